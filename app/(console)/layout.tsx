@@ -1,0 +1,36 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+import { ConsoleNav } from "@/components/console/console-nav";
+import { navigationFor } from "@/components/console/navigation-items";
+import { SignOutButton } from "@/components/console/sign-out-button";
+import { Badge } from "@/components/ui/badge";
+import { requirePagePermission } from "@/lib/auth/require-role";
+import { ROLE_LABELS } from "@/lib/auth/roles";
+
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const staff = await requirePagePermission();
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-6 py-3">
+          <div className="flex items-center gap-6">
+            <Link href="/merchants" className="flex items-center gap-2 font-semibold text-slate-900">
+              <span className="flex h-7 w-7 items-center justify-center rounded-md bg-blue-600 text-sm text-white">M</span>
+              Link Console
+            </Link>
+            <ConsoleNav items={navigationFor(staff.role)} />
+          </div>
+          <div className="flex items-center gap-3 text-sm">
+            <span className="text-slate-600" data-testid="current-staff">
+              {staff.name}
+            </span>
+            <Badge tone="info">{ROLE_LABELS[staff.role]}</Badge>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-7xl px-6 py-8">{children}</main>
+    </div>
+  );
+}

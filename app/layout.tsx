@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+
+import { Providers } from "./providers";
+
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "MobilePay Link Console", template: "%s · MobilePay Link Console" },
+  description: "Link MobilePay merchants, keep their tokens alive and call the Invoice and Subscriptions APIs.",
+  robots: { index: false, follow: false },
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen">
+        <Providers>{children}</Providers>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,16 @@
+import Link from "next/link";
+
+import { buttonClassName } from "@/components/ui/button";
+
+export default function NotFound() {
+  return (
+    <main className="flex min-h-screen flex-col items-center justify-center px-6 text-center">
+      <p className="text-sm font-semibold text-blue-600">404</p>
+      <h1 className="mt-2 text-2xl font-semibold">Page not found</h1>
+      <p className="mt-2 text-sm text-slate-500">The page you asked for does not exist or has moved.</p>
+      <Link href="/merchants" className={buttonClassName("secondary", "mt-6")}>
+        Back to merchants
+      </Link>
+    </main>
+  );
+}

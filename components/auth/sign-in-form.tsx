@@ -1,0 +1,64 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+
+import { signInErrorMessage } from "@/components/auth/sign-in-messages";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { useHydrated } from "@/components/ui/use-hydrated";
+
+export function SignInForm({ initialError }: { initialError?: string }) {
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(signInErrorMessage(initialError));
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    try {
+      const result = await signIn("credentials", {
+        email: String(form.get("email") ?? ""),
+        password: String(form.get("password") ?? ""),
+        redirect: false,
+      });
+      if (!result || result.error) {
+        setError(signInErrorMessage(result?.error ?? "CredentialsSignin"));
+        return;
+      }
+      router.replace("/merchants");
+      router.refresh();
+    } catch {
+      setError("The console could not be reached. Try again.");
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <form
+      onSubmit={(event) => void onSubmit(event)}
+      data-hydrated={hydrated}
+      className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+    >
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      <fieldset disabled={pending || !hydrated} className="space-y-4">
+        <Field id="email" label="Email">
+          <Input id="email" name="email" type="email" autoComplete="username" required />
+        </Field>
+        <Field id="password" label="Password">
+          <Input id="password" name="password" type="password" autoComplete="current-password" required />
+        </Field>
+        <Button type="submit" className="w-full">
+          {pending ? "Signing in…" : "Sign in"}
+        </Button>
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,14 @@
+import { hasPermission, type Permission, type StaffRole } from "@/lib/auth/roles";
+
+export type NavigationItem = { href: string; label: string; permission: Permission };
+
+const ITEMS: NavigationItem[] = [
+  { href: "/merchants", label: "Merchants", permission: "merchants:read" },
+  { href: "/audit", label: "Audit", permission: "audit:read" },
+  { href: "/diagnostics", label: "Diagnostics", permission: "diagnostics:read" },
+  { href: "/staff", label: "Staff", permission: "staff:manage" },
+];
+
+export function navigationFor(role: StaffRole): NavigationItem[] {
+  return ITEMS.filter((item) => hasPermission(role, item.permission));
+}

@@ -1,0 +1,98 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/input";
+import { Table, Td, Th } from "@/components/ui/table";
+import { ROLE_LABELS, STAFF_ROLES, type StaffRole } from "@/lib/auth/roles";
+import { ApiError, apiRequest } from "@/lib/http/api-client";
+
+export type StaffRow = {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  disabled: boolean;
+  lastLoginAt: string | null;
+};
+
+export function StaffTable({ staff, currentStaffId }: { staff: StaffRow[]; currentStaffId: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [busyId, setBusyId] = useState<string | null>(null);
+
+  async function update(id: string, changes: { role?: StaffRole; disabled?: boolean }) {
+    setBusyId(id);
+    setError(null);
+    try {
+      await apiRequest(`/api/staff/${id}`, { method: "PATCH", body: changes });
+      router.refresh();
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : "The console could not be reached.");
+    } finally {
+      setBusyId(null);
+    }
+  }
+
+  return (
+    <div className="space-y-3">
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      <Table label="Staff">
+        <thead>
+          <tr>
+            <Th>Name</Th>
+            <Th>Email</Th>
+            <Th>Role</Th>
+            <Th>Status</Th>
+            <Th>Last sign-in</Th>
+            <Th>
+              <span className="sr-only">Actions</span>
+            </Th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {staff.map((member) => {
+            const self = member.id === currentStaffId;
+            return (
+              <tr key={member.id}>
+                <Td className="font-medium">{member.name}</Td>
+                <Td>{member.email}</Td>
+                <Td>
+                  <Select
+                    aria-label={`Role of ${member.email}`}
+                    value={member.role}
+                    disabled={self || busyId === member.id}
+                    onChange={(event) => void update(member.id, { role: event.target.value as StaffRole })}
+                  >
+                    {STAFF_ROLES.map((role) => (
+                      <option key={role} value={role}>
+                        {ROLE_LABELS[role]}
+                      </option>
+                    ))}
+                  </Select>
+                </Td>
+                <Td>{member.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>}</Td>
+                <Td className="whitespace-nowrap text-slate-500">{member.lastLoginAt ?? "never"}</Td>
+                <Td>
+                  {self ? null : (
+                    <Button
+                      variant="secondary"
+                      disabled={busyId === member.id}
+                      onClick={() => void update(member.id, { disabled: !member.disabled })}
+                    >
+                      {member.disabled ? "Enable" : "Disable"}
+                    </Button>
+                  )}
+                </Td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </Table>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import "server-only";
+
+import { clearSignInFailures, isSignInThrottled, recordSignInFailure } from "@/lib/auth/login-throttle";
+import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
+import { ZEmailSchema } from "@/lib/auth/password-policy";
+import { ZStaffRoleSchema, type StaffRole } from "@/lib/auth/roles";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { getDb } from "@/lib/db/client";
+
+export type AuthenticateStaffOptions = { email: string; password: string; address: string };
+
+export type AuthenticationOutcome =
+  | { kind: "signed-in"; staff: { id: string; email: string; name: string; role: StaffRole } }
+  | { kind: "refused" }
+  | { kind: "throttled" };
+
+/**
+ * Checks a staff sign-in. Every refusal looks the same from outside (unknown
+ * account, wrong password, disabled account) and each one counts towards the
+ * account's and the address's throttle.
+ */
+export async function authenticateStaff({ email, password, address }: AuthenticateStaffOptions): Promise<AuthenticationOutcome> {
+  const parsedEmail = ZEmailSchema.safeParse(email);
+  const normalizedEmail = parsedEmail.success ? parsedEmail.data : email.trim().toLowerCase().slice(0, 254);
+  if (await isSignInThrottled(normalizedEmail, address)) {
+    await recordAuditEvent({
+      actor: { type: "system", label: "sign-in" },
+      action: "staff.sign_in_throttled",
+      outcome: "failure",
+      details: { email: normalizedEmail },
+    });
+    return { kind: "throttled" };
+  }
+
+  const db = getDb();
+  const staff = parsedEmail.success
+    ? await db.staffUser.findUnique({ where: { email: normalizedEmail }, omit: { passwordHash: false } })
+    : null;
+  const passwordMatches =
+    staff && password.length <= 200 ? await verifyPassword(password, staff.passwordHash) : await burnPasswordCheck(password);
+  const role = ZStaffRoleSchema.safeParse(staff?.role);
+
+  if (!staff || !passwordMatches || staff.disabled || !role.success) {
+    await recordSignInFailure(normalizedEmail, address);
+    await recordAuditEvent({
+      actor: { type: "system", label: "sign-in" },
+      action: "staff.sign_in_failed",
+      outcome: "failure",
+      details: { email: normalizedEmail, reason: staff?.disabled ? "disabled" : "bad-credentials" },
+    });
+    return { kind: "refused" };
+  }
+
+  await clearSignInFailures(normalizedEmail);
+  await db.staffUser.update({ where: { id: staff.id }, data: { lastLoginAt: new Date() } });
+  await recordAuditEvent({
+    actor: { type: "staff", id: staff.id, label: staff.email },
+    action: "staff.signed_in",
+  });
+  return { kind: "signed-in", staff: { id: staff.id, email: staff.email, name: staff.name, role: role.data } };
+}

@@ -1,0 +1,13 @@
+import type { StaffRole } from "@/lib/auth/roles";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; email: string; name: string; role: StaffRole };
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    role?: string;
+  }
+}

@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+export const STAFF_ROLES = ["admin", "integrator", "support", "demo"] as const;
+export const ZStaffRoleSchema = z.enum(STAFF_ROLES);
+export type StaffRole = z.infer<typeof ZStaffRoleSchema>;
+
+export const ROLE_LABELS: Record<StaffRole, string> = {
+  admin: "Admin",
+  integrator: "Integrator",
+  support: "Support",
+  demo: "Demo",
+};
+
+export const ROLE_DESCRIPTIONS: Record<StaffRole, string> = {
+  admin: "Everything, including staff management and revealing tokens",
+  integrator: "Link, refresh and unlink merchants; run sample API calls",
+  support: "Read-only inspection of merchants, tokens, audit and diagnostics",
+  demo: "Integrator rights, limited to sandbox environments",
+};
+
+export type Permission =
+  | "merchants:read"
+  | "merchants:link"
+  | "merchants:refresh"
+  | "merchants:unlink"
+  | "calls:run"
+  | "audit:read"
+  | "audit:export"
+  | "diagnostics:read"
+  | "tokens:reveal"
+  | "staff:manage";
+
+const READ: Permission[] = ["merchants:read", "audit:read", "diagnostics:read"];
+const OPERATE: Permission[] = [...READ, "merchants:link", "merchants:refresh", "merchants:unlink", "calls:run"];
+
+const PERMISSIONS: Record<StaffRole, ReadonlySet<Permission>> = {
+  admin: new Set<Permission>([...OPERATE, "audit:export", "tokens:reveal", "staff:manage"]),
+  integrator: new Set(OPERATE),
+  // Demo staff operate like integrators; the use cases confine them to sandbox environments.
+  demo: new Set(OPERATE),
+  support: new Set(READ),
+};
+
+export function hasPermission(role: StaffRole, permission: Permission): boolean {
+  return PERMISSIONS[role].has(permission);
+}
+
+/** Demo staff may act only on sandbox environments. */
+export function mayUseEnvironment(role: StaffRole, environmentIsSandbox: boolean): boolean {
+  return role !== "demo" || environmentIsSandbox;
+}

@@ -1,0 +1,60 @@
+import { randomBytes } from "node:crypto";
+
+import { describe, expect, it } from "vitest";
+
+import { InvalidEnvironmentError, parseServerEnv } from "./env-schema";
+
+const valid = {
+  NODE_ENV: "production",
+  NEXTAUTH_SECRET: "x".repeat(40),
+  TOKEN_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString("base64")}`,
+};
+
+function problemsOf(source: Record<string, string | undefined>): string[] {
+  try {
+    parseServerEnv(source);
+  } catch (error) {
+    expect(error).toBeInstanceOf(InvalidEnvironmentError);
+    return (error as InvalidEnvironmentError).problems;
+  }
+  throw new Error("expected the configuration to be refused");
+}
+
+describe("parseServerEnv", () => {
+  it("accepts a complete production configuration and applies defaults", () => {
+    const env = parseServerEnv(valid);
+    expect(env.DATABASE_URL).toBe("file:./.data/console.db");
+    expect(env.TOKEN_ENCRYPTION_KEYS[0]?.id).toBe("k1");
+    expect(env.SANDBOX_ENABLED).toBe(false);
+  });
+
+  it("names a missing secret", () => {
+    expect(problemsOf({ ...valid, NEXTAUTH_SECRET: undefined })).toEqual(["NEXTAUTH_SECRET is required"]);
+  });
+
+  it("treats an empty value as missing", () => {
+    expect(problemsOf({ ...valid, TOKEN_ENCRYPTION_KEYS: "" })).toEqual(["TOKEN_ENCRYPTION_KEYS is required"]);
+  });
+
+  it("names a short encryption key and says why", () => {
+    const problems = problemsOf({ ...valid, TOKEN_ENCRYPTION_KEYS: `k1:${randomBytes(16).toString("base64")}` });
+    expect(problems).toEqual(['TOKEN_ENCRYPTION_KEYS key "k1" must be 32 bytes (base64), got 16']);
+  });
+
+  it("names a malformed database URL", () => {
+    expect(problemsOf({ ...valid, DATABASE_URL: "mysql://x" })[0]).toMatch(/^DATABASE_URL must start with file:/);
+  });
+
+  it("refuses plain http for a production console that is not on localhost", () => {
+    expect(problemsOf({ ...valid, NEXTAUTH_URL: "http://console.example.com" })[0]).toMatch(/^NEXTAUTH_URL must be https/);
+  });
+
+  it("enables the built-in sandbox by default outside production only", () => {
+    const development = parseServerEnv({ ...valid, NODE_ENV: "development", SANDBOX_CLIENT_SECRET: "s".repeat(20), SANDBOX_CONTROL_TOKEN: "c".repeat(20) });
+    expect(development.SANDBOX_ENABLED).toBe(true);
+  });
+
+  it("requires sandbox secrets while the sandbox is enabled", () => {
+    expect(problemsOf({ ...valid, SANDBOX_ENABLED: "true" })[0]).toMatch(/SANDBOX_CLIENT_SECRET/);
+  });
+});

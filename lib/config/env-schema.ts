@@ -1,0 +1,95 @@
+import { z } from "zod";
+
+import { DEFAULT_DATABASE_URL } from "@/lib/db/database-url";
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0"])
+  .transform((value) => value === "true" || value === "1");
+
+/** `kid:base64key,kid:base64key` — the first key encrypts, all of them decrypt. */
+const encryptionKeyring = z
+  .string()
+  .min(1)
+  .transform((value, ctx) => {
+    const keys: { id: string; key: Buffer }[] = [];
+    for (const entry of value.split(",").map((part) => part.trim())) {
+      const separator = entry.indexOf(":");
+      const id = entry.slice(0, separator);
+      const key = Buffer.from(entry.slice(separator + 1), "base64");
+      if (separator < 1 || !/^[A-Za-z0-9_-]{1,32}$/.test(id)) {
+        ctx.addIssue({ code: "custom", message: "each entry must be kid:base64key with a short [A-Za-z0-9_-] kid" });
+        return z.NEVER;
+      }
+      if (key.length !== 32) {
+        ctx.addIssue({ code: "custom", message: `key "${id}" must be 32 bytes (base64), got ${key.length}` });
+        return z.NEVER;
+      }
+      if (keys.some((known) => known.id === id)) {
+        ctx.addIssue({ code: "custom", message: `key id "${id}" appears twice` });
+        return z.NEVER;
+      }
+      keys.push({ id, key });
+    }
+    return keys;
+  });
+
+export const ZServerEnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: (SQLite) or postgresql:// (PostgreSQL)")
+    .default(DEFAULT_DATABASE_URL),
+  NEXTAUTH_URL: z.url().default("http://localhost:3000"),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
+  TOKEN_ENCRYPTION_KEYS: encryptionKeyring,
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** The built-in sandbox environment; on by default, off for a production install that does not want it. */
+  SANDBOX_ENABLED: booleanFlag.optional(),
+  SANDBOX_URL: z.url().default("http://127.0.0.1:4010"),
+  SANDBOX_CLIENT_ID: z.string().min(1).default("mobilepay-link-console"),
+  SANDBOX_CLIENT_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  SANDBOX_CONTROL_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+});
+
+export type ServerEnv = Omit<z.infer<typeof ZServerEnvSchema>, "SANDBOX_ENABLED"> & { SANDBOX_ENABLED: boolean };
+
+export class InvalidEnvironmentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    this.name = "InvalidEnvironmentError";
+  }
+}
+
+/** Validates raw variables; every problem names the variable it is about. */
+export function parseServerEnv(source: Record<string, string | undefined>): ServerEnv {
+  // An empty value means "not set", as in a copied .env.example.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const result = ZServerEnvSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new InvalidEnvironmentError(
+      result.error.issues.map((issue) => {
+        const variable = String(issue.path[0] ?? "environment");
+        const message = issue.code === "invalid_type" && cleaned[variable] === undefined ? "is required" : issue.message;
+        return `${variable} ${message}`;
+      }),
+    );
+  }
+  // The built-in sandbox is on for development and demos, opt-in for production.
+  const env = { ...result.data, SANDBOX_ENABLED: result.data.SANDBOX_ENABLED ?? result.data.NODE_ENV !== "production" };
+  if (env.SANDBOX_ENABLED && (!env.SANDBOX_CLIENT_SECRET || !env.SANDBOX_CONTROL_TOKEN)) {
+    throw new InvalidEnvironmentError([
+      "SANDBOX_CLIENT_SECRET and SANDBOX_CONTROL_TOKEN are required while SANDBOX_ENABLED is true",
+    ]);
+  }
+  if (env.NODE_ENV === "production" && !isSecureOrLocal(env.NEXTAUTH_URL)) {
+    throw new InvalidEnvironmentError([
+      "NEXTAUTH_URL must be https:// in production (http is accepted only for localhost)",
+    ]);
+  }
+  return env;
+}
+
+function isSecureOrLocal(url: string): boolean {
+  const parsed = new URL(url);
+  return parsed.protocol === "https:" || parsed.hostname === "localhost" || parsed.hostname === "127.0.0.1";
+}

@@ -1,0 +1,2 @@
+// The embedded default: one SQLite file in the git-ignored data folder.
+export const DEFAULT_DATABASE_URL = "file:./.data/console.db";

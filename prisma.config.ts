@@ -1,0 +1,44 @@
+import path from "node:path";
+
+import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { defineConfig } from "prisma/config";
+
+import { DEFAULT_DATABASE_URL } from "./lib/db/database-url";
+
+// The CLI does not read .env when a config file exists, and without a usable
+// URL it silently falls back to a native engine it cannot download.
+const databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+process.env.DATABASE_URL = databaseUrl;
+
+// libsql runs only the first statement of a multi-statement executeRaw, which
+// makes the shadow-database replay of `migrate dev` report false drift.
+function runScriptsWhole(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const executeRaw = adapter.executeRaw.bind(adapter);
+  adapter.executeRaw = async (query) => {
+    if (query.args.length === 0 && query.sql.includes(";")) {
+      await adapter.executeScript(query.sql);
+      return 0;
+    }
+    return executeRaw(query);
+  };
+  return adapter;
+}
+
+function sqliteAdapter(url: string): SqlMigrationAwareDriverAdapterFactory {
+  const factory = new PrismaLibSQL({ url });
+  const connectToShadowDb = factory.connectToShadowDb.bind(factory);
+  factory.connectToShadowDb = async () => runScriptsWhole(await connectToShadowDb());
+  return factory;
+}
+
+export default defineConfig({
+  experimental: { adapter: true },
+  engine: "js",
+  schema: path.join("prisma", "schema.prisma"),
+  migrations: {
+    path: path.join("prisma", "migrations"),
+    seed: "tsx prisma/seed.ts",
+  },
+  adapter: async () => sqliteAdapter(databaseUrl),
+});

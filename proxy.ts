@@ -1,0 +1,42 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+import { buildContentSecurityPolicy, securityHeaders } from "@/lib/security/content-security-policy";
+
+function formActionOrigins(): string[] {
+  const origins = new Set<string>();
+  for (const name of ["SANDBOX_URL", "MOBILEPAY_SANDBOX_AUTHORIZE_ORIGINS", "MOBILEPAY_PRODUCTION_AUTHORIZE_ORIGINS"]) {
+    for (const value of (process.env[name] ?? (name === "SANDBOX_URL" ? "http://127.0.0.1:4010" : "")).split(",")) {
+      if (!value.trim()) continue;
+      try {
+        origins.add(new URL(value.trim()).origin);
+      } catch {
+        // The boot-time configuration check reports malformed values.
+      }
+    }
+  }
+  return [...origins];
+}
+
+/** Security headers for every response, with a fresh script nonce per request. */
+export function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const production = process.env.NODE_ENV === "production";
+  const policy = buildContentSecurityPolicy({ nonce, development: !production, formActionOrigins: formActionOrigins() });
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  // Next reads the nonce for its own scripts from the request's policy header.
+  requestHeaders.set("Content-Security-Policy", policy);
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  const secureOrigin = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+  for (const [name, value] of Object.entries(securityHeaders(production, secureOrigin))) {
+    response.headers.set(name, value);
+  }
+  return response;
+}
+
+export const config = {
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+};
