@@ -1,0 +1,60 @@
+import type { BadIdTokenKind } from "./bad-id-token-kinds";
+
+export type TokenEndpointFaultMode = "server-error" | "timeout" | "invalid-grant";
+
+export interface TokenEndpointFault {
+  mode: TokenEndpointFaultMode;
+  remaining: number;
+  /** HTTP status for "server-error". */
+  status: number;
+}
+
+export type LatencyTarget = "token" | "api" | "all";
+
+/**
+ * The fault switches the control API flips. They live in memory on purpose: a restarted sandbox
+ * comes back healthy, while grants, tokens and API data persist.
+ */
+export class FaultState {
+  tokenEndpointFault: TokenEndpointFault | null = null;
+  latency: { milliseconds: number; target: LatencyTarget } = { milliseconds: 0, target: "token" };
+  clockSkewSeconds = 0;
+  pendingBadIdToken: { kind: BadIdTokenKind; clientId: string | null } | null = null;
+  /** Off mirrors MobilePay: a revoked consent leaves issued access tokens valid until they expire. */
+  rejectRevokedAccessTokensInstantly = false;
+  staleRefreshTokenRevokesGrant = false;
+
+  /** Takes one unit of the token endpoint fault, if any is armed. */
+  takeTokenEndpointFault(): TokenEndpointFault | null {
+    const fault = this.tokenEndpointFault;
+    if (!fault) return null;
+    fault.remaining -= 1;
+    if (fault.remaining <= 0) this.tokenEndpointFault = null;
+    return fault;
+  }
+
+  takeBadIdToken(clientId: string): BadIdTokenKind | null {
+    const pending = this.pendingBadIdToken;
+    if (!pending || (pending.clientId !== null && pending.clientId !== clientId)) return null;
+    this.pendingBadIdToken = null;
+    return pending.kind;
+  }
+
+  latencyFor(target: Exclude<LatencyTarget, "all">): number {
+    const { milliseconds, target: configured } = this.latency;
+    return configured === "all" || configured === target ? milliseconds : 0;
+  }
+
+  skewedNowMs(): number {
+    return Date.now() + this.clockSkewSeconds * 1000;
+  }
+
+  reset(): void {
+    this.tokenEndpointFault = null;
+    this.latency = { milliseconds: 0, target: "token" };
+    this.clockSkewSeconds = 0;
+    this.pendingBadIdToken = null;
+    this.rejectRevokedAccessTokensInstantly = false;
+    this.staleRefreshTokenRevokesGrant = false;
+  }
+}
