@@ -14,6 +14,8 @@ export interface IdTokenShapingOptions {
   skewSeconds: number;
   /** MobilePay's refreshed id_tokens carry no nonce. */
   dropNonce?: boolean;
+  /** The token endpoint's id_token carries at_hash, as MobilePay's does (oidc-provider leaves it out there). */
+  accessTokenForHash?: string;
   fault?: BadIdTokenKind | null;
 }
 
@@ -80,6 +82,7 @@ export function shapeIdToken(idToken: string, options: IdTokenShapingOptions): s
   const { header } = decodeJwtParts(idToken);
   let payload = shiftTimes(withMobilePayClaims(decodeJwtParts(idToken).payload), options.skewSeconds);
   if (options.dropNonce) delete payload.nonce;
+  if (options.accessTokenForHash) payload.at_hash = halfSha256(options.accessTokenForHash);
 
   const fault = options.fault ?? null;
   if (fault) payload = breakPayload(payload, fault);

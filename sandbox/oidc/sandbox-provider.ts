@@ -111,6 +111,7 @@ export class SandboxProvider {
         signingKey: activeSigningKey(deps.keyStore),
         skewSeconds: deps.faults.clockSkewSeconds,
         dropNonce: grantType === "refresh_token",
+        accessTokenForHash: typeof response.access_token === "string" ? response.access_token : undefined,
       });
     }
 
