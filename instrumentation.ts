@@ -4,15 +4,6 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getEnv } = await import("@/lib/env");
-  const { InvalidEnvironmentError } = await import("@/lib/config/env-schema");
-  try {
-    getEnv();
-  } catch (error) {
-    if (error instanceof InvalidEnvironmentError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const { startServerInstance } = await import("@/lib/server-instance/start-server-instance");
+  startServerInstance();
 }

@@ -21,7 +21,11 @@ function formActionOrigins(): string[] {
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const production = process.env.NODE_ENV === "production";
-  const policy = buildContentSecurityPolicy({ nonce, development: !production, formActionOrigins: formActionOrigins() });
+  const policy = buildContentSecurityPolicy({
+    nonce,
+    development: !production,
+    formActionOrigins: formActionOrigins(),
+  });
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);

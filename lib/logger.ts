@@ -15,13 +15,20 @@ function threshold(): number {
 
 export function redact(value: unknown, depth = 0): unknown {
   if (value instanceof Error) {
-    return { name: value.name, message: value.message, ...(depth < 3 && value.cause ? { cause: redact(value.cause, depth + 1) } : {}) };
+    return {
+      name: value.name,
+      message: value.message,
+      ...(depth < 3 && value.cause ? { cause: redact(value.cause, depth + 1) } : {}),
+    };
   }
   if (Array.isArray(value)) return depth > 5 ? "[…]" : value.map((item) => redact(item, depth + 1));
   if (value && typeof value === "object") {
     if (depth > 5) return "[…]";
     return Object.fromEntries(
-      Object.entries(value).map(([key, inner]) => [key, SECRET_KEY.test(key) ? "[redacted]" : redact(inner, depth + 1)]),
+      Object.entries(value).map(([key, inner]) => [
+        key,
+        SECRET_KEY.test(key) ? "[redacted]" : redact(inner, depth + 1),
+      ]),
     );
   }
   return value;

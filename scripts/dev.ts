@@ -27,4 +27,6 @@ if (sandboxEnabled) {
   group.start("MobilePay sandbox", bin("tsx"), ["sandbox/server.ts"], { env });
 }
 group.start("console", bin("next"), ["dev", "--port", consolePort], { env });
-console.log(`\nMobilePay Link Console: http://localhost:${consolePort} (demo staff accounts are listed in the README)\n`);
+console.log(
+  `\nMobilePay Link Console: http://localhost:${consolePort} (demo staff accounts are listed in the README)\n`,
+);

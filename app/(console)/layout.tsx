@@ -16,7 +16,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-6 py-3">
           <div className="flex items-center gap-6">
             <Link href="/merchants" className="flex items-center gap-2 font-semibold text-slate-900">
-              <span className="flex h-7 w-7 items-center justify-center rounded-md bg-blue-600 text-sm text-white">M</span>
+              <span className="flex h-7 w-7 items-center justify-center rounded-md bg-blue-600 text-sm text-white">
+                M
+              </span>
               Link Console
             </Link>
             <ConsoleNav items={navigationFor(staff.role)} />

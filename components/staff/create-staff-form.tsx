@@ -67,7 +67,13 @@ export function CreateStaffForm() {
           </Select>
         </Field>
         <Field id="new-staff-password" label="Initial password" errors={errors.password} hint="At least 12 characters.">
-          <Input id="new-staff-password" name="password" type="password" autoComplete="new-password" aria-invalid={!!errors.password} />
+          <Input
+            id="new-staff-password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            aria-invalid={!!errors.password}
+          />
         </Field>
         <Button type="submit">{pending ? "Adding…" : "Add staff member"}</Button>
       </fieldset>

@@ -75,7 +75,9 @@ export function StaffTable({ staff, currentStaffId }: { staff: StaffRow[]; curre
                     ))}
                   </Select>
                 </Td>
-                <Td>{member.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>}</Td>
+                <Td>
+                  {member.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>}
+                </Td>
                 <Td className="whitespace-nowrap text-slate-500">{member.lastLoginAt ?? "never"}</Td>
                 <Td>
                   {self ? null : (

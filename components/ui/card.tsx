@@ -3,10 +3,20 @@ import type { ReactNode } from "react";
 import { cn } from "@/lib/class-names";
 
 export function Card({ className, children }: { className?: string; children: ReactNode }) {
-  return <section className={cn("rounded-lg border border-slate-200 bg-white shadow-sm", className)}>{children}</section>;
+  return (
+    <section className={cn("rounded-lg border border-slate-200 bg-white shadow-sm", className)}>{children}</section>
+  );
 }
 
-export function CardHeader({ title, description, actions }: { title: string; description?: string; actions?: ReactNode }) {
+export function CardHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: string;
+  description?: string;
+  actions?: ReactNode;
+}) {
   return (
     <div className="flex items-start justify-between gap-4 border-b border-slate-100 px-5 py-4">
       <div>

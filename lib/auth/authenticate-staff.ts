@@ -19,7 +19,11 @@ export type AuthenticationOutcome =
  * account, wrong password, disabled account) and each one counts towards the
  * account's and the address's throttle.
  */
-export async function authenticateStaff({ email, password, address }: AuthenticateStaffOptions): Promise<AuthenticationOutcome> {
+export async function authenticateStaff({
+  email,
+  password,
+  address,
+}: AuthenticateStaffOptions): Promise<AuthenticationOutcome> {
   const parsedEmail = ZEmailSchema.safeParse(email);
   const normalizedEmail = parsedEmail.success ? parsedEmail.data : email.trim().toLowerCase().slice(0, 254);
   if (await isSignInThrottled(normalizedEmail, address)) {
@@ -37,7 +41,9 @@ export async function authenticateStaff({ email, password, address }: Authentica
     ? await db.staffUser.findUnique({ where: { email: normalizedEmail }, omit: { passwordHash: false } })
     : null;
   const passwordMatches =
-    staff && password.length <= 200 ? await verifyPassword(password, staff.passwordHash) : await burnPasswordCheck(password);
+    staff && password.length <= 200
+      ? await verifyPassword(password, staff.passwordHash)
+      : await burnPasswordCheck(password);
   const role = ZStaffRoleSchema.safeParse(staff?.role);
 
   if (!staff || !passwordMatches || staff.disabled || !role.success) {

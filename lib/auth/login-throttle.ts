@@ -1,6 +1,12 @@
 import "server-only";
 
-import { ACCOUNT_LIMITS, ADDRESS_LIMITS, afterFailure, isLocked, type ThrottleLimits } from "@/lib/auth/login-throttle-policy";
+import {
+  ACCOUNT_LIMITS,
+  ADDRESS_LIMITS,
+  afterFailure,
+  isLocked,
+  type ThrottleLimits,
+} from "@/lib/auth/login-throttle-policy";
 import { getDb } from "@/lib/db/client";
 
 function keysFor(email: string, address: string): [string, ThrottleLimits][] {

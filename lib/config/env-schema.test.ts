@@ -46,11 +46,18 @@ describe("parseServerEnv", () => {
   });
 
   it("refuses plain http for a production console that is not on localhost", () => {
-    expect(problemsOf({ ...valid, NEXTAUTH_URL: "http://console.example.com" })[0]).toMatch(/^NEXTAUTH_URL must be https/);
+    expect(problemsOf({ ...valid, NEXTAUTH_URL: "http://console.example.com" })[0]).toMatch(
+      /^NEXTAUTH_URL must be https/,
+    );
   });
 
   it("enables the built-in sandbox by default outside production only", () => {
-    const development = parseServerEnv({ ...valid, NODE_ENV: "development", SANDBOX_CLIENT_SECRET: "s".repeat(20), SANDBOX_CONTROL_TOKEN: "c".repeat(20) });
+    const development = parseServerEnv({
+      ...valid,
+      NODE_ENV: "development",
+      SANDBOX_CLIENT_SECRET: "s".repeat(20),
+      SANDBOX_CONTROL_TOKEN: "c".repeat(20),
+    });
     expect(development.SANDBOX_ENABLED).toBe(true);
   });
 

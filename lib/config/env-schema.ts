@@ -2,9 +2,7 @@ import { z } from "zod";
 
 import { DEFAULT_DATABASE_URL } from "@/lib/db/database-url";
 
-const booleanFlag = z
-  .enum(["true", "false", "1", "0"])
-  .transform((value) => value === "true" || value === "1");
+const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
 /** `kid:base64key,kid:base64key` — the first key encrypts, all of them decrypt. */
 const encryptionKeyring = z
@@ -69,7 +67,8 @@ export function parseServerEnv(source: Record<string, string | undefined>): Serv
     throw new InvalidEnvironmentError(
       result.error.issues.map((issue) => {
         const variable = String(issue.path[0] ?? "environment");
-        const message = issue.code === "invalid_type" && cleaned[variable] === undefined ? "is required" : issue.message;
+        const message =
+          issue.code === "invalid_type" && cleaned[variable] === undefined ? "is required" : issue.message;
         return `${variable} ${message}`;
       }),
     );

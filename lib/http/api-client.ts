@@ -23,7 +23,12 @@ export async function apiRequest<T>(path: string, options: { method?: string; bo
   const payload: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const error = (payload as Partial<ErrorBody> | null)?.error;
-    throw new ApiError(response.status, error?.message ?? `Request failed (${response.status})`, error?.code, error?.fieldErrors);
+    throw new ApiError(
+      response.status,
+      error?.message ?? `Request failed (${response.status})`,
+      error?.code,
+      error?.fieldErrors,
+    );
   }
   return payload as T;
 }

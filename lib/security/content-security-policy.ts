@@ -9,7 +9,11 @@ export type ContentSecurityPolicyOptions = {
   formActionOrigins: string[];
 };
 
-export function buildContentSecurityPolicy({ nonce, development, formActionOrigins }: ContentSecurityPolicyOptions): string {
+export function buildContentSecurityPolicy({
+  nonce,
+  development,
+  formActionOrigins,
+}: ContentSecurityPolicyOptions): string {
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,

@@ -20,7 +20,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const { events, hasMore } = await listAuditEvents({ page });
   return (
     <>
-      <PageHeader title="Audit log" description="Everything that happened in the console, newest first. Entries are never changed." />
+      <PageHeader
+        title="Audit log"
+        description="Everything that happened in the console, newest first. Entries are never changed."
+      />
       {events.length === 0 ? (
         <EmptyState title="No events yet" description="Sign-ins, links, refreshes and staff changes appear here." />
       ) : (

@@ -13,7 +13,10 @@ export default async function MerchantsPage() {
   const { merchants, total } = await listMerchants({ page: 1 });
   return (
     <>
-      <PageHeader title="Merchants" description="MobilePay merchants linked to this integrator, in every environment." />
+      <PageHeader
+        title="Merchants"
+        description="MobilePay merchants linked to this integrator, in every environment."
+      />
       {total === 0 ? (
         <EmptyState
           title="No merchants linked yet"

@@ -1,6 +1,6 @@
 import { Skeleton } from "@/components/ui/skeleton";
 
-export default function ConsoleLoading() {
+export default function Loading() {
   return (
     <div className="space-y-4" aria-busy="true" aria-label="Loading">
       <Skeleton className="h-8 w-48" />

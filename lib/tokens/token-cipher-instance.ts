@@ -1,0 +1,18 @@
+import "server-only";
+
+import { TokenCipher } from "@/lib/crypto/token-cipher";
+import { getEnv } from "@/lib/env";
+
+let cipher: TokenCipher | undefined;
+
+export function getTokenCipher(): TokenCipher {
+  cipher ??= new TokenCipher(getEnv().TOKEN_ENCRYPTION_KEYS);
+  return cipher;
+}
+
+export type TokenColumn = "accessToken" | "refreshToken" | "idToken";
+
+/** Binds a ciphertext to its merchant and column: moved anywhere else, it no longer decrypts. */
+export function tokenAssociatedData(environment: string, merchantId: string, column: TokenColumn): string {
+  return `${environment}|${merchantId}|${column}|v1`;
+}
