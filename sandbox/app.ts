@@ -3,9 +3,17 @@ import type { Socket } from "node:net";
 import path from "node:path";
 
 import defaultSeed from "./seed/portal-users.json";
+import { BearerTokenCheck } from "./api/bearer-token-check";
 import { CallbackDispatcher } from "./api/callbacks/callback-dispatcher";
+import { registerInvoiceRoutes } from "./api/invoice/invoice-routes";
+import { InvoiceService } from "./api/invoice/invoice-service";
+import { registerInvoiceUserSimulationRoutes } from "./api/invoice/invoice-user-simulation-routes";
 import { loadOrCreatePersistedSecrets } from "./config/persisted-secrets";
-import { type ResolvedSandboxOptions, type TSandboxOptionsInput, ZSandboxOptionsSchema } from "./config/sandbox-options";
+import {
+  type ResolvedSandboxOptions,
+  type TSandboxOptionsInput,
+  ZSandboxOptionsSchema,
+} from "./config/sandbox-options";
 import { ControlActions } from "./control/control-actions";
 import { registerControlPage } from "./control/control-page";
 import { createControlApiRouter } from "./control/control-routes";
@@ -110,7 +118,12 @@ export async function startSandbox(input: TSandboxOptionsInput): Promise<Running
 
   const port = await listen(server, parsed.host, parsed.port);
   const publicUrl = (parsed.publicUrl ?? `http://${hostForUrl(parsed.host)}:${port}`).replace(/\/$/, "");
-  const options: ResolvedSandboxOptions = { ...parsed, dataDir, publicUrl, issuer: parsed.issuer ?? `${publicUrl}/merchant` };
+  const options: ResolvedSandboxOptions = {
+    ...parsed,
+    dataDir,
+    publicUrl,
+    issuer: parsed.issuer ?? `${publicUrl}/merchant`,
+  };
 
   let db: Database | undefined;
   let callbacks: CallbackDispatcher | undefined;
@@ -130,7 +143,9 @@ export async function startSandbox(input: TSandboxOptionsInput): Promise<Running
     const database = db;
     const secrets = await loadOrCreatePersistedSecrets(dataDir);
     const keyStore = await SigningKeyStore.open(dataDir, options.accessTokenTtlSeconds);
-    const directory = options.seedFile ? await PortalDirectory.load(options.seedFile) : PortalDirectory.fromSeed(defaultSeed);
+    const directory = options.seedFile
+      ? await PortalDirectory.load(options.seedFile)
+      : PortalDirectory.fromSeed(defaultSeed);
     const merchantGrants = new MerchantGrants(database);
     const accessTokenLedger = new AccessTokenLedger(database);
     const nonces = new NonceLedger(database);
@@ -169,8 +184,15 @@ export async function startSandbox(input: TSandboxOptionsInput): Promise<Running
     registerPortalRoutes(pages, { oidc, directory, sessions, merchantGrants, clients: options.clients });
     pages.on("GET", "/", async ({ res }) => sendHtml(res, 200, renderIndexPage()));
 
+    const tokens = new BearerTokenCheck({ issuer: options.issuer, keyStore, faults, directory, accessTokenLedger, merchantGrants });
+    const apis = new Router();
+    const invoiceRoutes = { tokens, faults, directory, invoices: new InvoiceService(database, directory, callbacks, options.publicUrl) };
+    registerInvoiceRoutes(apis, invoiceRoutes);
+    registerInvoiceUserSimulationRoutes(apis, invoiceRoutes);
+
     const redirectUris = {
-      redirectUrisFor: (clientId: string) => options.clients.find((client) => client.clientId === clientId)?.redirectUris,
+      redirectUrisFor: (clientId: string) =>
+        options.clients.find((client) => client.clientId === clientId)?.redirectUris,
     };
 
     handle = async (req, res) => {
@@ -201,9 +223,11 @@ export async function startSandbox(input: TSandboxOptionsInput): Promise<Running
         const handled = await controlApi.dispatch(context);
         if (handled === true) return;
       }
-      const handled = await pages.dispatch(context);
-      if (handled === true) return;
-      if (handled === "method-not-allowed") return sendEmpty(res, 405);
+      for (const router of [apis, pages]) {
+        const handled = await router.dispatch(context);
+        if (handled === true) return;
+        if (handled === "method-not-allowed") return sendEmpty(res, 405);
+      }
       sendEmpty(res, 404);
     };
 

@@ -6,7 +6,9 @@ async function main(): Promise<void> {
   for (const notice of notices) console.warn(`[sandbox] ${notice}`);
   const sandbox = await startSandbox(options);
   console.log(`[sandbox] MobilePay sandbox listening on ${sandbox.url}`);
-  console.log(`[sandbox] discovery: ${sandbox.url}/merchant-authentication-openidconnect/.well-known/openid-configuration`);
+  console.log(
+    `[sandbox] discovery: ${sandbox.url}/merchant-authentication-openidconnect/.well-known/openid-configuration`,
+  );
   console.log(`[sandbox] issuer: ${sandbox.issuer}`);
 
   let closing = false;

@@ -56,7 +56,9 @@ export async function optionsFromEnv(env: NodeJS.ProcessEnv, cwd: string): Promi
     clientId: vars.SANDBOX_CLIENT_ID,
     clientSecret: vars.SANDBOX_CLIENT_SECRET ?? secrets.devClientSecret,
     clientName: "MobilePay Link Console",
-    redirectUris: vars.SANDBOX_REDIRECT_URIS.split(",").map((uri) => uri.trim()).filter(Boolean),
+    redirectUris: vars.SANDBOX_REDIRECT_URIS.split(",")
+      .map((uri) => uri.trim())
+      .filter(Boolean),
     refreshTokenUsage: vars.SANDBOX_REFRESH_MODE,
   };
 

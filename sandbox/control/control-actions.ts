@@ -89,7 +89,8 @@ export class ControlActions {
     if (input.rejectRevokedAccessTokensInstantly !== undefined) {
       faults.rejectRevokedAccessTokensInstantly = input.rejectRevokedAccessTokensInstantly;
     }
-    if (input.staleRefreshTokenRevokesGrant !== undefined) faults.staleRefreshTokenRevokesGrant = input.staleRefreshTokenRevokesGrant;
+    if (input.staleRefreshTokenRevokesGrant !== undefined)
+      faults.staleRefreshTokenRevokesGrant = input.staleRefreshTokenRevokesGrant;
   }
 
   async rotateSigningKeys(): Promise<{ previousKid: string; activeKid: string }> {
@@ -99,7 +100,9 @@ export class ControlActions {
   }
 
   /** Returns how many unexpired access tokens the merchant had; all of them stop working now. */
-  async expireMerchantAccessTokens(merchantId: string): Promise<{ merchantId: string; expiredTokens: number } | undefined> {
+  async expireMerchantAccessTokens(
+    merchantId: string,
+  ): Promise<{ merchantId: string; expiredTokens: number } | undefined> {
     if (!this.deps.directory.merchantById(merchantId)) return undefined;
     const expiredTokens = await this.deps.accessTokenLedger.expireMerchantTokensNow(merchantId);
     return { merchantId, expiredTokens };

@@ -56,7 +56,12 @@ function renderTokenPrompt(failed: boolean): string {
   });
 }
 
-function renderControlPage(token: string, state: Record<string, unknown>, directory: PortalDirectory, message?: string): string {
+function renderControlPage(
+  token: string,
+  state: Record<string, unknown>,
+  directory: PortalDirectory,
+  message?: string,
+): string {
   const merchantIds = directory.users.flatMap((user) => user.merchants.map((merchant) => merchant.merchant_id));
   const sections = [
     `<section><h2>Token endpoint</h2>
@@ -88,27 +93,50 @@ function renderControlPage(token: string, state: Record<string, unknown>, direct
 type UiAction = (form: Record<string, string>) => Promise<string>;
 
 /** The control page: plain HTML forms, no script, so it works under the portal's strict CSP. */
-export function registerControlPage(router: Router, actions: ControlActions, controlToken: string, directory: PortalDirectory): void {
+export function registerControlPage(
+  router: Router,
+  actions: ControlActions,
+  controlToken: string,
+  directory: PortalDirectory,
+): void {
   router.on("GET", "/control", async ({ res, url }) => {
     const token = url.searchParams.get("token");
-    if (!isControlToken(token, controlToken)) return sendHtml(res, token ? 401 : 200, renderTokenPrompt(Boolean(token)));
-    sendHtml(res, 200, renderControlPage(token as string, await actions.state(), directory, url.searchParams.get("message") ?? undefined));
+    if (!isControlToken(token, controlToken))
+      return sendHtml(res, token ? 401 : 200, renderTokenPrompt(Boolean(token)));
+    sendHtml(
+      res,
+      200,
+      renderControlPage(
+        token as string,
+        await actions.state(),
+        directory,
+        url.searchParams.get("message") ?? undefined,
+      ),
+    );
   });
 
-  const nonEmpty = (form: Record<string, string>) => Object.fromEntries(Object.entries(form).filter(([, value]) => value !== ""));
+  const nonEmpty = (form: Record<string, string>) =>
+    Object.fromEntries(Object.entries(form).filter(([, value]) => value !== ""));
   const uiActions: Record<string, UiAction> = {
-    "token-fault": async (form) => (actions.setTokenEndpointFault(ZTokenEndpointFaultSchema.parse(form)), "Token endpoint fault armed"),
+    "token-fault": async (form) => (
+      actions.setTokenEndpointFault(ZTokenEndpointFaultSchema.parse(form)),
+      "Token endpoint fault armed"
+    ),
     "clear-token-fault": async () => (actions.clearTokenEndpointFault(), "Token endpoint fault cleared"),
     latency: async (form) => (actions.setLatency(ZLatencySchema.parse(form)), "Latency set"),
     clock: async (form) => (actions.setClockSkew(ZClockSkewSchema.parse(form)), "Clock skew set"),
-    "id-token-fault": async (form) => (actions.armBadIdToken(ZBadIdTokenSchema.parse(form)), "The next id_token will be broken"),
+    "id-token-fault": async (form) => (
+      actions.armBadIdToken(ZBadIdTokenSchema.parse(form)),
+      "The next id_token will be broken"
+    ),
     settings: async (form) => (actions.updateSettings(ZSettingsSchema.parse(form)), "Settings saved"),
     "rotate-keys": async () => `Signing key rotated to ${(await actions.rotateSigningKeys()).activeKid}`,
     "expire-merchant": async (form) => {
       const result = await actions.expireMerchantAccessTokens(ZMerchantSchema.parse(form).merchantId);
       return result ? `${result.expiredTokens} access token(s) expired` : "Unknown merchant";
     },
-    "revoke-grants": async (form) => `${(await actions.revokeGrants(ZRevokeGrantsSchema.parse(nonEmpty(form)))).revokedGrantIds.length} grant(s) revoked`,
+    "revoke-grants": async (form) =>
+      `${(await actions.revokeGrants(ZRevokeGrantsSchema.parse(nonEmpty(form)))).revokedGrantIds.length} grant(s) revoked`,
     "flush-callbacks": async () => (await actions.flushCallbacks(), "Due callbacks delivered"),
     reset: async () => (actions.reset(), "Faults and counters reset"),
   };

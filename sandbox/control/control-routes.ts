@@ -36,9 +36,14 @@ export function createControlApiRouter(actions: ControlActions, controlToken: st
   const router = new Router();
   const guarded = (handler: (context: RouteContext) => Promise<void>) => async (context: RouteContext) => {
     if (!isControlToken(bearerTokenOf(context.req.headers.authorization), controlToken)) {
-      return sendJson(context.res, 401, { error: "unauthorized", error_description: "A valid control token is required" }, {
-        "WWW-Authenticate": 'Bearer realm="sandbox-control"',
-      });
+      return sendJson(
+        context.res,
+        401,
+        { error: "unauthorized", error_description: "A valid control token is required" },
+        {
+          "WWW-Authenticate": 'Bearer realm="sandbox-control"',
+        },
+      );
     }
     try {
       await handler(context);

@@ -14,7 +14,11 @@ export const ZLatencySchema = z.object({
 });
 
 export const ZClockSkewSchema = z.object({
-  skewSeconds: z.coerce.number().int().min(-7 * 24 * 3600).max(7 * 24 * 3600),
+  skewSeconds: z.coerce
+    .number()
+    .int()
+    .min(-7 * 24 * 3600)
+    .max(7 * 24 * 3600),
 });
 
 export const ZBadIdTokenSchema = z.object({
@@ -22,7 +26,10 @@ export const ZBadIdTokenSchema = z.object({
   clientId: z.string().min(1).optional(),
 });
 
-const booleanLike = z.union([z.boolean(), z.enum(["true", "false", "on", "off"]).transform((value) => value === "true" || value === "on")]);
+const booleanLike = z.union([
+  z.boolean(),
+  z.enum(["true", "false", "on", "off"]).transform((value) => value === "true" || value === "on"),
+]);
 
 export const ZSettingsSchema = z
   .object({

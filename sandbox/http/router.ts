@@ -23,7 +23,10 @@ export class Router {
    * Returns the handler bound to the matched path params, "method-not-allowed" when only the
    * method differs, or undefined when no pattern matches.
    */
-  match(method: string, pathname: string): { handler: RouteHandler; params: Record<string, string> } | "method-not-allowed" | undefined {
+  match(
+    method: string,
+    pathname: string,
+  ): { handler: RouteHandler; params: Record<string, string> } | "method-not-allowed" | undefined {
     const requested = splitPath(pathname);
     let pathMatched = false;
     for (const route of this.routes) {

@@ -50,7 +50,10 @@ export interface PublicRsaJwk {
 
 /** MobilePay's kids are 40 hex characters (an X.509 SHA-1 thumbprint); ours are shaped the same way. */
 function kidFor(publicKey: KeyObject): string {
-  return createHash("sha1").update(publicKey.export({ type: "spki", format: "der" })).digest("hex").toUpperCase();
+  return createHash("sha1")
+    .update(publicKey.export({ type: "spki", format: "der" }))
+    .digest("hex")
+    .toUpperCase();
 }
 
 export function generateRsaSigningJwk(): TPrivateRsaJwk {
@@ -93,7 +96,9 @@ export class SigningKeyStore {
 
   /** Active key first: oidc-provider signs with the first key matching the algorithm. */
   get publishedPrivateKeys(): TPrivateRsaJwk[] {
-    return [...this.keys].sort((a, b) => Number(a.retiredAt !== null) - Number(b.retiredAt !== null)).map((key) => key.jwk);
+    return [...this.keys]
+      .sort((a, b) => Number(a.retiredAt !== null) - Number(b.retiredAt !== null))
+      .map((key) => key.jwk);
   }
 
   get publishedPublicKeys(): PublicRsaJwk[] {

@@ -6,9 +6,7 @@ export interface RegisteredRedirects {
   redirectUrisFor(clientId: string): readonly string[] | undefined;
 }
 
-export type GateOutcome =
-  | { allowed: true; query: URLSearchParams }
-  | { allowed: false; reason: string };
+export type GateOutcome = { allowed: true; query: URLSearchParams } | { allowed: false; reason: string };
 
 const SINGLE_VALUED = [
   "client_id",
@@ -80,7 +78,8 @@ export async function checkAuthorizationRequest(
   if (!nonce) return rejected("nonce is required");
 
   if (query.get("code_challenge_method") !== "S256") return rejected("code_challenge_method must be S256");
-  if (!PKCE_CHALLENGE.test(query.get("code_challenge") ?? "")) return rejected("code_challenge must be 43-128 characters");
+  if (!PKCE_CHALLENGE.test(query.get("code_challenge") ?? ""))
+    return rejected("code_challenge must be 43-128 characters");
 
   const merchantVat = query.get("merchant_vat");
   if (merchantVat !== null && !MERCHANT_VAT_PATTERN.test(merchantVat)) return rejected("merchant_vat is malformed");

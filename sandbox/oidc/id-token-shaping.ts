@@ -62,9 +62,19 @@ function breakPayload(payload: JwtPayload, kind: BadIdTokenKind): JwtPayload {
     case "wrong-aud":
       return { ...payload, aud: "some-other-client" };
     case "expired":
-      return { ...payload, iat: now - 2 * FAULT_OFFSET_SECONDS, nbf: now - 2 * FAULT_OFFSET_SECONDS, exp: now - FAULT_OFFSET_SECONDS };
+      return {
+        ...payload,
+        iat: now - 2 * FAULT_OFFSET_SECONDS,
+        nbf: now - 2 * FAULT_OFFSET_SECONDS,
+        exp: now - FAULT_OFFSET_SECONDS,
+      };
     case "future-iat":
-      return { ...payload, iat: now + FAULT_OFFSET_SECONDS, nbf: now + FAULT_OFFSET_SECONDS, exp: now + 2 * FAULT_OFFSET_SECONDS };
+      return {
+        ...payload,
+        iat: now + FAULT_OFFSET_SECONDS,
+        nbf: now + FAULT_OFFSET_SECONDS,
+        exp: now + 2 * FAULT_OFFSET_SECONDS,
+      };
     case "wrong-nonce":
       return { ...payload, nonce: randomBytes(16).toString("hex") };
     case "bad-c-hash":
@@ -94,7 +104,11 @@ export function shapeIdToken(idToken: string, options: IdTokenShapingOptions): s
     case "wrong-signature":
       return signRs256Jwt(shapedHeader, payload, impostorSigningKey());
     case "unknown-kid":
-      return signRs256Jwt({ ...shapedHeader, kid: randomBytes(20).toString("hex").toUpperCase() }, payload, impostorSigningKey());
+      return signRs256Jwt(
+        { ...shapedHeader, kid: randomBytes(20).toString("hex").toUpperCase() },
+        payload,
+        impostorSigningKey(),
+      );
     default:
       return signRs256Jwt(shapedHeader, payload, options.signingKey.privateKey);
   }

@@ -1,4 +1,11 @@
-import { type Account, type AnyObject, errors, interactionPolicy, type KoaContextWithOIDC, type TokenInstance } from "oidc-provider";
+import {
+  type Account,
+  type AnyObject,
+  errors,
+  interactionPolicy,
+  type KoaContextWithOIDC,
+  type TokenInstance,
+} from "oidc-provider";
 
 import type { ResolvedSandboxOptions } from "../config/sandbox-options";
 import type { FaultState } from "../faults/fault-state";
@@ -207,7 +214,10 @@ export function buildProviderConfiguration(deps: ProviderConfigurationDependenci
         },
         postLogoutSuccessSource: async (ctx: KoaContextWithOIDC) => {
           ctx.type = "html";
-          ctx.body = renderPortalPage({ title: "Logged out", body: `<div class="card"><h1>You are logged out</h1></div>` });
+          ctx.body = renderPortalPage({
+            title: "Logged out",
+            body: `<div class="card"><h1>You are logged out</h1></div>`,
+          });
         },
       },
       resourceIndicators: {

@@ -8,7 +8,11 @@ import { privateKeyObject, type SigningKeyStore } from "../keys/signing-key-stor
 import { toMobilePayDiscovery } from "./discovery-document";
 import { type ActiveSigningKey, shapeIdToken } from "./id-token-shaping";
 import type { MerchantGrants } from "./merchant-grants";
-import { buildProviderConfiguration, type ProviderConfigurationDependencies, REFRESH_TOKEN_TTL_SECONDS } from "./provider-configuration";
+import {
+  buildProviderConfiguration,
+  type ProviderConfigurationDependencies,
+  REFRESH_TOKEN_TTL_SECONDS,
+} from "./provider-configuration";
 
 export interface SandboxProviderDependencies extends ProviderConfigurationDependencies {
   counters: TokenEndpointCounters;

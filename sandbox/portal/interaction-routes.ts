@@ -64,7 +64,14 @@ export function registerInteractionRoutes(router: Router, deps: InteractionRoute
     if (found.prompt.name === "login") {
       const portalUser = await deps.sessions.currentUser(context.req);
       if (portalUser) return finishLogin(context, portalUser);
-      return sendHtml(context.res, 200, renderLoginPage({ formAction: `${PORTAL_PATHS.interaction}/${found.uid}/login`, clientName: clientNameOf(found) }));
+      return sendHtml(
+        context.res,
+        200,
+        renderLoginPage({
+          formAction: `${PORTAL_PATHS.interaction}/${found.uid}/login`,
+          clientName: clientNameOf(found),
+        }),
+      );
     }
 
     const user = consentingUser(found);
@@ -96,16 +103,26 @@ export function registerInteractionRoutes(router: Router, deps: InteractionRoute
       return sendHtml(
         context.res,
         401,
-        renderLoginPage({ formAction: `${PORTAL_PATHS.interaction}/${found.uid}/login`, email, failed: true, clientName: clientNameOf(found) }),
+        renderLoginPage({
+          formAction: `${PORTAL_PATHS.interaction}/${found.uid}/login`,
+          email,
+          failed: true,
+          clientName: clientNameOf(found),
+        }),
       );
     }
     await deps.sessions.start(context.res, user);
     await finishLogin(context, user);
   }
 
-  function chosenMerchant(user: TPortalUser, found: InteractionDetails, merchantId: string | null): TMerchant | undefined {
+  function chosenMerchant(
+    user: TPortalUser,
+    found: InteractionDetails,
+    merchantId: string | null,
+  ): TMerchant | undefined {
     const selection = selectMerchant(user, found.params.merchant_vat);
-    if (selection.kind === "selected") return selection.merchant.merchant_id === merchantId ? selection.merchant : undefined;
+    if (selection.kind === "selected")
+      return selection.merchant.merchant_id === merchantId ? selection.merchant : undefined;
     if (selection.kind === "choose") return selection.merchants.find((merchant) => merchant.merchant_id === merchantId);
     return undefined;
   }
@@ -134,7 +151,12 @@ export function registerInteractionRoutes(router: Router, deps: InteractionRoute
       merchantId: merchant.merchant_id,
       scope: grant.getOIDCScope(),
     });
-    await deps.oidc.provider.interactionFinished(context.req, context.res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+    await deps.oidc.provider.interactionFinished(
+      context.req,
+      context.res,
+      { consent: { grantId } },
+      { mergeWithLastSubmission: true },
+    );
   }
 
   async function cancel(context: RouteContext): Promise<void> {

@@ -1,9 +1,7 @@
 import type { TMerchant, TPortalUser } from "./portal-directory";
 
 export type MerchantSelection =
-  | { kind: "selected"; merchant: TMerchant }
-  | { kind: "choose"; merchants: TMerchant[] }
-  | { kind: "not-found" };
+  { kind: "selected"; merchant: TMerchant } | { kind: "choose"; merchants: TMerchant[] } | { kind: "not-found" };
 
 /**
  * merchant_vat picks the merchant when given; a VAT that is not one of the user's merchants fails

@@ -113,5 +113,8 @@ export class SqliteOidcAdapter implements OidcAdapter {
 
 /** Removes rows whose lifetime has passed, so the file does not grow without bound. */
 export async function purgeExpiredOidcModels(db: Database): Promise<void> {
-  await db.execute({ sql: "DELETE FROM oidc_models WHERE expires_at IS NOT NULL AND expires_at <= ?", args: [epochSeconds()] });
+  await db.execute({
+    sql: "DELETE FROM oidc_models WHERE expires_at IS NOT NULL AND expires_at <= ?",
+    args: [epochSeconds()],
+  });
 }

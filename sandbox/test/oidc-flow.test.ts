@@ -27,9 +27,15 @@ describe("the sandbox OpenID Provider", () => {
     expect(discovery.issuer).toBe(`${fixture.url}/merchant`);
     expect(discovery.authorization_endpoint).toBe(`${fixture.url}/account/connect/authorize`);
     expect(discovery.token_endpoint).toBe(`${fixture.url}/merchant-authentication-openidconnect/connect/token`);
-    expect(discovery.jwks_uri).toBe(`${fixture.url}/merchant-authentication-openidconnect/.well-known/openid-configuration/jwks`);
-    expect(discovery.revocation_endpoint).toBe(`${fixture.url}/merchant-authentication-openidconnect/connect/revocation`);
-    expect(discovery.introspection_endpoint).toBe(`${fixture.url}/merchant-authentication-openidconnect/connect/introspect`);
+    expect(discovery.jwks_uri).toBe(
+      `${fixture.url}/merchant-authentication-openidconnect/.well-known/openid-configuration/jwks`,
+    );
+    expect(discovery.revocation_endpoint).toBe(
+      `${fixture.url}/merchant-authentication-openidconnect/connect/revocation`,
+    );
+    expect(discovery.introspection_endpoint).toBe(
+      `${fixture.url}/merchant-authentication-openidconnect/connect/introspect`,
+    );
     expect(discovery.end_session_endpoint).toBe(`${fixture.url}/account/connect/endsession`);
     expect(discovery).not.toHaveProperty("userinfo_endpoint");
     expect(discovery.response_types_supported).toContain("code id_token");
@@ -50,7 +56,12 @@ describe("the sandbox OpenID Provider", () => {
     expect(link.response.target).toBe(CONSOLE_CLIENT.redirectUri);
     expect(link.response.params.get("state")).toBe(link.secrets.state);
 
-    const frontChannel = await verifyIdToken(fixture.url, fixture.sandbox.issuer, link.idToken, CONSOLE_CLIENT.clientId);
+    const frontChannel = await verifyIdToken(
+      fixture.url,
+      fixture.sandbox.issuer,
+      link.idToken,
+      CONSOLE_CLIENT.clientId,
+    );
     expect(frontChannel).toMatchObject({
       sub: BO.id,
       nonce: link.secrets.nonce,
@@ -62,7 +73,10 @@ describe("the sandbox OpenID Provider", () => {
     expect(frontChannel).not.toHaveProperty("at_hash");
     expect((frontChannel.exp ?? 0) - (frontChannel.iat ?? 0)).toBe(300);
 
-    const tokens = await new TokenClient(fixture.url, CONSOLE_CLIENT).exchangeCode(link.code, link.secrets.codeVerifier);
+    const tokens = await new TokenClient(fixture.url, CONSOLE_CLIENT).exchangeCode(
+      link.code,
+      link.secrets.codeVerifier,
+    );
     expect(tokens.status).toBe(200);
     expect(tokens.body).toMatchObject({ token_type: "Bearer", expires_in: 300 });
     const { access_token: accessToken = "", id_token: idToken = "", refresh_token: refreshToken = "" } = tokens.body;
@@ -96,7 +110,12 @@ describe("the sandbox OpenID Provider", () => {
 
     const refreshed = await new TokenClient(fixture.url, CONSOLE_CLIENT, "client_secret_basic").refresh(refreshToken);
     expect(refreshed.status).toBe(200);
-    const refreshedIdToken = await verifyIdToken(fixture.url, fixture.sandbox.issuer, refreshed.body.id_token ?? "", CONSOLE_CLIENT.clientId);
+    const refreshedIdToken = await verifyIdToken(
+      fixture.url,
+      fixture.sandbox.issuer,
+      refreshed.body.id_token ?? "",
+      CONSOLE_CLIENT.clientId,
+    );
     expect(refreshedIdToken.sub).toBe(BO.id);
     expect(refreshedIdToken).not.toHaveProperty("nonce");
     expect(refreshedIdToken.merchant_vat).toBe(BO.merchant.vat);
@@ -104,35 +123,68 @@ describe("the sandbox OpenID Provider", () => {
   });
 
   it("delivers the response in the fragment when asked", async () => {
-    const link = await linkMerchant(fixture.url, { client: CONSOLE_CLIENT, email: BO.email, password: BO.password, responseMode: "fragment" });
+    const link = await linkMerchant(fixture.url, {
+      client: CONSOLE_CLIENT,
+      email: BO.email,
+      password: BO.password,
+      responseMode: "fragment",
+    });
     expect(link.response.target).toBe(CONSOLE_CLIENT.redirectUri);
     expect(link.response.params.get("state")).toBe(link.secrets.state);
   });
 
   it("skips the consent screen while a valid grant exists, and selects the merchant by merchant_vat", async () => {
     const browser = new Browser(fixture.url);
-    const first = await linkMerchant(fixture.url, { client: CONSOLE_CLIENT, email: ANNA.email, password: ANNA.password, merchantVat: ANNA.finnishMerchant.vat, browser });
+    const first = await linkMerchant(fixture.url, {
+      client: CONSOLE_CLIENT,
+      email: ANNA.email,
+      password: ANNA.password,
+      merchantVat: ANNA.finnishMerchant.vat,
+      browser,
+    });
     expect(first.sawConsentScreen).toBe(true);
     expect(claimsOf(first.idToken)).toMatchObject({ merchant_id: ANNA.finnishMerchant.id, merchant_vat: "FI12345678" });
 
-    const again = await linkMerchant(fixture.url, { client: CONSOLE_CLIENT, email: ANNA.email, password: ANNA.password, merchantVat: ANNA.finnishMerchant.vat, browser });
+    const again = await linkMerchant(fixture.url, {
+      client: CONSOLE_CLIENT,
+      email: ANNA.email,
+      password: ANNA.password,
+      merchantVat: ANNA.finnishMerchant.vat,
+      browser,
+    });
     expect(again.sawConsentScreen).toBe(false);
     expect(claimsOf(again.idToken).merchant_id).toBe(ANNA.finnishMerchant.id);
 
     // The Danish merchant has no consent yet, so the same user sees the screen again.
-    const danish = await linkMerchant(fixture.url, { client: CONSOLE_CLIENT, email: ANNA.email, password: ANNA.password, merchantVat: ANNA.danishMerchant.vat, browser });
+    const danish = await linkMerchant(fixture.url, {
+      client: CONSOLE_CLIENT,
+      email: ANNA.email,
+      password: ANNA.password,
+      merchantVat: ANNA.danishMerchant.vat,
+      browser,
+    });
     expect(danish.sawConsentScreen).toBe(true);
-    const tokens = await new TokenClient(fixture.url, CONSOLE_CLIENT).exchangeCode(danish.code, danish.secrets.codeVerifier);
-    expect(claimsOf(tokens.body.access_token ?? "")).toMatchObject({ merchant_id: ANNA.danishMerchant.id, merchant_vat: "DK12345678" });
+    const tokens = await new TokenClient(fixture.url, CONSOLE_CLIENT).exchangeCode(
+      danish.code,
+      danish.secrets.codeVerifier,
+    );
+    expect(claimsOf(tokens.body.access_token ?? "")).toMatchObject({
+      merchant_id: ANNA.danishMerchant.id,
+      merchant_vat: "DK12345678",
+    });
 
-    const grants = (await control.state()).grants.filter((grant) => grant.merchantId === ANNA.danishMerchant.id || grant.merchantId === ANNA.finnishMerchant.id);
+    const grants = (await control.state()).grants.filter(
+      (grant) => grant.merchantId === ANNA.danishMerchant.id || grant.merchantId === ANNA.finnishMerchant.id,
+    );
     expect(grants).toHaveLength(2);
   });
 
   it("lets a user with several merchants pick one when merchant_vat is left out", async () => {
     const browser = new Browser(fixture.url);
     const secrets = freshSecrets();
-    let page = await browser.get(authorizationUrl(fixture.url, { client: CONSOLE_CLIENT, scope: "openid offline_access subscriptions" }, secrets));
+    let page = await browser.get(
+      authorizationUrl(fixture.url, { client: CONSOLE_CLIENT, scope: "openid offline_access subscriptions" }, secrets),
+    );
     expect(isLoginPage(page)).toBe(true);
     page = await browser.submit(page, "/login", { email: "ANNA@sandbox.test", password: ANNA.password });
     expect(isConsentPage(page)).toBe(true);
@@ -141,7 +193,9 @@ describe("the sandbox OpenID Provider", () => {
     expect(page.html).toContain("Subscriptions");
     expect(page.html).not.toContain("<li>Invoice</li>");
     page = await browser.submit(page, "/consent", { merchant_id: ANNA.finnishMerchant.id });
-    const idToken = new URLSearchParams([...(page.html.matchAll(/name="([^"]+)" value="([^"]*)"/g))].map((m) => [m[1] ?? "", m[2] ?? ""])).get("id_token");
+    const idToken = new URLSearchParams(
+      [...page.html.matchAll(/name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1] ?? "", m[2] ?? ""]),
+    ).get("id_token");
     expect(claimsOf(idToken ?? "").merchant_vat).toBe("FI12345678");
   });
 
@@ -158,18 +212,32 @@ describe("the sandbox OpenID Provider", () => {
   it("posts access_denied back to the client when the merchant cancels", async () => {
     const browser = new Browser(fixture.url);
     const secrets = freshSecrets();
-    let page = await browser.get(authorizationUrl(fixture.url, { client: CONSOLE_CLIENT, merchantVat: ANNA.danishMerchant.vat, scope: "openid offline_access webhooks invoice" }, secrets));
+    let page = await browser.get(
+      authorizationUrl(
+        fixture.url,
+        {
+          client: CONSOLE_CLIENT,
+          merchantVat: ANNA.danishMerchant.vat,
+          scope: "openid offline_access webhooks invoice",
+        },
+        secrets,
+      ),
+    );
     page = await browser.submit(page, "/login", { email: BO.email, password: BO.password });
     // Bo does not own Anna's VAT: the flow ends on the vague error page.
     expect(page.status).toBe(400);
 
     const cancelBrowser = new Browser(fixture.url);
     const cancelSecrets = freshSecrets();
-    page = await cancelBrowser.get(authorizationUrl(fixture.url, { client: CONSOLE_CLIENT, scope: "openid offline_access invoice" }, cancelSecrets));
+    page = await cancelBrowser.get(
+      authorizationUrl(fixture.url, { client: CONSOLE_CLIENT, scope: "openid offline_access invoice" }, cancelSecrets),
+    );
     page = await cancelBrowser.submit(page, "/login", { email: "mikko@sandbox.test", password: "sandbox-demo" });
     expect(isConsentPage(page)).toBe(true);
     page = await cancelBrowser.submit(page, "/cancel");
-    const fields = new URLSearchParams([...(page.html.matchAll(/name="([^"]+)" value="([^"]*)"/g))].map((m) => [m[1] ?? "", m[2] ?? ""]));
+    const fields = new URLSearchParams(
+      [...page.html.matchAll(/name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1] ?? "", m[2] ?? ""]),
+    );
     expect(page.html).toContain(`action="${CONSOLE_CLIENT.redirectUri}"`);
     expect(fields.get("error")).toBe("access_denied");
     expect(fields.get("state")).toBe(cancelSecrets.state);

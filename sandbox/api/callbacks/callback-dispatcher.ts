@@ -88,7 +88,10 @@ export class CallbackDispatcher {
 
   /** Makes every waiting callback due now and delivers it. */
   async flush(): Promise<void> {
-    await this.db.execute({ sql: "UPDATE callback_deliveries SET next_attempt_at = 0 WHERE state IN ('batching', 'due')", args: [] });
+    await this.db.execute({
+      sql: "UPDATE callback_deliveries SET next_attempt_at = 0 WHERE state IN ('batching', 'due')",
+      args: [],
+    });
     await this.tick();
   }
 

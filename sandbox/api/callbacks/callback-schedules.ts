@@ -14,11 +14,29 @@ export interface CallbackSchedule {
 /** Invoice: batched every 5 s since 2022-08-08, 8 retries (INV-GH docs/callbacks.md). */
 const INVOICE: CallbackSchedule = {
   batchWindowMs: 5 * SECOND,
-  retryDelaysMs: [5 * SECOND, 19 * MINUTE, 39 * MINUTE, HOUR + 19 * MINUTE, 2 * HOUR + 39 * MINUTE, 5 * HOUR + 19 * MINUTE, 10 * HOUR + 39 * MINUTE, 21 * HOUR + 19 * MINUTE],
+  retryDelaysMs: [
+    5 * SECOND,
+    19 * MINUTE,
+    39 * MINUTE,
+    HOUR + 19 * MINUTE,
+    2 * HOUR + 39 * MINUTE,
+    5 * HOUR + 19 * MINUTE,
+    10 * HOUR + 39 * MINUTE,
+    21 * HOUR + 19 * MINUTE,
+  ],
 };
 
 /** Subscriptions' general retry schedule (DOCS-2023 general-notes.md). */
-const SUBSCRIPTIONS_RETRIES = [5 * SECOND, 10 * MINUTE, 30 * MINUTE, HOUR + 10 * MINUTE, 2 * HOUR + 30 * MINUTE, 5 * HOUR + 10 * MINUTE, 10 * HOUR + 30 * MINUTE, 21 * HOUR + 10 * MINUTE];
+const SUBSCRIPTIONS_RETRIES = [
+  5 * SECOND,
+  10 * MINUTE,
+  30 * MINUTE,
+  HOUR + 10 * MINUTE,
+  2 * HOUR + 30 * MINUTE,
+  5 * HOUR + 10 * MINUTE,
+  10 * HOUR + 30 * MINUTE,
+  21 * HOUR + 10 * MINUTE,
+];
 
 export const CALLBACK_SCHEDULES: Record<CallbackQueue, CallbackSchedule> = {
   invoice: INVOICE,

@@ -22,7 +22,10 @@ function merchantBlock(merchants: TMerchant[]): string {
       </dl>`;
   }
   const options = merchants
-    .map((merchant) => `<option value="${escapeHtml(merchant.merchant_id)}">${escapeHtml(merchant.name)} (${escapeHtml(merchant.merchant_vat)})</option>`)
+    .map(
+      (merchant) =>
+        `<option value="${escapeHtml(merchant.merchant_id)}">${escapeHtml(merchant.name)} (${escapeHtml(merchant.merchant_vat)})</option>`,
+    )
     .join("");
   return `<label for="merchant_id">Business</label><select id="merchant_id" name="merchant_id">${options}</select>`;
 }

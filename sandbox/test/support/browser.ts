@@ -43,7 +43,11 @@ export function formsOf(html: string): HtmlForm[] {
       const firstOption = /<option[^>]*value="([^"]*)"/i.exec(selectMatch[2] ?? "");
       fields.append(selectMatch[1] ?? "", decodeEntities(firstOption?.[1] ?? ""));
     }
-    forms.push({ action: attribute(`<form${tag}>`, "action") ?? "", method: (attribute(`<form${tag}>`, "method") ?? "get").toUpperCase(), fields });
+    forms.push({
+      action: attribute(`<form${tag}>`, "action") ?? "",
+      method: (attribute(`<form${tag}>`, "method") ?? "get").toUpperCase(),
+      fields,
+    });
   }
   return forms;
 }

@@ -1,11 +1,29 @@
 import { CONTROL_TOKEN } from "./test-sandbox";
 
 export interface ControlState {
-  tokenEndpoint: Record<string, { refreshRequests: number; refreshesServed: number; authorizationCodesServed: number; injectedFaults: number; failedRequests: number }>;
+  tokenEndpoint: Record<
+    string,
+    {
+      refreshRequests: number;
+      refreshesServed: number;
+      authorizationCodesServed: number;
+      injectedFaults: number;
+      failedRequests: number;
+    }
+  >;
   signingKeys: { kid: string; active: boolean }[];
-  grants: { grantId: string; merchantId: string; clientId: string; revokedAt: number | null; revokedBy: string | null }[];
+  grants: {
+    grantId: string;
+    merchantId: string;
+    clientId: string;
+    revokedAt: number | null;
+    revokedBy: string | null;
+  }[];
   faults: Record<string, unknown>;
-  callbacks: { counts: Record<string, number>; recent: { url: string; body: unknown; state: string; attempts: number; queue: string }[] };
+  callbacks: {
+    counts: Record<string, number>;
+    recent: { url: string; body: unknown; state: string; attempts: number; queue: string }[];
+  };
 }
 
 export class ControlClient {

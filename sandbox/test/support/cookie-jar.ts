@@ -30,7 +30,12 @@ export class CookieJar {
 
   headerFor(requestPath: string): string {
     return [...this.cookies.values()]
-      .filter((cookie) => requestPath === cookie.path || requestPath.startsWith(cookie.path.endsWith("/") ? cookie.path : `${cookie.path}/`) || cookie.path === "/")
+      .filter(
+        (cookie) =>
+          requestPath === cookie.path ||
+          requestPath.startsWith(cookie.path.endsWith("/") ? cookie.path : `${cookie.path}/`) ||
+          cookie.path === "/",
+      )
       .map((cookie) => `${cookie.name}=${encodeURIComponent(cookie.value)}`)
       .join("; ");
   }

@@ -97,14 +97,35 @@ export async function linkMerchant(baseUrl: string, options: LinkOptions): Promi
   const browser = options.browser ?? new Browser(baseUrl);
   const secrets = options.secrets ?? freshSecrets();
   let page = await browser.get(authorizationUrl(baseUrl, options, secrets));
-  if (isLoginPage(page)) page = await browser.submit(page, "/login", { email: options.email, password: options.password });
+  if (isLoginPage(page))
+    page = await browser.submit(page, "/login", { email: options.email, password: options.password });
   const sawConsentScreen = isConsentPage(page);
   if (sawConsentScreen) page = await browser.submit(page, "/consent");
   const response = authorizationResponseOf(page);
   const code = response?.params.get("code");
   const idToken = response?.params.get("id_token");
   if (!response || !code || !idToken) {
-    throw new Error(`The flow ended without code and id_token (status ${page.status} at ${page.url}): ${page.html.slice(0, 400)}`);
+    throw new Error(
+      `The flow ended without code and id_token (status ${page.status} at ${page.url}): ${page.html.slice(0, 400)}`,
+    );
   }
   return { browser, secrets, response, code, idToken, sawConsentScreen };
+}
+
+export interface LinkedTokens extends LinkResult {
+  accessToken: string;
+  refreshToken: string;
+  idTokenFromTokenEndpoint: string;
+}
+
+/** Links a merchant and redeems the code, as the console does when a link completes. */
+export async function linkAndRedeem(baseUrl: string, options: LinkOptions): Promise<LinkedTokens> {
+  const { TokenClient } = await import("./token-client");
+  const link = await linkMerchant(baseUrl, options);
+  const tokens = await new TokenClient(baseUrl, options.client).exchangeCode(link.code, link.secrets.codeVerifier);
+  const { access_token: accessToken, refresh_token: refreshToken, id_token: idTokenFromTokenEndpoint } = tokens.body;
+  if (tokens.status !== 200 || !accessToken || !refreshToken || !idTokenFromTokenEndpoint) {
+    throw new Error(`Code exchange failed: ${tokens.status} ${JSON.stringify(tokens.body)}`);
+  }
+  return { ...link, accessToken, refreshToken, idTokenFromTokenEndpoint };
 }

@@ -44,7 +44,10 @@ export interface TestSandbox {
   stop(): Promise<void>;
 }
 
-export function testSandboxOptions(dataDir: string, overrides: Partial<TSandboxOptionsInput> = {}): TSandboxOptionsInput {
+export function testSandboxOptions(
+  dataDir: string,
+  overrides: Partial<TSandboxOptionsInput> = {},
+): TSandboxOptionsInput {
   return {
     host: "127.0.0.1",
     port: 0,

@@ -48,12 +48,22 @@ export class TokenClient {
     return new URL(`/merchant-authentication-openidconnect/connect/${path}`, this.baseUrl).href;
   }
 
-  async exchangeCode(code: string, codeVerifier: string, overrides: Record<string, string> = {}): Promise<TokenResponse> {
+  async exchangeCode(
+    code: string,
+    codeVerifier: string,
+    overrides: Record<string, string> = {},
+  ): Promise<TokenResponse> {
     return asTokenResponse(
       await postForm(
         this.endpoint("token"),
         this.client,
-        { grant_type: "authorization_code", code, code_verifier: codeVerifier, redirect_uri: this.client.redirectUri, ...overrides },
+        {
+          grant_type: "authorization_code",
+          code,
+          code_verifier: codeVerifier,
+          redirect_uri: this.client.redirectUri,
+          ...overrides,
+        },
         this.authentication,
       ),
     );
@@ -61,7 +71,12 @@ export class TokenClient {
 
   async refresh(refreshToken: string): Promise<TokenResponse> {
     return asTokenResponse(
-      await postForm(this.endpoint("token"), this.client, { grant_type: "refresh_token", refresh_token: refreshToken }, this.authentication),
+      await postForm(
+        this.endpoint("token"),
+        this.client,
+        { grant_type: "refresh_token", refresh_token: refreshToken },
+        this.authentication,
+      ),
     );
   }
 
