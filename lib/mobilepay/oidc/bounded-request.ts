@@ -86,11 +86,17 @@ async function readCappedText(
   }
   if (response.body === null) return "";
   const reader = response.body.getReader();
+  // A real fetch ties the body to the signal, but a body that ignores it must still not outlive the deadline.
+  const stopReading = () => void reader.cancel().catch(() => undefined);
+  signal.addEventListener("abort", stopReading, { once: true });
   const chunks: Uint8Array[] = [];
   let received = 0;
   try {
     for (;;) {
       const { done, value } = await reader.read();
+      if (signal.aborted) {
+        throw new BoundedRequestError("timeout", `${target} did not finish its answer within ${timeoutMs} ms`);
+      }
       if (done) break;
       received += value.byteLength;
       if (received > maxBodyBytes) {
@@ -105,6 +111,8 @@ async function readCappedText(
       throw new BoundedRequestError("timeout", `${target} did not finish its answer within ${timeoutMs} ms`);
     }
     throw new BoundedRequestError("network", `The answer from ${target} broke off: ${networkCause(error)}`);
+  } finally {
+    signal.removeEventListener("abort", stopReading);
   }
   return new TextDecoder().decode(concatenate(chunks, received));
 }
