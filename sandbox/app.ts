@@ -8,6 +8,12 @@ import { CallbackDispatcher } from "./api/callbacks/callback-dispatcher";
 import { registerInvoiceRoutes } from "./api/invoice/invoice-routes";
 import { InvoiceService } from "./api/invoice/invoice-service";
 import { registerInvoiceUserSimulationRoutes } from "./api/invoice/invoice-user-simulation-routes";
+import { registerAgreementRoutes } from "./api/subscriptions/agreement-routes";
+import { registerPaymentRoutes } from "./api/subscriptions/payment-routes";
+import { registerProviderRoutes } from "./api/subscriptions/provider-routes";
+import { SubscriptionsEndpoints } from "./api/subscriptions/subscriptions-context";
+import { SubscriptionsService } from "./api/subscriptions/subscriptions-service";
+import { registerSubscriptionsUserSimulationRoutes } from "./api/subscriptions/subscriptions-user-simulation-routes";
 import { loadOrCreatePersistedSecrets } from "./config/persisted-secrets";
 import {
   type ResolvedSandboxOptions,
@@ -151,6 +157,7 @@ export async function startSandbox(input: TSandboxOptionsInput): Promise<Running
     const nonces = new NonceLedger(database);
     const sessions = new PortalSessions(database, directory);
     callbacks = new CallbackDispatcher(database, options.callbackTimeScale, logError);
+    const subscriptions = new SubscriptionsService(database, callbacks, options.publicUrl);
 
     const adapterPolicy = { keepConsumedRefreshTokens: () => faults.staleRefreshTokenRevokesGrant };
     const oidc = new SandboxProvider({
@@ -176,6 +183,7 @@ export async function startSandbox(input: TSandboxOptionsInput): Promise<Running
       accessTokenLedger,
       directory,
       callbacks,
+      subscriptions,
     });
     const controlApi = createControlApiRouter(actions, options.controlToken);
     const pages = new Router();
@@ -189,6 +197,11 @@ export async function startSandbox(input: TSandboxOptionsInput): Promise<Running
     const invoiceRoutes = { tokens, faults, directory, invoices: new InvoiceService(database, directory, callbacks, options.publicUrl) };
     registerInvoiceRoutes(apis, invoiceRoutes);
     registerInvoiceUserSimulationRoutes(apis, invoiceRoutes);
+    const subscriptionsEndpoints = new SubscriptionsEndpoints({ tokens, faults, directory, subscriptions });
+    registerProviderRoutes(apis, subscriptionsEndpoints);
+    registerAgreementRoutes(apis, subscriptionsEndpoints);
+    registerPaymentRoutes(apis, subscriptionsEndpoints);
+    registerSubscriptionsUserSimulationRoutes(apis, subscriptionsEndpoints);
 
     const redirectUris = {
       redirectUrisFor: (clientId: string) =>

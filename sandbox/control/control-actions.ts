@@ -33,6 +33,7 @@ export interface ControlActionDependencies {
   accessTokenLedger: AccessTokenLedger;
   directory: PortalDirectory;
   callbacks: CallbackOverview;
+  subscriptions: { executePendingPayments(merchantId: string | undefined): Promise<number> };
 }
 
 /** What the control API and the control page can do; both validate input and then call these. */
@@ -119,6 +120,11 @@ export class ControlActions {
     );
     for (const grant of matching) await revokeGrant(oidc.provider, merchantGrants, grant.grantId, "control");
     return { revokedGrantIds: matching.map((grant) => grant.grantId) };
+  }
+
+  /** Stands in for "the due date came": MobilePay executes recurring payments on their due date. */
+  async executePendingPayments(merchantId: string | undefined): Promise<{ executedPayments: number }> {
+    return { executedPayments: await this.deps.subscriptions.executePendingPayments(merchantId) };
   }
 
   async flushCallbacks(): Promise<void> {

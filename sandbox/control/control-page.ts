@@ -78,6 +78,7 @@ function renderControlPage(
       ${actionForm(token, "revoke-grants", input("grantId", "Grant id") + input("merchantId", "or merchant id"), "Revoke")}
       ${actionForm(token, "settings", select("rejectRevokedAccessTokensInstantly", "Reject revoked access tokens instantly", ["false", "true"]) + select("staleRefreshTokenRevokesGrant", "Stale refresh token revokes grant", ["false", "true"]), "Save")}</section>`,
     `<section><h2>Housekeeping</h2>
+      ${actionForm(token, "execute-payments", "", "Execute pending subscription payments")}
       ${actionForm(token, "flush-callbacks", "", "Deliver due callbacks now")}
       ${actionForm(token, "reset", "", "Reset faults and counters")}</section>`,
     `<section><h2>State</h2><pre>${escapeHtml(JSON.stringify(state, null, 2))}</pre></section>`,
@@ -137,6 +138,7 @@ export function registerControlPage(
     },
     "revoke-grants": async (form) =>
       `${(await actions.revokeGrants(ZRevokeGrantsSchema.parse(nonEmpty(form)))).revokedGrantIds.length} grant(s) revoked`,
+    "execute-payments": async () => `${(await actions.executePendingPayments(undefined)).executedPayments} payment(s) executed`,
     "flush-callbacks": async () => (await actions.flushCallbacks(), "Due callbacks delivered"),
     reset: async () => (actions.reset(), "Faults and counters reset"),
   };

@@ -9,6 +9,7 @@ import { bearerTokenOf, isControlToken } from "./control-auth";
 import {
   ZBadIdTokenSchema,
   ZClockSkewSchema,
+  ZExecutePaymentsSchema,
   ZLatencySchema,
   ZMerchantSchema,
   ZRevokeGrantsSchema,
@@ -96,6 +97,10 @@ export function createControlApiRouter(actions: ControlActions, controlToken: st
   });
   on("POST", "/control/grants/:grantId/revoke", async ({ res, params }) => {
     sendJson(res, 200, await actions.revokeGrants({ grantId: params.grantId }));
+  });
+  on("POST", "/control/subscriptions/execute-payments", async (context) => {
+    const { merchantId } = await parseBody(context, ZExecutePaymentsSchema);
+    sendJson(context.res, 200, await actions.executePendingPayments(merchantId));
   });
   on("POST", "/control/callbacks/flush", async ({ res }) => {
     await actions.flushCallbacks();

@@ -47,3 +47,5 @@ export const ZRevokeGrantsSchema = z
   .refine((value) => value.grantId ?? value.merchantId ?? value.clientId, "Give grantId, merchantId or clientId");
 
 export const ZMerchantSchema = z.object({ merchantId: z.uuid() });
+
+export const ZExecutePaymentsSchema = z.object({ merchantId: z.uuid().optional() });

@@ -54,6 +54,11 @@ export class JsonRecordStore<T> {
     return result.rows.map((row) => this.toRecord(row));
   }
 
+  async all(): Promise<StoredRecord<T>[]> {
+    const result = await this.db.execute({ sql: "SELECT * FROM api_records WHERE kind = ? ORDER BY created_at, rowid", args: [this.kind] });
+    return result.rows.map((row) => this.toRecord(row));
+  }
+
   private toRecord(row: Record<string, unknown>): StoredRecord<T> {
     return {
       id: row.id as string,
