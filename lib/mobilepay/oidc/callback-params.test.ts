@@ -62,12 +62,22 @@ describe("parseCallbackParams", () => {
   });
 
   it("flags a code without id_token as a downgrade", () => {
-    expect(parseCallbackParams(form([["code", CODE], ["state", STATE]]))).toEqual({ kind: "downgrade", state: STATE });
+    expect(
+      parseCallbackParams(
+        form([
+          ["code", CODE],
+          ["state", STATE],
+        ]),
+      ),
+    ).toEqual({ kind: "downgrade", state: STATE });
     expect(parseCallbackParams({ code: CODE })).toEqual({ kind: "downgrade" });
   });
 
   it("treats an empty id_token as absent, so an emptied field is still a downgrade", () => {
-    expect(parseCallbackParams({ code: CODE, id_token: "", state: STATE })).toEqual({ kind: "downgrade", state: STATE });
+    expect(parseCallbackParams({ code: CODE, id_token: "", state: STATE })).toEqual({
+      kind: "downgrade",
+      state: STATE,
+    });
   });
 
   it("refuses duplicated parameters, even when one copy is empty", () => {
@@ -91,14 +101,19 @@ describe("parseCallbackParams", () => {
       expect(parsed.reason).toContain("larger than 8192 bytes");
       expect(parsed.reason.length).toBeLessThan(200);
     }
-    expect(parseCallbackParams({ code: CODE, id_token: ID_TOKEN, state: "a".repeat(MAX_CALLBACK_VALUE_BYTES) }).kind).toBe(
-      "success",
-    );
+    expect(
+      parseCallbackParams({ code: CODE, id_token: ID_TOKEN, state: "a".repeat(MAX_CALLBACK_VALUE_BYTES) }).kind,
+    ).toBe("success");
   });
 
   it("refuses front-channel access tokens, which the console never requests", () => {
     for (const name of ["access_token", "token"]) {
-      const parsed = parseCallbackParams({ code: CODE, id_token: ID_TOKEN, state: STATE, [name]: "secret-token-value" });
+      const parsed = parseCallbackParams({
+        code: CODE,
+        id_token: ID_TOKEN,
+        state: STATE,
+        [name]: "secret-token-value",
+      });
       expect(parsed.kind).toBe("malformed");
       if (parsed.kind === "malformed") {
         expect(parsed.reason).toContain(name);

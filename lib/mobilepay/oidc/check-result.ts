@@ -15,7 +15,15 @@ export type CheckName =
   | "at_hash"
   | "sub_match"
   | "iss_match"
-  | "authorization_response_iss";
+  | "authorization_response_iss"
+  // Checks of the console's own link transaction around the protocol.
+  | "response_mode"
+  | "cookies_present"
+  | "authorization_error"
+  | "transaction"
+  | "token_endpoint"
+  | "refresh_token_present"
+  | "merchant_match";
 
 /** One line of a callback record. `detail` holds only non-secret facts: issuer strings, times, lengths. */
 export type CheckResult = { name: CheckName; passed: boolean; detail: string };
@@ -72,4 +80,16 @@ export const STAFF_MESSAGES: Record<CheckName, string> = {
     "The issuer of the token endpoint's id_token differs from the issuer of the browser id_token: the two responses came from different providers or environments.",
   authorization_response_iss:
     "The 'iss' parameter of MobilePay's response is missing or names another issuer, so the response may come from a different provider or environment (mix-up attack).",
+  response_mode:
+    "MobilePay's response did not arrive as a form POST: the authorization request was altered (response_mode) or the callback URL was opened directly.",
+  cookies_present:
+    "The browser did not send the console's link cookies with MobilePay's response: it was not started in this browser, it expired, or the cookies were blocked (they must be SameSite=None; Secure, which needs HTTPS outside localhost).",
+  authorization_error: "MobilePay answered with an error instead of a code.",
+  transaction:
+    "The response does not belong to an open link attempt: it was already used (a replayed or double-submitted response), it expired after 10 minutes, or it was started for another environment.",
+  token_endpoint: "Redeeming the code at MobilePay's token endpoint failed, so nothing was stored.",
+  refresh_token_present:
+    "MobilePay returned no refresh token (offline_access was not granted), so the link could not be kept alive.",
+  merchant_match:
+    "MobilePay's tokens are for another merchant than the one invited or being relinked, so nothing was stored or overwritten.",
 };

@@ -146,7 +146,10 @@ describe("checkFrontChannelIdToken", () => {
 
   it("refuses an expired token, and tolerates small skew", async () => {
     const expired = await frontChannel(
-      await signIdToken(opKey, frontChannelClaims({ iat: NOW_SECONDS - 320, nbf: NOW_SECONDS - 320, exp: NOW_SECONDS - 20 })),
+      await signIdToken(
+        opKey,
+        frontChannelClaims({ iat: NOW_SECONDS - 320, nbf: NOW_SECONDS - 320, exp: NOW_SECONDS - 20 }),
+      ),
     );
     expect(failedNames(expired.results)).toEqual(["exp"]);
     expect(detailOf(expired.results, "exp")).toContain("expired 20 s ago");

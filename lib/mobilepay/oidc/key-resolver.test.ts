@@ -100,7 +100,12 @@ describe("createRemoteKeyResolver", () => {
   it("throttles refetches so invented kids cannot flood the OP", async () => {
     let now = 1_000_000;
     const { fetch, calls } = fakeFetch(() => jsonResponse(jwksOf(first)));
-    const resolver = createRemoteKeyResolver({ jwksUri: JWKS_URI, fetch, clock: () => now, minRefetchIntervalMs: 60_000 });
+    const resolver = createRemoteKeyResolver({
+      jwksUri: JWKS_URI,
+      fetch,
+      clock: () => now,
+      minRefetchIntervalMs: 60_000,
+    });
     await resolver.resolve("key-1", "RS256");
     now += 61_000;
     await resolver.resolve("invented-1", "RS256");
@@ -145,7 +150,10 @@ describe("createRemoteKeyResolver", () => {
       fetch: fakeFetch(() => new Response("<html>login</html>")).fetch,
     });
     await expect(html.resolve("key-1", "RS256")).rejects.toThrow(JwksMalformedError);
-    const keyless = createRemoteKeyResolver({ jwksUri: JWKS_URI, fetch: fakeFetch(() => jsonResponse({ k: [] })).fetch });
+    const keyless = createRemoteKeyResolver({
+      jwksUri: JWKS_URI,
+      fetch: fakeFetch(() => jsonResponse({ k: [] })).fetch,
+    });
     await expect(keyless.resolve("key-1", "RS256")).rejects.toThrow(/not a JSON Web Key Set/);
   });
 

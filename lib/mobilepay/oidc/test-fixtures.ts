@@ -57,7 +57,9 @@ export async function signIdToken(
 ): Promise<string> {
   const kid = header.kid === null ? undefined : (header.kid ?? key.kid);
   const present = Object.fromEntries(Object.entries(claims).filter(([, value]) => value !== undefined));
-  return new SignJWT(present).setProtectedHeader({ alg: "RS256", typ: "JWT", ...(kid ? { kid } : {}) }).sign(key.privateKey);
+  return new SignJWT(present)
+    .setProtectedHeader({ alg: "RS256", typ: "JWT", ...(kid ? { kid } : {}) })
+    .sign(key.privateKey);
 }
 
 export function base64UrlJson(value: unknown): string {
