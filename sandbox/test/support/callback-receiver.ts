@@ -39,6 +39,21 @@ export class CallbackReceiver {
     return this.received.filter((callback) => callback.path === path);
   }
 
+  /** Callback bodies on a path, with array bodies (batched callbacks) flattened into their events. */
+  events<T = Record<string, unknown>>(path: string): T[] {
+    return this.on(path).flatMap((callback) => (Array.isArray(callback.body) ? (callback.body as T[]) : [callback.body as T]));
+  }
+
+  async waitForEvent<T = Record<string, unknown>>(path: string, predicate: (event: T) => boolean, timeoutMs = 5000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const found = this.events<T>(path).find(predicate);
+      if (found) return found;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error(`No matching callback on ${path}; got ${JSON.stringify(this.events(path))}`);
+  }
+
   async waitFor(path: string, count = 1, timeoutMs = 5000): Promise<ReceivedCallback[]> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
