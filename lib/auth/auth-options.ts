@@ -4,8 +4,14 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 
 import { authenticateStaff } from "@/lib/auth/authenticate-staff";
+import { mobilePayProvider } from "@/lib/auth/mobilepay-provider";
+import { OAUTH_CHECK_COOKIES } from "@/lib/auth/oauth-check-cookies";
 import { ZStaffRoleSchema } from "@/lib/auth/roles";
 import { getEnv } from "@/lib/env";
+import { completeLink } from "@/lib/links/complete-link";
+import { linkCallbackContext } from "@/lib/links/link-callback-context";
+import { logger } from "@/lib/logger";
+import { getEnvironments } from "@/lib/mobilepay/environments";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
@@ -13,6 +19,11 @@ function clientAddress(headers: Record<string, unknown> | undefined): string {
   const forwarded = headers?.["x-forwarded-for"];
   const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
   return first || "unknown";
+}
+
+/** Library messages may quote state, nonce or code values; keep their words, not the values. */
+export function maskOpaqueValues(message: string): string {
+  return message.replace(/[A-Za-z0-9_\-.~+/=]{16,}/g, "[…]").slice(0, 300);
 }
 
 let cached: NextAuthOptions | undefined;
@@ -25,6 +36,20 @@ export function getAuthOptions(): NextAuthOptions {
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     useSecureCookies: env.NEXTAUTH_URL.startsWith("https://"),
     pages: { signIn: "/sign-in", error: "/sign-in" },
+    cookies: OAUTH_CHECK_COOKIES,
+    logger: {
+      error(code, metadata) {
+        // Collected for the link's callback record; the metadata never reaches the log.
+        const raw = metadata instanceof Error ? metadata.message : (metadata as { error?: Error })?.error?.message;
+        const message = raw ? maskOpaqueValues(raw) : undefined;
+        linkCallbackContext.getStore()?.nextAuthErrors.push(message ? `${code}: ${message}` : code);
+        logger.warn("next-auth error", { code, message });
+      },
+      warn(code) {
+        logger.warn("next-auth warning", { code });
+      },
+      debug() {},
+    },
     providers: [
       CredentialsProvider({
         id: "credentials",
@@ -42,8 +67,16 @@ export function getAuthOptions(): NextAuthOptions {
           return outcome.staff;
         },
       }),
+      ...getEnvironments().map(mobilePayProvider),
     ],
     callbacks: {
+      async signIn({ account }) {
+        if (account?.provider === "credentials") return true;
+        // A MobilePay consent: store the merchant's tokens and redirect; never a session.
+        const context = linkCallbackContext.getStore();
+        if (!context || context.environment.providerId !== account?.provider) return "/link/complete?outcome=failed";
+        return completeLink(context, account);
+      },
       jwt({ token, user }) {
         // Only the staff identity goes into the session: never any provider token.
         if (user) {

@@ -1,51 +1,137 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 
+import { InvitationsTable } from "@/components/links/invitations-table";
+import { ConnectionStateBadge } from "@/components/merchants/connection-state-badge";
+import { MerchantFilters } from "@/components/merchants/merchant-filters";
+import { RelativeTime } from "@/components/merchants/relative-time";
+import { buttonClassName } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requirePagePermission } from "@/lib/auth/require-role";
+import { hasPermission } from "@/lib/auth/roles";
+import { listInvitations } from "@/lib/links/list-invitations";
 import { listMerchants } from "@/lib/merchants/list-merchants";
+import { ZMerchantListQuerySchema } from "@/lib/merchants/merchant-list-schemas";
+import { describeEnvironment, getEnvironments } from "@/lib/mobilepay/environments";
 
 export const metadata: Metadata = { title: "Merchants" };
 
-export default async function MerchantsPage() {
-  await requirePagePermission("merchants:read");
-  const { merchants, total } = await listMerchants({ page: 1 });
+export default async function MerchantsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  const staff = await requirePagePermission("merchants:read");
+  const query = ZMerchantListQuerySchema.parse(await searchParams);
+  const [{ merchants, total, page, pageCount }, invitations] = await Promise.all([
+    listMerchants(query),
+    listInvitations({ take: 10 }),
+  ]);
+  const environments = getEnvironments().map(describeEnvironment);
+  const environmentLabel = Object.fromEntries(environments.map((environment) => [environment.id, environment.label]));
+  const canLink = hasPermission(staff.role, "merchants:link");
+  const filtered = Boolean(query.q || query.environment || query.state);
+  const pageHref = (target: number) => {
+    const params = new URLSearchParams(
+      Object.entries({ ...query, page: String(target) }).filter(([, v]) => v) as [string, string][],
+    );
+    return `/merchants?${params.toString()}`;
+  };
+
   return (
     <>
       <PageHeader
         title="Merchants"
         description="MobilePay merchants linked to this integrator, in every environment."
+        actions={
+          canLink ? (
+            <Link href="/merchants/link" className={buttonClassName("primary")}>
+              Link a merchant
+            </Link>
+          ) : null
+        }
       />
-      {total === 0 ? (
+      {total === 0 && !filtered ? (
         <EmptyState
           title="No merchants linked yet"
           description="Linking a merchant asks them to consent in MobilePay's portal. Once they do, their tokens are kept here, encrypted and refreshed."
+          action={
+            canLink ? (
+              <Link href="/merchants/link" className={buttonClassName("primary")}>
+                Link a merchant
+              </Link>
+            ) : null
+          }
         />
       ) : (
-        <Table label="Merchants">
-          <thead>
-            <tr>
-              <Th>Name</Th>
-              <Th>VAT</Th>
-              <Th>Environment</Th>
-              <Th>Products</Th>
-              <Th>Last activity</Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {merchants.map((merchant) => (
-              <tr key={merchant.id}>
-                <Td className="font-medium">{merchant.name}</Td>
-                <Td>{merchant.vatNumber}</Td>
-                <Td>{merchant.environment}</Td>
-                <Td>{merchant.products}</Td>
-                <Td>{merchant.updatedAt.toISOString()}</Td>
+        <div className="space-y-4">
+          <MerchantFilters query={query} environments={environments} />
+          <Table label="Merchants">
+            <thead>
+              <tr>
+                <Th>Name</Th>
+                <Th>VAT</Th>
+                <Th>Environment</Th>
+                <Th>Scopes</Th>
+                <Th>State</Th>
+                <Th>Access token expires</Th>
+                <Th>Last activity</Th>
               </tr>
-            ))}
-          </tbody>
-        </Table>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {merchants.map((merchant) => (
+                <tr key={merchant.id}>
+                  <Td className="font-medium">
+                    <Link href={`/merchants/${merchant.id}`} className="text-blue-700 hover:underline">
+                      {merchant.name}
+                    </Link>
+                  </Td>
+                  <Td>{merchant.vatNumber}</Td>
+                  <Td>{environmentLabel[merchant.environment] ?? merchant.environment}</Td>
+                  <Td className="text-xs">{merchant.scopes}</Td>
+                  <Td>
+                    <ConnectionStateBadge state={merchant.state} />
+                  </Td>
+                  <Td className="text-xs">
+                    {merchant.accessTokenExpiresAt ? <RelativeTime iso={merchant.accessTokenExpiresAt} /> : "—"}
+                  </Td>
+                  <Td className="text-xs">
+                    <RelativeTime iso={merchant.lastActivityAt} />
+                  </Td>
+                </tr>
+              ))}
+              {merchants.length === 0 ? (
+                <tr>
+                  <Td colSpan={7} className="py-8 text-center text-slate-500">
+                    No merchants match these filters.
+                  </Td>
+                </tr>
+              ) : null}
+            </tbody>
+          </Table>
+          <nav aria-label="Pages" className="flex items-center justify-between text-sm text-slate-600">
+            <span>
+              {total} merchant{total === 1 ? "" : "s"} · page {page} of {pageCount}
+            </span>
+            <span className="flex gap-2">
+              {page > 1 ? (
+                <Link className={buttonClassName("secondary")} href={pageHref(page - 1)}>
+                  Previous
+                </Link>
+              ) : null}
+              {page < pageCount ? (
+                <Link className={buttonClassName("secondary")} href={pageHref(page + 1)}>
+                  Next
+                </Link>
+              ) : null}
+            </span>
+          </nav>
+        </div>
       )}
+      {invitations.length > 0 ? (
+        <div className="mt-10">
+          <h2 className="mb-3 text-lg font-semibold text-slate-900">Recent consent links</h2>
+          <InvitationsTable invitations={invitations} environmentLabel={environmentLabel} />
+        </div>
+      ) : null}
     </>
   );
 }

@@ -1,13 +1,11 @@
-import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 
-import { getAuthOptions } from "@/lib/auth/auth-options";
+import { handleAuthRequest, type AuthRouteContext } from "@/lib/auth/auth-route";
 
-type NextAuthContext = { params: Promise<{ nextauth: string[] }> };
-
-async function handler(request: NextRequest, context: NextAuthContext) {
-  const nextAuth = NextAuth(getAuthOptions()) as (request: NextRequest, context: NextAuthContext) => Promise<Response>;
-  return nextAuth(request, context);
+export function GET(request: NextRequest, context: AuthRouteContext) {
+  return handleAuthRequest(request, context);
 }
 
-export { handler as GET, handler as POST };
+export function POST(request: NextRequest, context: AuthRouteContext) {
+  return handleAuthRequest(request, context);
+}

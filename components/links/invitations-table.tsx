@@ -1,0 +1,66 @@
+import { RelativeTime } from "@/components/merchants/relative-time";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Table, Td, Th } from "@/components/ui/table";
+import type { InvitationState } from "@/lib/links/invitation-state";
+
+const STATE_TONES: Record<InvitationState, BadgeTone> = {
+  created: "neutral",
+  opened: "info",
+  consented: "success",
+  failed: "danger",
+  expired: "warning",
+};
+
+type InvitationRow = {
+  id: string;
+  merchantName: string;
+  vatNumber: string;
+  environment: string;
+  state: InvitationState;
+  failureReason: string | null;
+  createdAt: Date;
+  createdByLabel: string;
+};
+
+export function InvitationsTable({
+  invitations,
+  environmentLabel,
+}: {
+  invitations: InvitationRow[];
+  environmentLabel: Record<string, string>;
+}) {
+  return (
+    <Table label="Consent links">
+      <thead>
+        <tr>
+          <Th>Merchant</Th>
+          <Th>Environment</Th>
+          <Th>State</Th>
+          <Th>Created</Th>
+          <Th>By</Th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {invitations.map((invitation) => (
+          <tr key={invitation.id} data-invitation-id={invitation.id}>
+            <Td>
+              <div className="font-medium">{invitation.merchantName}</div>
+              <div className="text-xs text-slate-500">{invitation.vatNumber}</div>
+            </Td>
+            <Td>{environmentLabel[invitation.environment] ?? invitation.environment}</Td>
+            <Td className="max-w-md">
+              <Badge tone={STATE_TONES[invitation.state]}>{invitation.state}</Badge>
+              {invitation.state === "failed" && invitation.failureReason ? (
+                <p className="mt-1 text-xs text-red-700">{invitation.failureReason}</p>
+              ) : null}
+            </Td>
+            <Td className="text-xs">
+              <RelativeTime iso={invitation.createdAt.toISOString()} />
+            </Td>
+            <Td className="text-xs">{invitation.createdByLabel}</Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}

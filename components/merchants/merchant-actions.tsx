@@ -1,0 +1,110 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { Input } from "@/components/ui/input";
+import { ApiError, apiRequest } from "@/lib/http/api-client";
+
+export function MerchantActions({
+  merchantId,
+  products,
+  canLink,
+  canUnlink,
+  hasTokens,
+}: {
+  merchantId: string;
+  products: string[];
+  canLink: boolean;
+  canUnlink: boolean;
+  hasTokens: boolean;
+}) {
+  const router = useRouter();
+  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const [relinkUrl, setRelinkUrl] = useState<string | null>(null);
+  const [confirmingUnlink, setConfirmingUnlink] = useState(false);
+  const [pending, setPending] = useState(false);
+
+  async function run<T>(action: () => Promise<T>, onDone: (result: T) => void) {
+    setPending(true);
+    setMessage(null);
+    try {
+      onDone(await action());
+      router.refresh();
+    } catch (error) {
+      setMessage({
+        tone: "error",
+        text: error instanceof ApiError ? error.message : "The console could not be reached.",
+      });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <div className="space-y-3">
+      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      <div className="flex flex-wrap gap-2">
+        {canLink ? (
+          <Button
+            variant="secondary"
+            disabled={pending}
+            onClick={() =>
+              void run(
+                () => apiRequest<{ url: string }>(`/api/merchants/${merchantId}/relink`, { body: { products } }),
+                (result) => setRelinkUrl(result.url),
+              )
+            }
+          >
+            Create relink link
+          </Button>
+        ) : null}
+        {canUnlink && hasTokens && !confirmingUnlink ? (
+          <Button variant="danger" disabled={pending} onClick={() => setConfirmingUnlink(true)}>
+            Unlink
+          </Button>
+        ) : null}
+      </div>
+      {confirmingUnlink ? (
+        <div
+          role="alertdialog"
+          aria-label="Confirm unlink"
+          className="space-y-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm"
+        >
+          <p>
+            Revoke this merchant&apos;s consent at MobilePay and delete its tokens? The merchant and its history stay.
+          </p>
+          <div className="flex gap-2">
+            <Button
+              variant="danger"
+              disabled={pending}
+              onClick={() =>
+                void run(
+                  () => apiRequest(`/api/merchants/${merchantId}/unlink`, { method: "POST", body: {} }),
+                  () => {
+                    setConfirmingUnlink(false);
+                    setMessage({ tone: "success", text: "Unlinked: consent revoked at MobilePay and tokens deleted." });
+                  },
+                )
+              }
+            >
+              Revoke and unlink
+            </Button>
+            <Button variant="ghost" onClick={() => setConfirmingUnlink(false)}>
+              Keep linked
+            </Button>
+          </div>
+        </div>
+      ) : null}
+      {relinkUrl ? (
+        <div className="flex items-center gap-2">
+          <Input readOnly value={relinkUrl} aria-label="Relink link" className="font-mono text-xs" />
+          <CopyButton value={relinkUrl} />
+        </div>
+      ) : null}
+    </div>
+  );
+}

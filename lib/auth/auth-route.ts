@@ -1,0 +1,126 @@
+import "server-only";
+
+import NextAuth from "next-auth";
+import { cookies } from "next/headers";
+import { NextRequest, NextResponse } from "next/server";
+
+import { getAuthOptions } from "@/lib/auth/auth-options";
+import { OAUTH_CHECK_COOKIE_NAMES } from "@/lib/auth/oauth-check-cookies";
+import { getDb } from "@/lib/db/client";
+import { LINK_DONE_PATH } from "@/lib/links/complete-link";
+import { failLink } from "@/lib/links/fail-link";
+import { linkCallbackContext } from "@/lib/links/link-callback-context";
+import { LINK_TRANSACTION_COOKIE, LINK_TRANSACTION_COOKIE_OPTIONS } from "@/lib/links/link-cookie";
+import { precheckLinkCallback } from "@/lib/links/precheck-link-callback";
+import { logger } from "@/lib/logger";
+import type { MobilePayEnvironment } from "@/lib/mobilepay/environment-config";
+import { getEnvironments } from "@/lib/mobilepay/environments";
+import { checkThat } from "@/lib/mobilepay/oidc/check-result";
+
+export type AuthRouteContext = { params: Promise<{ nextauth: string[] }> };
+
+function runNextAuth(request: NextRequest, context: AuthRouteContext): Promise<Response> {
+  const handler = NextAuth(getAuthOptions()) as (request: NextRequest, context: AuthRouteContext) => Promise<Response>;
+  return handler(request, context);
+}
+
+function linkDone(request: NextRequest, outcome: "linked" | "failed"): NextResponse {
+  const response = NextResponse.redirect(new URL(`${LINK_DONE_PATH}?outcome=${outcome}`, request.nextUrl.origin), 303);
+  response.cookies.set(LINK_TRANSACTION_COOKIE, "", { ...LINK_TRANSACTION_COOKIE_OPTIONS, maxAge: 0 });
+  return response;
+}
+
+/**
+ * Starting a MobilePay link: only POSTs from the console's consent page, bound
+ * to an open link transaction. The authorization parameters that matter are
+ * set here from the server-side record, so a query string cannot change
+ * response_type, response_mode, scope, redirect_uri or merchant_vat.
+ */
+async function startSignIn(request: NextRequest, context: AuthRouteContext, environment: MobilePayEnvironment) {
+  const transactionId = (await cookies()).get(LINK_TRANSACTION_COOKIE)?.value;
+  const transaction = transactionId
+    ? await getDb().linkTransaction.findFirst({
+        where: { id: transactionId, consumedAt: null, expiresAt: { gt: new Date() }, environment: environment.id },
+        include: { invitation: true },
+      })
+    : null;
+  if (request.method !== "POST" || !transaction) {
+    return NextResponse.json(
+      { error: { code: "FORBIDDEN", message: "Start linking from the merchant's consent link." } },
+      { status: 403 },
+    );
+  }
+  const pinned = new URL(request.nextUrl.pathname, request.nextUrl.origin);
+  pinned.searchParams.set(
+    "scope",
+    environment.scopesFor(transaction.invitation.products.split(" ") as ("invoice" | "subscriptions")[]),
+  );
+  pinned.searchParams.set("merchant_vat", transaction.invitation.vatNumber);
+  return runNextAuth(new NextRequest(pinned, request), context);
+}
+
+/** MobilePay's form_post: our checks first, then next-auth redeems the code inside the link's context. */
+async function handleCallback(request: NextRequest, context: AuthRouteContext, environment: MobilePayEnvironment) {
+  const jar = await cookies();
+  const form =
+    request.method === "POST" ? new URLSearchParams(await request.clone().text()) : request.nextUrl.searchParams;
+  const precheck = await precheckLinkCallback({
+    environment,
+    method: request.method,
+    form,
+    cookies: {
+      transaction: jar.get(LINK_TRANSACTION_COOKIE)?.value,
+      state: jar.get(OAUTH_CHECK_COOKIE_NAMES.state)?.value,
+      nonce: jar.get(OAUTH_CHECK_COOKIE_NAMES.nonce)?.value,
+    },
+  });
+  if (precheck.kind === "refused") {
+    await failLink({
+      environmentId: environment.id,
+      invitationId: precheck.invitationId,
+      reason: precheck.reason,
+      failedCheck: precheck.failedCheck,
+      checks: precheck.checks,
+      clockOffsetSeconds: precheck.clockOffsetSeconds,
+    });
+    return linkDone(request, "failed");
+  }
+  const linkContext = precheck.context;
+  const response = await linkCallbackContext.run(linkContext, () => runNextAuth(request, context));
+  if (!linkContext.outcome) {
+    // next-auth stopped before the signIn callback: the code exchange or its checks failed.
+    const error = linkContext.nextAuthErrors.join("; ") || "the code exchange failed";
+    await failLink({
+      environmentId: environment.id,
+      invitationId: linkContext.invitationId,
+      reason: `Redeeming the code at MobilePay's token endpoint failed: ${error}. Nothing was stored.`,
+      failedCheck: "token_endpoint",
+      checks: [...linkContext.checks, checkThat("token_endpoint", false, error)],
+      clockOffsetSeconds: linkContext.clockOffsetSeconds,
+      tokenEndpointError: error,
+    });
+    return linkDone(request, "failed");
+  }
+  const done = linkDone(request, linkContext.outcome.kind === "linked" ? "linked" : "failed");
+  // Keep next-auth's cookie deletions (state, nonce, PKCE), drop anything else it set.
+  for (const cookie of response.headers.getSetCookie()) {
+    if (Object.values(OAUTH_CHECK_COOKIE_NAMES).some((name) => cookie.startsWith(`${name}=`))) {
+      done.headers.append("set-cookie", cookie);
+    }
+  }
+  return done;
+}
+
+export async function handleAuthRequest(request: NextRequest, context: AuthRouteContext): Promise<Response> {
+  const [action, providerId] = (await context.params).nextauth;
+  const environment = getEnvironments().find((candidate) => candidate.providerId === providerId);
+  if (!environment) return runNextAuth(request, context);
+  try {
+    if (action === "signin") return await startSignIn(request, context, environment);
+    if (action === "callback") return await handleCallback(request, context, environment);
+  } catch (error) {
+    logger.error("MobilePay link request failed", { action, environment: environment.id, error });
+    return linkDone(request, "failed");
+  }
+  return NextResponse.json({ error: { code: "NOT_FOUND", message: "Not found." } }, { status: 404 });
+}

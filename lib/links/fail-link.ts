@@ -1,0 +1,53 @@
+import "server-only";
+
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { getDb } from "@/lib/db/client";
+import type { CheckResult } from "@/lib/mobilepay/oidc/check-result";
+
+export type FailLinkOptions = {
+  environmentId: string;
+  invitationId?: string;
+  /** Specific, for staff: which check failed and why. Never shown to the merchant. */
+  reason: string;
+  failedCheck?: string;
+  checks: CheckResult[];
+  clockOffsetSeconds?: number;
+  tokenEndpointStatus?: number;
+  tokenEndpointError?: string;
+};
+
+/** Records a refused authorization response: nothing is stored but the record of why. */
+export async function failLink(options: FailLinkOptions): Promise<void> {
+  const db = getDb();
+  await db.$transaction(async (tx) => {
+    await tx.callbackRecord.create({
+      data: {
+        invitationId: options.invitationId ?? null,
+        environment: options.environmentId,
+        outcome: "failed",
+        failedCheck: options.failedCheck ?? null,
+        checks: JSON.stringify(options.checks),
+        clockOffsetSeconds: options.clockOffsetSeconds ?? null,
+        tokenEndpointStatus: options.tokenEndpointStatus ?? null,
+        tokenEndpointError: options.tokenEndpointError ?? null,
+      },
+    });
+    if (options.invitationId) {
+      await tx.invitation.updateMany({
+        // A consented invitation stays consented: a replayed callback must not flip it.
+        where: { id: options.invitationId, status: { not: "consented" } },
+        data: { status: "failed", failureReason: options.reason, completedAt: new Date() },
+      });
+    }
+    await recordAuditEvent(
+      {
+        actor: { type: "merchant", label: "authorization response" },
+        action: "link.failed",
+        environment: options.environmentId,
+        outcome: "failure",
+        details: { invitationId: options.invitationId, failedCheck: options.failedCheck, reason: options.reason },
+      },
+      tx,
+    );
+  });
+}

@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+import { ZProductSchema } from "@/lib/mobilepay/environment-config";
+
+export const ZVatNumberSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^(DK|FI)\d{8}$/, "Use DK or FI followed by 8 digits, e.g. DK12345678");
+
+export const ZCreateInvitationSchema = z.object({
+  merchantName: z.string().trim().min(1, "Enter the merchant's name").max(120, "Use at most 120 characters"),
+  vatNumber: ZVatNumberSchema,
+  products: z
+    .array(ZProductSchema, { error: "Choose Invoice, Subscriptions or both" })
+    .min(1, "Choose Invoice, Subscriptions or both")
+    .max(2)
+    .transform((products) => [...new Set(products)].sort()),
+  environment: z.string().min(1, "Choose an environment").max(40),
+});
+export type TCreateInvitation = z.infer<typeof ZCreateInvitationSchema>;
+
+export const ZRelinkSchema = z.object({
+  products: ZCreateInvitationSchema.shape.products,
+});

@@ -1,0 +1,25 @@
+export type ConnectionState =
+  "active" | "expiring" | "refreshing" | "degraded" | "relink_needed" | "revoked" | "never_used";
+
+export type ConnectionFacts = {
+  unlinkedAt: Date | null;
+  tokenSet: {
+    accessTokenExpiresAt: Date;
+    leaseUntil: Date | null;
+    failureKind?: string | null;
+  } | null;
+};
+
+/** Access tokens this close to expiry are shown as "expiring" — normal for 5-minute tokens, so shown softly. */
+export const EXPIRING_WITHIN_MS = 60_000;
+
+/** Derived from stored facts only, so every page and instance agrees. */
+export function connectionState(facts: ConnectionFacts, now: Date = new Date()): ConnectionState {
+  if (!facts.tokenSet) return facts.unlinkedAt ? "revoked" : "never_used";
+  const { tokenSet } = facts;
+  if (tokenSet.failureKind === "terminal") return "relink_needed";
+  if (tokenSet.leaseUntil && tokenSet.leaseUntil > now) return "refreshing";
+  if (tokenSet.failureKind === "transient") return "degraded";
+  if (tokenSet.accessTokenExpiresAt.getTime() - now.getTime() <= EXPIRING_WITHIN_MS) return "expiring";
+  return "active";
+}

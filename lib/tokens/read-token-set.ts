@@ -1,0 +1,28 @@
+import "server-only";
+
+import { getDb } from "@/lib/db/client";
+import { getTokenCipher, tokenAssociatedData } from "@/lib/tokens/token-cipher-instance";
+
+/**
+ * The one place stored token values are decrypted. Callers get plaintext only
+ * to send it to the merchant's own MobilePay environment.
+ */
+export async function readTokenSet(merchantId: string) {
+  const set = await getDb().merchantTokenSet.findUnique({
+    where: { merchantId },
+    include: { merchant: { select: { environment: true } } },
+    omit: { accessTokenCiphertext: false, refreshTokenCiphertext: false, idTokenCiphertext: false },
+  });
+  if (!set) return null;
+  const cipher = getTokenCipher();
+  const open = (envelope: string, column: "accessToken" | "refreshToken" | "idToken") =>
+    cipher.decrypt(envelope, tokenAssociatedData(set.merchant.environment, merchantId, column));
+  return {
+    version: set.version,
+    environment: set.merchant.environment,
+    accessToken: open(set.accessTokenCiphertext, "accessToken"),
+    refreshToken: open(set.refreshTokenCiphertext, "refreshToken"),
+    accessTokenExpiresAt: set.accessTokenExpiresAt,
+    refreshTokenFingerprint: set.refreshTokenFingerprint,
+  };
+}
