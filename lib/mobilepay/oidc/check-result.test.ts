@@ -11,7 +11,8 @@ import {
   type CheckName,
 } from "./check-result";
 
-const ALL_CHECK_NAMES: CheckName[] = [
+/** The checks this library runs itself; the console adds its own names for the link transaction. */
+const PROTOCOL_CHECK_NAMES: CheckName[] = [
   "state",
   "id_token_present",
   "alg",
@@ -50,10 +51,11 @@ describe("check results", () => {
     expect(allPassed([passedCheck("alg", "a"), failedCheck("nonce", "n")])).toBe(false);
   });
 
-  it("has a specific staff message for every check", () => {
-    expect(Object.keys(STAFF_MESSAGES).sort()).toEqual([...ALL_CHECK_NAMES].sort());
-    for (const name of ALL_CHECK_NAMES) expect(STAFF_MESSAGES[name].length).toBeGreaterThan(60);
-    expect(new Set(Object.values(STAFF_MESSAGES)).size).toBe(ALL_CHECK_NAMES.length);
+  it("has a specific staff message for every protocol check", () => {
+    for (const name of PROTOCOL_CHECK_NAMES) expect(STAFF_MESSAGES[name].length).toBeGreaterThan(60);
+    const messages = Object.values(STAFF_MESSAGES);
+    expect(messages.every((message) => message.trim().length > 0)).toBe(true);
+    expect(new Set(messages).size).toBe(messages.length);
     expect(STAFF_MESSAGES.nonce).toContain("replayed");
   });
 });
