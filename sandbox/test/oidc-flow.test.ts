@@ -199,6 +199,15 @@ describe("the sandbox OpenID Provider", () => {
     expect(claimsOf(idToken ?? "").merchant_vat).toBe("FI12345678");
   });
 
+  it("reuses the portal login for the next authorization, unless prompt=login asks for a fresh one", async () => {
+    const browser = new Browser(fixture.url);
+    await linkMerchant(fixture.url, { client: CONSOLE_CLIENT, email: BO.email, password: BO.password, browser });
+    const silent = await browser.get(authorizationUrl(fixture.url, { client: CONSOLE_CLIENT }, freshSecrets()));
+    expect(silent.html).toContain('name="code"');
+    const forced = await browser.get(authorizationUrl(fixture.url, { client: CONSOLE_CLIENT, overrides: { prompt: "login" } }, freshSecrets()));
+    expect(isLoginPage(forced)).toBe(true);
+  });
+
   it("rejects a wrong password and keeps the login form", async () => {
     const browser = new Browser(fixture.url);
     let page = await browser.get(authorizationUrl(fixture.url, { client: CONSOLE_CLIENT }, freshSecrets()));
