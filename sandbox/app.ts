@@ -192,9 +192,21 @@ export async function startSandbox(input: TSandboxOptionsInput): Promise<Running
     registerPortalRoutes(pages, { oidc, directory, sessions, merchantGrants, clients: options.clients });
     pages.on("GET", "/", async ({ res }) => sendHtml(res, 200, renderIndexPage()));
 
-    const tokens = new BearerTokenCheck({ issuer: options.issuer, keyStore, faults, directory, accessTokenLedger, merchantGrants });
+    const tokens = new BearerTokenCheck({
+      issuer: options.issuer,
+      keyStore,
+      faults,
+      directory,
+      accessTokenLedger,
+      merchantGrants,
+    });
     const apis = new Router();
-    const invoiceRoutes = { tokens, faults, directory, invoices: new InvoiceService(database, directory, callbacks, options.publicUrl) };
+    const invoiceRoutes = {
+      tokens,
+      faults,
+      directory,
+      invoices: new InvoiceService(database, directory, callbacks, options.publicUrl),
+    };
     registerInvoiceRoutes(apis, invoiceRoutes);
     registerInvoiceUserSimulationRoutes(apis, invoiceRoutes);
     const subscriptionsEndpoints = new SubscriptionsEndpoints({ tokens, faults, directory, subscriptions });

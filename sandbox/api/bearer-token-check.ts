@@ -56,11 +56,15 @@ export class BearerTokenCheck {
       return undefined;
     }
 
-    const scopes = Array.isArray(payload.scope) ? payload.scope.filter((scope): scope is string => typeof scope === "string") : [];
+    const scopes = Array.isArray(payload.scope)
+      ? payload.scope.filter((scope): scope is string => typeof scope === "string")
+      : [];
     if (!scopes.includes(requiredScope)) return undefined;
-    const merchant = typeof payload.merchant_id === "string" ? deps.directory.merchantById(payload.merchant_id) : undefined;
+    const merchant =
+      typeof payload.merchant_id === "string" ? deps.directory.merchantById(payload.merchant_id) : undefined;
     if (!merchant) return undefined;
-    if (await this.isWithdrawn(typeof payload.jti === "string" ? payload.jti : undefined, merchant.merchant_id)) return undefined;
+    if (await this.isWithdrawn(typeof payload.jti === "string" ? payload.jti : undefined, merchant.merchant_id))
+      return undefined;
 
     return { merchant, clientId: String(payload.client_id), subject: String(payload.sub), scopes };
   }

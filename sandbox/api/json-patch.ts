@@ -12,7 +12,8 @@ export function parseReplaceOperations(body: unknown, allowedPaths: readonly str
   for (const entry of body) {
     if (!isPlainObject(entry)) return "Each patch operation must be an object";
     if (entry.op !== "replace") return `Operation '${String(entry.op)}' is not supported, only 'replace'`;
-    if (typeof entry.path !== "string" || !allowedPaths.includes(entry.path)) return `Path '${String(entry.path)}' cannot be replaced`;
+    if (typeof entry.path !== "string" || !allowedPaths.includes(entry.path))
+      return `Path '${String(entry.path)}' cannot be replaced`;
     if (!("value" in entry)) return `Operation on '${entry.path}' has no value`;
     operations.push({ path: entry.path, value: entry.value });
   }

@@ -138,7 +138,8 @@ export function registerControlPage(
     },
     "revoke-grants": async (form) =>
       `${(await actions.revokeGrants(ZRevokeGrantsSchema.parse(nonEmpty(form)))).revokedGrantIds.length} grant(s) revoked`,
-    "execute-payments": async () => `${(await actions.executePendingPayments(undefined)).executedPayments} payment(s) executed`,
+    "execute-payments": async () =>
+      `${(await actions.executePendingPayments(undefined)).executedPayments} payment(s) executed`,
     "flush-callbacks": async () => (await actions.flushCallbacks(), "Due callbacks delivered"),
     reset: async () => (actions.reset(), "Faults and counters reset"),
   };

@@ -18,7 +18,7 @@ function clientIdOf(req: IncomingMessage, form: URLSearchParams): string {
   return separator > 0 ? decodeURIComponent(decoded.slice(0, separator)) : "unknown";
 }
 
-function holdUntilClientGivesUp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+function holdUntilClientGivesUp(res: ServerResponse): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
       res.socket?.destroy();
@@ -49,7 +49,7 @@ export async function serveTokenEndpointFault(
   const form = await readFormBody(req);
   counters.record(clientIdOf(req, form), form.get("grant_type") ?? undefined, "injected-fault");
   if (fault.mode === "timeout") {
-    await holdUntilClientGivesUp(req, res);
+    await holdUntilClientGivesUp(res);
   } else if (fault.mode === "invalid-grant") {
     sendJson(res, 400, { error: "invalid_grant" });
   } else {

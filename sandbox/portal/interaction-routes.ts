@@ -63,7 +63,9 @@ export function registerInteractionRoutes(router: Router, deps: InteractionRoute
     const found = await details(context);
     if (found.prompt.name === "login") {
       // A portal login counts for the authorize flow too, unless the client asked for a fresh login.
-      const portalUser = found.prompt.reasons.includes("login_prompt") ? undefined : await deps.sessions.currentUser(context.req);
+      const portalUser = found.prompt.reasons.includes("login_prompt")
+        ? undefined
+        : await deps.sessions.currentUser(context.req);
       if (portalUser) return finishLogin(context, portalUser);
       return sendHtml(
         context.res,

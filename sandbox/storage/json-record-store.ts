@@ -33,7 +33,10 @@ export class JsonRecordStore<T> {
   }
 
   async find(id: string): Promise<StoredRecord<T> | undefined> {
-    const result = await this.db.execute({ sql: "SELECT * FROM api_records WHERE kind = ? AND id = ?", args: [this.kind, id] });
+    const result = await this.db.execute({
+      sql: "SELECT * FROM api_records WHERE kind = ? AND id = ?",
+      args: [this.kind, id],
+    });
     const row = result.rows[0];
     return row ? this.toRecord(row) : undefined;
   }
@@ -55,7 +58,10 @@ export class JsonRecordStore<T> {
   }
 
   async all(): Promise<StoredRecord<T>[]> {
-    const result = await this.db.execute({ sql: "SELECT * FROM api_records WHERE kind = ? ORDER BY created_at, rowid", args: [this.kind] });
+    const result = await this.db.execute({
+      sql: "SELECT * FROM api_records WHERE kind = ? ORDER BY created_at, rowid",
+      args: [this.kind],
+    });
     return result.rows.map((row) => this.toRecord(row));
   }
 

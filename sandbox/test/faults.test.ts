@@ -49,7 +49,12 @@ describe("fault switches", () => {
     const timedOut = fetch(`${fixture.url}/merchant-authentication-openidconnect/connect/token`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: linked.refreshToken, client_id: CONSOLE_CLIENT.clientId, client_secret: CONSOLE_CLIENT.clientSecret }),
+      body: new URLSearchParams({
+        grant_type: "refresh_token",
+        refresh_token: linked.refreshToken,
+        client_id: CONSOLE_CLIENT.clientId,
+        client_secret: CONSOLE_CLIENT.clientSecret,
+      }),
       signal: AbortSignal.timeout(400),
     });
     await expect(timedOut).rejects.toThrow();
@@ -75,7 +80,9 @@ describe("fault switches", () => {
   it("skews the OP clock: token times and the Date header move together", async () => {
     const linked = await linkBo();
     await control.json("PUT", "/control/clock", { skewSeconds: 3600 });
-    const response = await fetch(`${fixture.url}/merchant-authentication-openidconnect/.well-known/openid-configuration`);
+    const response = await fetch(
+      `${fixture.url}/merchant-authentication-openidconnect/.well-known/openid-configuration`,
+    );
     const dateHeader = Date.parse(response.headers.get("date") ?? "");
     expect(Math.abs(dateHeader - (Date.now() + 3_600_000))).toBeLessThan(5000);
 
@@ -95,10 +102,15 @@ describe("fault switches", () => {
   it("rotates signing keys: the old key stays published, new tokens use the new key, old tokens keep working", async () => {
     const linked = await linkBo();
     const oldKid = decodeProtectedHeader(linked.accessToken).kid;
-    const rotation = await control.json<{ previousKid: string; activeKid: string }>("POST", "/control/signing-keys/rotate");
+    const rotation = await control.json<{ previousKid: string; activeKid: string }>(
+      "POST",
+      "/control/signing-keys/rotate",
+    );
     expect(rotation.previousKid).toBe(oldKid);
 
-    const jwks = (await (await fetch(`${fixture.url}/merchant-authentication-openidconnect/.well-known/openid-configuration/jwks`)).json()) as { keys: { kid: string }[] };
+    const jwks = (await (
+      await fetch(`${fixture.url}/merchant-authentication-openidconnect/.well-known/openid-configuration/jwks`)
+    ).json()) as { keys: { kid: string }[] };
     expect(jwks.keys.map((key) => key.kid).sort()).toEqual([rotation.activeKid, rotation.previousKid].sort());
 
     expect((await callApi(fixture.url, linked.accessToken, "GET", INVOICE_ME)).status).toBe(200);
@@ -114,7 +126,11 @@ describe("fault switches", () => {
 
   describe("a deliberately bad front-channel id_token", () => {
     const check = async (idToken: string, code: string, nonce: string) => {
-      const { payload } = await jwtVerify(idToken, jwksFor(fixture.url), { issuer: fixture.sandbox.issuer, audience: CONSOLE_CLIENT.clientId, algorithms: ["RS256"] });
+      const { payload } = await jwtVerify(idToken, jwksFor(fixture.url), {
+        issuer: fixture.sandbox.issuer,
+        audience: CONSOLE_CLIENT.clientId,
+        algorithms: ["RS256"],
+      });
       if (payload.nonce !== nonce) throw new Error("nonce mismatch");
       if (payload.c_hash !== halfHash(code)) throw new Error("c_hash mismatch");
       return payload;

@@ -29,7 +29,16 @@ function directInvoice(overrides: Record<string, unknown> = {}): Record<string, 
     TotalVatAmount: 72,
     InvoiceNumber: `INV-${invoiceCounter}`,
     DueDate: daysFromNow(14),
-    InvoiceArticles: [{ ArticleDescription: "Bike service", VATRate: 25, TotalVATAmount: 72, TotalPriceIncludingVat: 360, Quantity: 1, PricePerUnit: 288 }],
+    InvoiceArticles: [
+      {
+        ArticleDescription: "Bike service",
+        VATRate: 25,
+        TotalVATAmount: 72,
+        TotalPriceIncludingVat: 360,
+        Quantity: 1,
+        PricePerUnit: 288,
+      },
+    ],
     ...overrides,
   };
 }
@@ -40,15 +49,26 @@ describe("the Invoice API", () => {
   let receiver: CallbackReceiver;
   let token: string;
   const invoices = `/invoice-restapi/api/v1/merchants/${BO.merchant.id}/invoices`;
-  const api = <T = Record<string, unknown>>(method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
-    callApi<T>(fixture.url, token, method, path, body, headers);
+  const api = <T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ) => callApi<T>(fixture.url, token, method, path, body, headers);
 
   beforeAll(async () => {
     fixture = await startTestSandbox();
     control = new ControlClient(fixture.url);
     receiver = new CallbackReceiver();
     await receiver.start();
-    token = (await linkAndRedeem(fixture.url, { client: CONSOLE_CLIENT, email: BO.email, password: BO.password, scope: "openid offline_access invoice" })).accessToken;
+    token = (
+      await linkAndRedeem(fixture.url, {
+        client: CONSOLE_CLIENT,
+        email: BO.email,
+        password: BO.password,
+        scope: "openid offline_access invoice",
+      })
+    ).accessToken;
   });
   afterAll(async () => {
     await receiver.stop();
@@ -57,9 +77,18 @@ describe("the Invoice API", () => {
 
   describe("access", () => {
     it("answers a bare 401 to a missing, malformed, foreign-signed, wrong-scope or expired token", async () => {
-      const subscriptionsOnly = (await linkAndRedeem(fixture.url, { client: CONSOLE_CLIENT, email: BO.email, password: BO.password, scope: "openid offline_access subscriptions" })).accessToken;
+      const subscriptionsOnly = (
+        await linkAndRedeem(fixture.url, {
+          client: CONSOLE_CLIENT,
+          email: BO.email,
+          password: BO.password,
+          scope: "openid offline_access subscriptions",
+        })
+      ).accessToken;
       const { privateKey } = await generateKeyPair("RS256");
-      const forged = await new SignJWT({ ...claimsOf(token) }).setProtectedHeader({ alg: "RS256", kid: claimsOf(token).jti as string }).sign(privateKey);
+      const forged = await new SignJWT({ ...claimsOf(token) })
+        .setProtectedHeader({ alg: "RS256", kid: claimsOf(token).jti as string })
+        .sign(privateKey);
       for (const candidate of [undefined, "not-a-jwt", forged, subscriptionsOnly]) {
         const response = await callApi(fixture.url, candidate, "GET", INVOICE_ME);
         expect(response.status).toBe(401);
@@ -78,9 +107,20 @@ describe("the Invoice API", () => {
 
     it("tells the merchant its id and lists its invoice issuers", async () => {
       expect((await api("GET", INVOICE_ME)).body).toEqual({ MerchantId: BO.merchant.id });
-      const issuers = await api<{ InvoiceIssuers: Record<string, unknown>[] }>("GET", `/invoice-restapi/api/v1/merchants/${BO.merchant.id}/invoiceissuers`);
+      const issuers = await api<{ InvoiceIssuers: Record<string, unknown>[] }>(
+        "GET",
+        `/invoice-restapi/api/v1/merchants/${BO.merchant.id}/invoiceissuers`,
+      );
       expect(issuers.body.InvoiceIssuers).toEqual([
-        { Id: BO_ISSUER, Name: "Bos Cykler", AccountType: "Account", Status: "enabled", Address: "Hjulgade 7", City: "Odense", ZipCode: "5000" },
+        {
+          Id: BO_ISSUER,
+          Name: "Bos Cykler",
+          AccountType: "Account",
+          Status: "enabled",
+          Address: "Hjulgade 7",
+          City: "Odense",
+          ZipCode: "5000",
+        },
       ]);
     });
 
@@ -93,7 +133,11 @@ describe("the Invoice API", () => {
 
   describe("creating invoices", () => {
     it("creates an InvoiceDirect and shows its details and status", async () => {
-      const created = await api<{ InvoiceId: string }>("POST", invoices, directInvoice({ InvoiceNumber: "DETAIL-1", PaymentReference: "ref-1" }));
+      const created = await api<{ InvoiceId: string }>(
+        "POST",
+        invoices,
+        directInvoice({ InvoiceNumber: "DETAIL-1", PaymentReference: "ref-1" }),
+      );
       expect(created.status).toBe(200);
       expect(created.body.InvoiceId).toMatch(/^[0-9a-f-]{36}$/);
 
@@ -112,7 +156,10 @@ describe("the Invoice API", () => {
         MerchantIsoCountryCode: "DK",
         PaymentReference: "ref-1",
       });
-      expect((await api("GET", `${invoices}/${created.body.InvoiceId}/status`)).body).toEqual({ InvoiceId: created.body.InvoiceId, Status: "created" });
+      expect((await api("GET", `${invoices}/${created.body.InvoiceId}/status`)).body).toEqual({
+        InvoiceId: created.body.InvoiceId,
+        Status: "created",
+      });
       expect((await api("GET", `${invoices}/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
     });
 
@@ -129,9 +176,19 @@ describe("the Invoice API", () => {
     });
 
     it("reports shape problems as InputError (400) in MobilePay's error body, and creates nothing", async () => {
-      const response = await api("POST", invoices, directInvoice({ TotalAmount: "lots", DueDate: undefined, InvoiceArticles: [], InvoiceNumber: undefined }), { CorrelationId: "3f1e8f6c-2b7a-4c1d-9e0f-1a2b3c4d5e6f" });
+      const response = await api(
+        "POST",
+        invoices,
+        directInvoice({ TotalAmount: "lots", DueDate: undefined, InvoiceArticles: [], InvoiceNumber: undefined }),
+        { CorrelationId: "3f1e8f6c-2b7a-4c1d-9e0f-1a2b3c4d5e6f" },
+      );
       expect(response.status).toBe(400);
-      expect(response.body).toMatchObject({ correlation_id: "3f1e8f6c-2b7a-4c1d-9e0f-1a2b3c4d5e6f", error: "InputError", error_code: null, error_context: "Invoices" });
+      expect(response.body).toMatchObject({
+        correlation_id: "3f1e8f6c-2b7a-4c1d-9e0f-1a2b3c4d5e6f",
+        error: "InputError",
+        error_code: null,
+        error_context: "Invoices",
+      });
       const description = String((response.body as { error_description: string }).error_description);
       expect(description).toContain("input.TotalAmount : Invalid input\r\n");
       expect(description).toContain("input.DueDate");
@@ -139,7 +196,9 @@ describe("the Invoice API", () => {
       expect(description).toContain("InvoiceNumber or PaymentReference is required");
 
       expect((await api("POST", invoices, "{not json")).status).toBe(400);
-      expect((await api("POST", invoices, directInvoice({ InvoiceUrl: "http://merchant.example/invoice.pdf" }))).status).toBe(400);
+      expect(
+        (await api("POST", invoices, directInvoice({ InvoiceUrl: "http://merchant.example/invoice.pdf" }))).status,
+      ).toBe(400);
       expect((await api("POST", invoices, directInvoice({ ConsumerAlias: undefined }))).status).toBe(400);
       expect((await api("POST", invoices, directInvoice({ PaymentReference: "x".repeat(61) }))).status).toBe(400);
     });
@@ -169,25 +228,49 @@ describe("the Invoice API", () => {
     it("allows at most ten invoices per consumer per merchant per day (10314)", async () => {
       const statuses: number[] = [];
       for (let index = 0; index < 11; index += 1) {
-        statuses.push((await api("POST", invoices, directInvoice({ ConsumerAlias: { Alias: AINO.phone, AliasType: "Phone" }, InvoiceNumber: `LIMIT-${index}` }))).status);
+        statuses.push(
+          (
+            await api(
+              "POST",
+              invoices,
+              directInvoice({
+                ConsumerAlias: { Alias: AINO.phone, AliasType: "Phone" },
+                InvoiceNumber: `LIMIT-${index}`,
+              }),
+            )
+          ).status,
+        );
       }
       expect(statuses.slice(0, 10).every((status) => status === 200)).toBe(true);
-      const eleventh = await api("POST", invoices, directInvoice({ ConsumerAlias: { Alias: AINO.phone, AliasType: "Phone" }, InvoiceNumber: "LIMIT-X" }));
+      const eleventh = await api(
+        "POST",
+        invoices,
+        directInvoice({ ConsumerAlias: { Alias: AINO.phone, AliasType: "Phone" }, InvoiceNumber: "LIMIT-X" }),
+      );
       expect((eleventh.body as { error_code: string }).error_code).toBe("10314");
     });
 
     it("creates an InvoiceLink with its user-redirect link", async () => {
-      const created = await api<{ InvoiceId: string; Links: { Rel: string; Href: string }[] }>("POST", `${invoices}/link`, directInvoice({ ConsumerAlias: undefined, RedirectUrl: "https://shop.example/thanks" }));
+      const created = await api<{ InvoiceId: string; Links: { Rel: string; Href: string }[] }>(
+        "POST",
+        `${invoices}/link`,
+        directInvoice({ ConsumerAlias: undefined, RedirectUrl: "https://shop.example/thanks" }),
+      );
       expect(created.status).toBe(200);
-      expect(created.body.Links).toEqual([{ Rel: "user-redirect", Href: expect.stringContaining(created.body.InvoiceId) as unknown as string }]);
+      expect(created.body.Links).toEqual([
+        { Rel: "user-redirect", Href: expect.stringContaining(created.body.InvoiceId) as unknown as string },
+      ]);
     });
 
     it("takes batches and reports accepted and rejected invoices", async () => {
-      const response = await api<{ Accepted: { InvoiceNumber: string }[]; Rejected: { InvoiceNumber: string; Errors: { ErrorCode: number | null }[] }[] }>(
-        "POST",
-        `${invoices}/batch`,
-        [directInvoice({ InvoiceNumber: "B-1" }), directInvoice({ InvoiceNumber: "B-2", TotalAmount: -5 }), directInvoice({ InvoiceNumber: "B-3", DueDate: "tomorrow" })],
-      );
+      const response = await api<{
+        Accepted: { InvoiceNumber: string }[];
+        Rejected: { InvoiceNumber: string; Errors: { ErrorCode: number | null }[] }[];
+      }>("POST", `${invoices}/batch`, [
+        directInvoice({ InvoiceNumber: "B-1" }),
+        directInvoice({ InvoiceNumber: "B-2", TotalAmount: -5 }),
+        directInvoice({ InvoiceNumber: "B-3", DueDate: "tomorrow" }),
+      ]);
       expect(response.status).toBe(202);
       expect(response.body.Accepted.map((item) => item.InvoiceNumber)).toEqual(["B-1"]);
       expect(response.body.Rejected.map((item) => [item.InvoiceNumber, item.Errors[0]?.ErrorCode])).toEqual([
@@ -200,19 +283,40 @@ describe("the Invoice API", () => {
 
   describe("lifecycle and callbacks", () => {
     it("sends array callbacks with the API key and follows accept → paid", async () => {
-      expect((await api("PUT", `/invoice-restapi/api/v1/merchants/${BO.merchant.id}/auth/apikey`, { apiKey: "secret-key-1", callbackUrl: `${receiver.url}/invoice-apikey` })).status).toBe(204);
+      expect(
+        (
+          await api("PUT", `/invoice-restapi/api/v1/merchants/${BO.merchant.id}/auth/apikey`, {
+            apiKey: "secret-key-1",
+            callbackUrl: `${receiver.url}/invoice-apikey`,
+          })
+        ).status,
+      ).toBe(204);
       const created = await api<{ InvoiceId: string }>("POST", invoices, directInvoice());
       const [createdCallback] = await receiver.waitFor("/invoice-apikey");
       expect(createdCallback?.headers.authorization).toBe("secret-key-1");
-      expect(createdCallback?.body).toEqual([{ InvoiceId: created.body.InvoiceId, Status: "Created", Date: expect.any(String) as unknown as string, Sequence: 0 }]);
+      expect(createdCallback?.body).toEqual([
+        {
+          InvoiceId: created.body.InvoiceId,
+          Status: "Created",
+          Date: expect.any(String) as unknown as string,
+          Sequence: 0,
+        },
+      ]);
 
-      const accepted = await api("PUT", `/invoice-restapi/api/v1/consumers/me/invoices/${created.body.InvoiceId}/accept`, {}, { AuthenticatedUser: KAREN.id });
+      const accepted = await api(
+        "PUT",
+        `/invoice-restapi/api/v1/consumers/me/invoices/${created.body.InvoiceId}/accept`,
+        {},
+        { AuthenticatedUser: KAREN.id },
+      );
       expect(accepted.status).toBe(200);
       expect(accepted.body).toMatchObject({ invoiceId: created.body.InvoiceId, invoicePaymentStatus: "paid" });
       expect((await api("GET", `${invoices}/${created.body.InvoiceId}/status`)).body).toMatchObject({ Status: "paid" });
 
       const callbacks = await receiver.waitFor("/invoice-apikey", 2);
-      const events = callbacks.slice(1).flatMap((callback) => callback.body as { Status: string; Sequence: number; PaymentDate?: string }[]);
+      const events = callbacks
+        .slice(1)
+        .flatMap((callback) => callback.body as { Status: string; Sequence: number; PaymentDate?: string }[]);
       expect(events.map((event) => [event.Status, event.Sequence])).toEqual([
         ["Accepted", 1],
         ["Paid", 2],
@@ -225,52 +329,108 @@ describe("the Invoice API", () => {
     });
 
     it("uses Basic authentication when configured, and retries a failing callback", async () => {
-      expect((await api("PUT", `/invoice-restapi/api/v1/merchants/${BO.merchant.id}/auth/basic`, { username: "bo", password: "pw", callbackUrl: `${receiver.url}/invoice-basic` })).status).toBe(204);
+      expect(
+        (
+          await api("PUT", `/invoice-restapi/api/v1/merchants/${BO.merchant.id}/auth/basic`, {
+            username: "bo",
+            password: "pw",
+            callbackUrl: `${receiver.url}/invoice-basic`,
+          })
+        ).status,
+      ).toBe(204);
       receiver.plannedStatuses = [500, 503];
       const created = await api<{ InvoiceId: string }>("POST", invoices, directInvoice());
       const attempts = await receiver.waitFor("/invoice-basic", 3);
-      expect(attempts.every((attempt) => attempt.headers.authorization === `Basic ${Buffer.from("bo:pw").toString("base64")}`)).toBe(true);
+      expect(
+        attempts.every(
+          (attempt) => attempt.headers.authorization === `Basic ${Buffer.from("bo:pw").toString("base64")}`,
+        ),
+      ).toBe(true);
       expect(attempts.every((attempt) => JSON.stringify(attempt.body).includes(created.body.InvoiceId))).toBe(true);
-      const delivery = (await control.state()).callbacks.recent.find((item) => item.url === `${receiver.url}/invoice-basic`);
+      const delivery = (await control.state()).callbacks.recent.find(
+        (item) => item.url === `${receiver.url}/invoice-basic`,
+      );
       expect(delivery).toMatchObject({ state: "delivered", attempts: 3 });
     });
 
     it("validates the callback settings", async () => {
-      expect((await api("PUT", `/invoice-restapi/api/v1/merchants/${BO.merchant.id}/auth/apikey`, { apiKey: "has spaces", callbackUrl: `${receiver.url}/x` })).status).toBe(400);
-      expect((await api("PUT", `/invoice-restapi/api/v1/merchants/${BO.merchant.id}/auth/basic`, { username: "bo", callbackUrl: `${receiver.url}/x` })).status).toBe(400);
+      expect(
+        (
+          await api("PUT", `/invoice-restapi/api/v1/merchants/${BO.merchant.id}/auth/apikey`, {
+            apiKey: "has spaces",
+            callbackUrl: `${receiver.url}/x`,
+          })
+        ).status,
+      ).toBe(400);
+      expect(
+        (
+          await api("PUT", `/invoice-restapi/api/v1/merchants/${BO.merchant.id}/auth/basic`, {
+            username: "bo",
+            callbackUrl: `${receiver.url}/x`,
+          })
+        ).status,
+      ).toBe(400);
     });
 
     it("cancels an open invoice once", async () => {
       const created = await api<{ InvoiceId: string }>("POST", invoices, directInvoice());
       expect((await api("PUT", `${invoices}/${created.body.InvoiceId}/cancel`)).status).toBe(204);
-      expect((await api("GET", `${invoices}/${created.body.InvoiceId}/status`)).body).toMatchObject({ Status: "canceled" });
+      expect((await api("GET", `${invoices}/${created.body.InvoiceId}/status`)).body).toMatchObject({
+        Status: "canceled",
+      });
       expect((await api("PUT", `${invoices}/${created.body.InvoiceId}/cancel`)).status).toBe(409);
     });
 
     it("lets only the invoiced app user accept, schedules a future payment, and rejects a scheduled link", async () => {
       const direct = await api<{ InvoiceId: string }>("POST", invoices, directInvoice());
       const acceptPath = `/invoice-restapi/api/v1/consumers/me/invoices/${direct.body.InvoiceId}/accept`;
-      expect((await api("PUT", acceptPath, {}, { AuthenticatedUser: "00000000-0000-4000-8000-000000000000" })).status).toBe(403);
+      expect(
+        (await api("PUT", acceptPath, {}, { AuthenticatedUser: "00000000-0000-4000-8000-000000000000" })).status,
+      ).toBe(403);
       const wrongUser = await api("PUT", acceptPath, {}, { AuthenticatedUser: LARS.id });
       expect(wrongUser.status).toBe(400);
       expect(wrongUser.body).toMatchObject({ invoiceId: direct.body.InvoiceId, invoicePaymentStatus: "created" });
 
-      const link = await api<{ InvoiceId: string }>("POST", `${invoices}/link`, directInvoice({ ConsumerAlias: undefined, RedirectUrl: "https://shop.example/done" }));
+      const link = await api<{ InvoiceId: string }>(
+        "POST",
+        `${invoices}/link`,
+        directInvoice({ ConsumerAlias: undefined, RedirectUrl: "https://shop.example/done" }),
+      );
       const linkPath = `/invoice-restapi/api/v1/consumers/me/invoices/${link.body.InvoiceId}`;
       expect((await api("PUT", `${linkPath}/reject`, {}, { AuthenticatedUser: LARS.id })).status).toBe(400);
-      const scheduled = await api("PUT", `${linkPath}/accept`, { paymentDate: `${daysFromNow(5)}T00:00:00Z` }, { AuthenticatedUser: LARS.id });
-      expect(scheduled.body).toMatchObject({ invoicePaymentStatus: "accepted", redirectUrl: "https://shop.example/done?status=accepted" });
+      const scheduled = await api(
+        "PUT",
+        `${linkPath}/accept`,
+        { paymentDate: `${daysFromNow(5)}T00:00:00Z` },
+        { AuthenticatedUser: LARS.id },
+      );
+      expect(scheduled.body).toMatchObject({
+        invoicePaymentStatus: "accepted",
+        redirectUrl: "https://shop.example/done?status=accepted",
+      });
       expect((await api("PUT", `${linkPath}/reject`, {}, { AuthenticatedUser: LARS.id })).status).toBe(200);
-      expect((await api("GET", `${invoices}/${link.body.InvoiceId}/status`)).body).toMatchObject({ Status: "rejected" });
+      expect((await api("GET", `${invoices}/${link.body.InvoiceId}/status`)).body).toMatchObject({
+        Status: "rejected",
+      });
     });
 
     it("reports links of batch-created InvoiceLinks by callback", async () => {
-      await api("PUT", `/invoice-restapi/api/v1/merchants/${BO.merchant.id}/auth/apikey`, { apiKey: "k2", callbackUrl: `${receiver.url}/invoice-links` });
-      const response = await api<{ Accepted: { InvoiceId: string }[] }>("POST", `${invoices}/link/batch`, [directInvoice({ ConsumerAlias: undefined }), directInvoice({ ConsumerAlias: undefined })]);
+      await api("PUT", `/invoice-restapi/api/v1/merchants/${BO.merchant.id}/auth/apikey`, {
+        apiKey: "k2",
+        callbackUrl: `${receiver.url}/invoice-links`,
+      });
+      const response = await api<{ Accepted: { InvoiceId: string }[] }>("POST", `${invoices}/link/batch`, [
+        directInvoice({ ConsumerAlias: undefined }),
+        directInvoice({ ConsumerAlias: undefined }),
+      ]);
       expect(response.status).toBe(202);
       const callbacks = await receiver.waitFor("/invoice-links");
-      const events = callbacks.flatMap((callback) => callback.body as { InvoiceId: string; Links: { Rel: string }[] }[]);
-      expect(events.map((event) => event.InvoiceId).sort()).toEqual(response.body.Accepted.map((item) => item.InvoiceId).sort());
+      const events = callbacks.flatMap(
+        (callback) => callback.body as { InvoiceId: string; Links: { Rel: string }[] }[],
+      );
+      expect(events.map((event) => event.InvoiceId).sort()).toEqual(
+        response.body.Accepted.map((item) => item.InvoiceId).sort(),
+      );
       expect(events.every((event) => event.Links[0]?.Rel === "user-redirect")).toBe(true);
     });
   });

@@ -204,7 +204,9 @@ describe("the sandbox OpenID Provider", () => {
     await linkMerchant(fixture.url, { client: CONSOLE_CLIENT, email: BO.email, password: BO.password, browser });
     const silent = await browser.get(authorizationUrl(fixture.url, { client: CONSOLE_CLIENT }, freshSecrets()));
     expect(silent.html).toContain('name="code"');
-    const forced = await browser.get(authorizationUrl(fixture.url, { client: CONSOLE_CLIENT, overrides: { prompt: "login" } }, freshSecrets()));
+    const forced = await browser.get(
+      authorizationUrl(fixture.url, { client: CONSOLE_CLIENT, overrides: { prompt: "login" } }, freshSecrets()),
+    );
     expect(isLoginPage(forced)).toBe(true);
   });
 

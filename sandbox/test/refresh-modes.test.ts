@@ -23,7 +23,11 @@ describe("refresh token usage per client", () => {
     const tokens = () => new TokenClient(fixture.url, CONSOLE_CLIENT);
 
     it("returns a new refresh token on every refresh and refuses the old one with invalid_grant", async () => {
-      const linked = await linkAndRedeem(fixture.url, { client: CONSOLE_CLIENT, email: BO.email, password: BO.password });
+      const linked = await linkAndRedeem(fixture.url, {
+        client: CONSOLE_CLIENT,
+        email: BO.email,
+        password: BO.password,
+      });
       const first = await tokens().refresh(linked.refreshToken);
       expect(first.status).toBe(200);
       const rotated = first.body.refresh_token ?? "";
@@ -42,7 +46,11 @@ describe("refresh token usage per client", () => {
     it("can be switched to revoke the whole grant when a stale token comes back", async () => {
       await control.json("PUT", "/control/settings", { staleRefreshTokenRevokesGrant: true });
       try {
-        const linked = await linkAndRedeem(fixture.url, { client: CONSOLE_CLIENT, email: BO.email, password: BO.password });
+        const linked = await linkAndRedeem(fixture.url, {
+          client: CONSOLE_CLIENT,
+          email: BO.email,
+          password: BO.password,
+        });
         const rotated = (await tokens().refresh(linked.refreshToken)).body.refresh_token ?? "";
         expect((await tokens().refresh(linked.refreshToken)).body.error).toBe("invalid_grant");
         const newest = await tokens().refresh(rotated);
@@ -54,7 +62,11 @@ describe("refresh token usage per client", () => {
     });
 
     it("gives each refresh token a fresh 13-month lifetime", async () => {
-      const linked = await linkAndRedeem(fixture.url, { client: CONSOLE_CLIENT, email: BO.email, password: BO.password });
+      const linked = await linkAndRedeem(fixture.url, {
+        client: CONSOLE_CLIENT,
+        email: BO.email,
+        password: BO.password,
+      });
       const introspection = await tokens().introspect(linked.refreshToken);
       expect(introspection.active).toBe(true);
       expect(Number(introspection.exp) - Number(introspection.iat)).toBe(THIRTEEN_MONTHS_SECONDS);
@@ -62,11 +74,20 @@ describe("refresh token usage per client", () => {
 
     it("counts the refreshes it served per client", async () => {
       await control.call("POST", "/control/reset");
-      const linked = await linkAndRedeem(fixture.url, { client: CONSOLE_CLIENT, email: BO.email, password: BO.password });
+      const linked = await linkAndRedeem(fixture.url, {
+        client: CONSOLE_CLIENT,
+        email: BO.email,
+        password: BO.password,
+      });
       await tokens().refresh(linked.refreshToken);
       await tokens().refresh(linked.refreshToken);
       const counters = (await control.state()).tokenEndpoint[CONSOLE_CLIENT.clientId];
-      expect(counters).toMatchObject({ authorizationCodesServed: 1, refreshRequests: 2, refreshesServed: 1, failedRequests: 1 });
+      expect(counters).toMatchObject({
+        authorizationCodesServed: 1,
+        refreshRequests: 2,
+        refreshesServed: 1,
+        failedRequests: 1,
+      });
     });
   });
 

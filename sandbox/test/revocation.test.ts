@@ -61,7 +61,13 @@ describe("revoking a merchant's consent", () => {
 
   it("through the portal's Integrations page, by the merchant user", async () => {
     const browser = new Browser(fixture.url);
-    const linked = await linkAndRedeem(fixture.url, { client: CONSOLE_CLIENT, email: ANNA.email, password: ANNA.password, merchantVat: ANNA.danishMerchant.vat, browser });
+    const linked = await linkAndRedeem(fixture.url, {
+      client: CONSOLE_CLIENT,
+      email: ANNA.email,
+      password: ANNA.password,
+      merchantVat: ANNA.danishMerchant.vat,
+      browser,
+    });
 
     // The authorize login also signed Anna in to the portal.
     let page = await browser.get("/account/integrations");
@@ -83,7 +89,9 @@ describe("revoking a merchant's consent", () => {
 
   it("asks for a portal login first, and a merchant user cannot revoke another merchant's grant", async () => {
     const linked = await linkAndRedeem(fixture.url, { client: CONSOLE_CLIENT, email: BO.email, password: BO.password });
-    const grantId = (await control.state()).grants.filter((grant) => grant.merchantId === BO.merchant.id && grant.revokedAt === null).at(-1)?.grantId;
+    const grantId = (await control.state()).grants
+      .filter((grant) => grant.merchantId === BO.merchant.id && grant.revokedAt === null)
+      .at(-1)?.grantId;
 
     const anonymous = new Browser(fixture.url);
     expect((await anonymous.get("/account/integrations")).url).toContain("/account/login");
@@ -99,15 +107,25 @@ describe("revoking a merchant's consent", () => {
 
   it("the control API revokes every grant of a merchant", async () => {
     const linked = await linkAndRedeem(fixture.url, { client: CONSOLE_CLIENT, email: BO.email, password: BO.password });
-    const result = await control.json<{ revokedGrantIds: string[] }>("POST", "/control/grants/revoke", { merchantId: BO.merchant.id });
+    const result = await control.json<{ revokedGrantIds: string[] }>("POST", "/control/grants/revoke", {
+      merchantId: BO.merchant.id,
+    });
     expect(result.revokedGrantIds.length).toBeGreaterThan(0);
     expect((await tokens().refresh(linked.refreshToken)).body.error).toBe("invalid_grant");
   });
 
   it("the control API expires a merchant's access tokens now; a refreshed one works", async () => {
-    const linked = await linkAndRedeem(fixture.url, { client: CONSOLE_CLIENT, email: ANNA.email, password: ANNA.password, merchantVat: ANNA.finnishMerchant.vat });
+    const linked = await linkAndRedeem(fixture.url, {
+      client: CONSOLE_CLIENT,
+      email: ANNA.email,
+      password: ANNA.password,
+      merchantVat: ANNA.finnishMerchant.vat,
+    });
     const other = await linkAndRedeem(fixture.url, { client: CONSOLE_CLIENT, email: BO.email, password: BO.password });
-    const result = await control.json<{ expiredTokens: number }>("POST", `/control/merchants/${ANNA.finnishMerchant.id}/expire-access-tokens`);
+    const result = await control.json<{ expiredTokens: number }>(
+      "POST",
+      `/control/merchants/${ANNA.finnishMerchant.id}/expire-access-tokens`,
+    );
     expect(result.expiredTokens).toBeGreaterThanOrEqual(1);
 
     const refused = await callApi(fixture.url, linked.accessToken, "GET", INVOICE_ME);
@@ -117,6 +135,9 @@ describe("revoking a merchant's consent", () => {
 
     const refreshed = await tokens().refresh(linked.refreshToken);
     expect((await callApi(fixture.url, refreshed.body.access_token, "GET", INVOICE_ME)).status).toBe(200);
-    expect((await control.call("POST", "/control/merchants/00000000-0000-4000-8000-000000000000/expire-access-tokens")).status).toBe(404);
+    expect(
+      (await control.call("POST", "/control/merchants/00000000-0000-4000-8000-000000000000/expire-access-tokens"))
+        .status,
+    ).toBe(404);
   });
 });

@@ -32,7 +32,10 @@ export function invoiceDetails(merchant: TMerchant, invoice: InvoiceData): Recor
     })),
     CurrencyCode: invoice.CurrencyCode,
     TotalAmount: input.TotalAmount,
-    InvoiceVatTotals: [...vatTotals].map(([VatRate, TotalVatAmount]) => ({ VatRate, TotalVatAmount: round2(TotalVatAmount) })),
+    InvoiceVatTotals: [...vatTotals].map(([VatRate, TotalVatAmount]) => ({
+      VatRate,
+      TotalVatAmount: round2(TotalVatAmount),
+    })),
     TotalVatAmount: totalVat,
     TotalAmountExcludingVat: round2(input.TotalAmount - totalVat),
     MerchantId: merchant.merchant_id,

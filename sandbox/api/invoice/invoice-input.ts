@@ -59,7 +59,8 @@ class FieldReader {
 
   string(name: string, { required = false, max }: { required?: boolean; max?: number } = {}): string | undefined {
     const value = this.fields.get(name);
-    if (value === undefined || value === null || value === "") return required ? this.fail(name, "The field is required") : undefined;
+    if (value === undefined || value === null || value === "")
+      return required ? this.fail(name, "The field is required") : undefined;
     if (typeof value !== "string") return this.fail(name);
     if (max !== undefined && value.length > max) return this.fail(name, `The field must be at most ${max} characters`);
     return value;
@@ -68,7 +69,12 @@ class FieldReader {
   number(name: string, { required = false }: { required?: boolean } = {}): number | undefined {
     const value = this.fields.get(name);
     if (value === undefined || value === null) return required ? this.fail(name, "The field is required") : undefined;
-    const parsed = typeof value === "number" ? value : typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+    const parsed =
+      typeof value === "number"
+        ? value
+        : typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value)
+          ? Number(value)
+          : NaN;
     return Number.isFinite(parsed) ? parsed : this.fail(name);
   }
 
@@ -96,7 +102,9 @@ class FieldReader {
   httpsUrl(name: string): string | undefined {
     const value = this.string(name);
     if (value === undefined) return undefined;
-    return URL.canParse(value) && new URL(value).protocol === "https:" ? value : this.fail(name, "Only https URLs are allowed");
+    return URL.canParse(value) && new URL(value).protocol === "https:"
+      ? value
+      : this.fail(name, "Only https URLs are allowed");
   }
 
   url(name: string): string | undefined {
@@ -158,14 +166,19 @@ function readConsumerAlias(reader: FieldReader, kind: InvoiceKind): InvoiceInput
   const phone = alias.string("Alias", { required: true });
   const aliasType = alias.string("AliasType", { required: true });
   for (const error of alias.errors) reader.push(error);
-  if (aliasType !== undefined && aliasType !== "Phone") reader.push(inputError("ConsumerAlias.AliasType", "Only Phone is supported"));
+  if (aliasType !== undefined && aliasType !== "Phone")
+    reader.push(inputError("ConsumerAlias.AliasType", "Only Phone is supported"));
   const normalized = phone === undefined ? undefined : normalizePhoneAlias(phone);
-  if (phone !== undefined && normalized === undefined) reader.push(inputError("ConsumerAlias.Alias", "Not a valid phone number"));
+  if (phone !== undefined && normalized === undefined)
+    reader.push(inputError("ConsumerAlias.Alias", "Not a valid phone number"));
   return normalized ? { Alias: normalized, AliasType: "Phone" } : undefined;
 }
 
 /** Shape checks of InvoiceInputModel / InvoiceLinkInputModel; failures are InputErrors (HTTP 400). */
-export function parseInvoiceInput(body: unknown, kind: InvoiceKind): { input: InvoiceInput } | { errors: InvoiceError[] } {
+export function parseInvoiceInput(
+  body: unknown,
+  kind: InvoiceKind,
+): { input: InvoiceInput } | { errors: InvoiceError[] } {
   if (!isPlainObject(body)) return { errors: [inputError("input", "A JSON object is required")] };
   const reader = new FieldReader(new CaseInsensitiveFields(body));
   const input = withoutUndefined<InvoiceInput>({

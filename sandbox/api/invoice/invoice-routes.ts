@@ -26,30 +26,49 @@ export interface InvoiceRouteDependencies {
   invoices: InvoiceService;
 }
 
-type CreateOutcome = { invoiceId: string; invoiceNumber: string | null } | { error: InvoiceError; invoiceNumber: string | null };
+type CreateOutcome =
+  { invoiceId: string; invoiceNumber: string | null } | { error: InvoiceError; invoiceNumber: string | null };
 
 /** MobilePay Invoice API (OAS-INV / INV-GH api_reference.md), merchant side and user simulation. */
 export function registerInvoiceRoutes(router: Router, deps: InvoiceRouteDependencies): void {
   const { invoices } = deps;
-  const endpoint = (handler: (context: ApiContext) => Promise<void>) => apiEndpoint(deps.tokens, deps.faults, "invoice", handler);
+  const endpoint = (handler: (context: ApiContext) => Promise<void>) =>
+    apiEndpoint(deps.tokens, deps.faults, "invoice", handler);
   const merchantPath = (path: string) => `${INVOICE_PREFIX}/api/v1/merchants/:merchantId${path}`;
 
   async function readBody(context: ApiContext): Promise<unknown> {
     const body = await readJsonBody(context.req);
     if (!body.ok) {
-      sendInvoiceError(context.res, correlationIdOf(context.req), inputError("input", body.reason === "empty" ? "A request body is required" : "Malformed JSON"));
+      sendInvoiceError(
+        context.res,
+        correlationIdOf(context.req),
+        inputError("input", body.reason === "empty" ? "A request body is required" : "Malformed JSON"),
+      );
       return undefined;
     }
     return body.value;
   }
 
-  async function createOne(context: ApiContext, body: unknown, kind: InvoiceKind, fromBatch: boolean): Promise<CreateOutcome> {
-    const invoiceNumber = isPlainObject(body) ? ((new CaseInsensitiveFields(body).get("InvoiceNumber") as string | undefined) ?? null) : null;
+  async function createOne(
+    context: ApiContext,
+    body: unknown,
+    kind: InvoiceKind,
+    fromBatch: boolean,
+  ): Promise<CreateOutcome> {
+    const invoiceNumber = isPlainObject(body)
+      ? ((new CaseInsensitiveFields(body).get("InvoiceNumber") as string | undefined) ?? null)
+      : null;
     const parsed = parseInvoiceInput(body, kind);
     if ("errors" in parsed) return { error: combineInputErrors(parsed.errors), invoiceNumber };
     const checked = await invoices.checkRules(context.caller.merchant, parsed.input, kind);
     if (checked && "kind" in checked) return { error: checked, invoiceNumber };
-    const invoice = await invoices.create(context.caller.merchant, parsed.input, kind, checked, fromBatch && kind === "Link");
+    const invoice = await invoices.create(
+      context.caller.merchant,
+      parsed.input,
+      kind,
+      checked,
+      fromBatch && kind === "Link",
+    );
     return { invoiceId: invoice.InvoiceId, invoiceNumber };
   }
 
@@ -60,7 +79,8 @@ export function registerInvoiceRoutes(router: Router, deps: InvoiceRouteDependen
       if (body === undefined) return;
       const outcome = await createOne(context, body, kind, false);
       if ("error" in outcome) return sendInvoiceError(context.res, correlationIdOf(context.req), outcome.error);
-      const links = kind === "Link" ? { Links: [{ Rel: "user-redirect", Href: invoices.landingPageUrl(outcome.invoiceId) }] } : {};
+      const links =
+        kind === "Link" ? { Links: [{ Rel: "user-redirect", Href: invoices.landingPageUrl(outcome.invoiceId) }] } : {};
       sendJson(context.res, 200, { InvoiceId: outcome.invoiceId, ...links });
     });
   }
@@ -71,14 +91,28 @@ export function registerInvoiceRoutes(router: Router, deps: InvoiceRouteDependen
       const body = await readBody(context);
       if (body === undefined) return;
       const correlationId = correlationIdOf(context.req);
-      if (!Array.isArray(body) || body.length === 0) return sendInvoiceError(context.res, correlationId, inputError("input", "A non-empty array is required"));
-      if (body.length > BATCH_LIMIT) return sendInvoiceError(context.res, correlationId, inputError("input", `At most ${BATCH_LIMIT} invoices per batch`));
+      if (!Array.isArray(body) || body.length === 0)
+        return sendInvoiceError(context.res, correlationId, inputError("input", "A non-empty array is required"));
+      if (body.length > BATCH_LIMIT)
+        return sendInvoiceError(
+          context.res,
+          correlationId,
+          inputError("input", `At most ${BATCH_LIMIT} invoices per batch`),
+        );
       const accepted: unknown[] = [];
       const rejected: unknown[] = [];
       for (const item of body) {
         const outcome = await createOne(context, item, kind, true);
         if ("error" in outcome) {
-          rejected.push({ InvoiceNumber: outcome.invoiceNumber, Errors: [{ ErrorText: outcome.error.description.trim(), ErrorCode: outcome.error.code === null ? null : Number(outcome.error.code) }] });
+          rejected.push({
+            InvoiceNumber: outcome.invoiceNumber,
+            Errors: [
+              {
+                ErrorText: outcome.error.description.trim(),
+                ErrorCode: outcome.error.code === null ? null : Number(outcome.error.code),
+              },
+            ],
+          });
         } else {
           accepted.push({ InvoiceNumber: outcome.invoiceNumber, InvoiceId: outcome.invoiceId });
         }
@@ -87,7 +121,11 @@ export function registerInvoiceRoutes(router: Router, deps: InvoiceRouteDependen
     });
   }
 
-  router.on("GET", `${INVOICE_PREFIX}/api/v1/merchants/me`, endpoint(async ({ res, caller }) => sendJson(res, 200, { MerchantId: caller.merchant.merchant_id })));
+  router.on(
+    "GET",
+    `${INVOICE_PREFIX}/api/v1/merchants/me`,
+    endpoint(async ({ res, caller }) => sendJson(res, 200, { MerchantId: caller.merchant.merchant_id })),
+  );
 
   router.on(
     "GET",
@@ -151,7 +189,10 @@ export function registerInvoiceRoutes(router: Router, deps: InvoiceRouteDependen
   const ZBasicAuthSchema = z.object({ username: z.string().min(1), password: z.string().min(1), callbackUrl: z.url() });
   const ZApiKeyAuthSchema = z.object({ apiKey: z.string().regex(TOKEN68), callbackUrl: z.url() });
 
-  function callbackAuthRoute(schema: typeof ZBasicAuthSchema | typeof ZApiKeyAuthSchema, toAuthorization: (value: Record<string, string>) => string) {
+  function callbackAuthRoute(
+    schema: typeof ZBasicAuthSchema | typeof ZApiKeyAuthSchema,
+    toAuthorization: (value: Record<string, string>) => string,
+  ) {
     return endpoint(async (context) => {
       if (refuseForeignMerchant(context, context.params.merchantId)) return;
       const body = await readBody(context);
@@ -161,18 +202,43 @@ export function registerInvoiceRoutes(router: Router, deps: InvoiceRouteDependen
       const parsed = schema.safeParse(candidate);
       if (!parsed.success) {
         const field = String(parsed.error.issues[0]?.path[0] ?? "input");
-        return sendInvoiceError(context.res, correlationIdOf(context.req), inputError(field.charAt(0).toUpperCase() + field.slice(1)));
+        return sendInvoiceError(
+          context.res,
+          correlationIdOf(context.req),
+          inputError(field.charAt(0).toUpperCase() + field.slice(1)),
+        );
       }
       const value = parsed.data as Record<string, string>;
-      await invoices.setCallbackAuth(context.caller.merchant.merchant_id, { callbackUrl: value.callbackUrl ?? "", authorization: toAuthorization(value) });
+      await invoices.setCallbackAuth(context.caller.merchant.merchant_id, {
+        callbackUrl: value.callbackUrl ?? "",
+        authorization: toAuthorization(value),
+      });
       sendEmpty(context.res, 204);
     });
   }
 
-  router.on("PUT", merchantPath("/auth/basic"), callbackAuthRoute(ZBasicAuthSchema, (value) => `Basic ${Buffer.from(`${value.username}:${value.password}`).toString("base64")}`));
-  router.on("PUT", merchantPath("/auth/apikey"), callbackAuthRoute(ZApiKeyAuthSchema, (value) => value.apiKey ?? ""));
+  router.on(
+    "PUT",
+    merchantPath("/auth/basic"),
+    callbackAuthRoute(
+      ZBasicAuthSchema,
+      (value) => `Basic ${Buffer.from(`${value.username}:${value.password}`).toString("base64")}`,
+    ),
+  );
+  router.on(
+    "PUT",
+    merchantPath("/auth/apikey"),
+    callbackAuthRoute(ZApiKeyAuthSchema, (value) => value.apiKey ?? ""),
+  );
 
   router.on("GET", "/invoice-landing/:invoiceId", async ({ res }) =>
-    sendHtml(res, 200, renderPortalPage({ title: "Invoice", body: `<div class="card"><h1>MobilePay invoice</h1><p class="lead">In the sandbox the app user accepts or rejects through the User Simulation API.</p></div>` })),
+    sendHtml(
+      res,
+      200,
+      renderPortalPage({
+        title: "Invoice",
+        body: `<div class="card"><h1>MobilePay invoice</h1><p class="lead">In the sandbox the app user accepts or rejects through the User Simulation API.</p></div>`,
+      }),
+    ),
   );
 }

@@ -68,7 +68,11 @@ export class InvoiceService {
   }
 
   /** Business rules of invoice creation; failures are DomainErrors (HTTP 409) with MobilePay's codes. */
-  async checkRules(merchant: TMerchant, input: InvoiceInput, kind: InvoiceKind): Promise<InvoiceError | TAppUser | null> {
+  async checkRules(
+    merchant: TMerchant,
+    input: InvoiceInput,
+    kind: InvoiceKind,
+  ): Promise<InvoiceError | TAppUser | null> {
     const issuer = merchant.invoice_issuers.find((candidate) => candidate.id === input.InvoiceIssuer);
     if (!issuer) return domainError("10202", "Invoice issuer not found");
     if (issuer.status !== "enabled") return domainError("10203", "Invoice issuer account validation error");
@@ -77,8 +81,10 @@ export class InvoiceService {
 
     const today = isoDate(new Date());
     if (input.DueDate < today) return domainError("10311", "DueDate cannot be earlier than today");
-    if (input.DueDate >= addDays(today, DUE_DATE_HORIZON_DAYS)) return domainError("10310", "DueDate cannot be more than 400 days in the future");
-    if (input.IssueDate !== undefined && input.IssueDate > today) return domainError("10312", "IssueDate cannot be later than today");
+    if (input.DueDate >= addDays(today, DUE_DATE_HORIZON_DAYS))
+      return domainError("10310", "DueDate cannot be more than 400 days in the future");
+    if (input.IssueDate !== undefined && input.IssueDate > today)
+      return domainError("10312", "IssueDate cannot be later than today");
 
     let consumer: TAppUser | null = null;
     if (input.ConsumerAlias) {
@@ -92,13 +98,22 @@ export class InvoiceService {
       return domainError("10301", "Invoice already exists");
     }
     if (consumer) {
-      const todays = existing.filter((record) => record.data.ConsumerUserId === consumer?.id && record.data.CreatedOn === today);
-      if (todays.length >= DAILY_INVOICES_PER_CONSUMER) return domainError("10314", "Daily limit of invoices for this user reached");
+      const todays = existing.filter(
+        (record) => record.data.ConsumerUserId === consumer?.id && record.data.CreatedOn === today,
+      );
+      if (todays.length >= DAILY_INVOICES_PER_CONSUMER)
+        return domainError("10314", "Daily limit of invoices for this user reached");
     }
     return consumer;
   }
 
-  async create(merchant: TMerchant, input: InvoiceInput, kind: InvoiceKind, consumer: TAppUser | null, withLinksInCallback = false): Promise<InvoiceData> {
+  async create(
+    merchant: TMerchant,
+    input: InvoiceInput,
+    kind: InvoiceKind,
+    consumer: TAppUser | null,
+    withLinksInCallback = false,
+  ): Promise<InvoiceData> {
     const today = isoDate(new Date());
     const invoice: InvoiceData = {
       InvoiceId: randomUUID(),
@@ -114,8 +129,15 @@ export class InvoiceService {
       PaymentTransactionId: null,
       NextSequence: 0,
     };
-    await this.invoices.insert({ id: invoice.InvoiceId, merchantId: merchant.merchant_id, parentId: null, data: invoice });
-    const links = withLinksInCallback ? { Links: [{ Rel: "user-redirect", Href: this.landingPageUrl(invoice.InvoiceId) }] } : {};
+    await this.invoices.insert({
+      id: invoice.InvoiceId,
+      merchantId: merchant.merchant_id,
+      parentId: null,
+      data: invoice,
+    });
+    const links = withLinksInCallback
+      ? { Links: [{ Rel: "user-redirect", Href: this.landingPageUrl(invoice.InvoiceId) }] }
+      : {};
     await this.emit(merchant.merchant_id, invoice, links);
     return invoice;
   }
@@ -139,12 +161,18 @@ export class InvoiceService {
   }
 
   /** The app user swipes to accept: paid at once, or scheduled when the payment date is in the future. */
-  async accept(merchantId: string, invoice: InvoiceData, user: TAppUser, paymentDate: string | undefined): Promise<InvoiceError | null> {
+  async accept(
+    merchantId: string,
+    invoice: InvoiceData,
+    user: TAppUser,
+    paymentDate: string | undefined,
+  ): Promise<InvoiceError | null> {
     const refusal = this.consumerRefusal(invoice, user, ["created"]);
     if (refusal) return refusal;
     const today = isoDate(new Date());
     const date = paymentDate ?? today;
-    if (date > addDays(invoice.Input.DueDate, 30)) return domainError("10311", "Payment date cannot be more than 30 days after DueDate");
+    if (date > addDays(invoice.Input.DueDate, 30))
+      return domainError("10311", "Payment date cannot be more than 30 days after DueDate");
     invoice.ConsumerUserId = user.id;
     invoice.PaymentDate = date;
     await this.transition(merchantId, invoice, "accepted", { PaymentDate: date });
@@ -175,7 +203,12 @@ export class InvoiceService {
     return null;
   }
 
-  private async transition(merchantId: string, invoice: InvoiceData, status: InvoiceStatus, extra: Record<string, unknown> = {}): Promise<void> {
+  private async transition(
+    merchantId: string,
+    invoice: InvoiceData,
+    status: InvoiceStatus,
+    extra: Record<string, unknown> = {},
+  ): Promise<void> {
     invoice.Status = status;
     await this.emit(merchantId, invoice, extra);
   }
@@ -191,7 +224,13 @@ export class InvoiceService {
       queue: "invoice",
       url: auth.callbackUrl,
       headers: { Authorization: auth.authorization },
-      body: { InvoiceId: invoice.InvoiceId, Status: capitalized(invoice.Status), Date: new Date().toISOString(), Sequence: sequence, ...extra },
+      body: {
+        InvoiceId: invoice.InvoiceId,
+        Status: capitalized(invoice.Status),
+        Date: new Date().toISOString(),
+        Sequence: sequence,
+        ...extra,
+      },
     });
   }
 }

@@ -11,7 +11,8 @@ const DATE = /^(\d{4}-\d{2}-\d{2})/;
 
 /** Sandbox-only: the MobilePay app user accepts or rejects an invoice (OAS-INV "User Simulation"). */
 export function registerInvoiceUserSimulationRoutes(router: Router, deps: InvoiceRouteDependencies): void {
-  const endpoint = (handler: (context: ApiContext) => Promise<void>) => apiEndpoint(deps.tokens, deps.faults, "invoice", handler);
+  const endpoint = (handler: (context: ApiContext) => Promise<void>) =>
+    apiEndpoint(deps.tokens, deps.faults, "invoice", handler);
   const base = `${INVOICE_PREFIX}/api/v1/consumers/me/invoices/:invoiceId`;
 
   async function resolve(context: ApiContext) {
@@ -41,9 +42,15 @@ export function registerInvoiceUserSimulationRoutes(router: Router, deps: Invoic
       const { invoice } = resolved;
       const error = await deps.invoices.accept(resolved.merchantId, invoice, resolved.user, paymentDate);
       if (error) {
-        return sendJson(context.res, 400, { invoiceId: invoice.InvoiceId, invoicePaymentStatus: invoice.Status, errorText: error.description });
+        return sendJson(context.res, 400, {
+          invoiceId: invoice.InvoiceId,
+          invoicePaymentStatus: invoice.Status,
+          errorText: error.description,
+        });
       }
-      const redirect = invoice.Input.RedirectUrl ? `${invoice.Input.RedirectUrl}${invoice.Input.RedirectUrl.includes("?") ? "&" : "?"}status=${invoice.Status}` : null;
+      const redirect = invoice.Input.RedirectUrl
+        ? `${invoice.Input.RedirectUrl}${invoice.Input.RedirectUrl.includes("?") ? "&" : "?"}status=${invoice.Status}`
+        : null;
       sendJson(context.res, 200, {
         invoiceId: invoice.InvoiceId,
         invoicePaymentStatus: invoice.Status,
@@ -62,7 +69,11 @@ export function registerInvoiceUserSimulationRoutes(router: Router, deps: Invoic
       if (!resolved) return;
       const error = await deps.invoices.reject(resolved.merchantId, resolved.invoice, resolved.user);
       if (error) {
-        return sendJson(context.res, 400, { invoiceId: resolved.invoice.InvoiceId, invoicePaymentStatus: resolved.invoice.Status, errorText: error.description });
+        return sendJson(context.res, 400, {
+          invoiceId: resolved.invoice.InvoiceId,
+          invoicePaymentStatus: resolved.invoice.Status,
+          errorText: error.description,
+        });
       }
       sendEmpty(context.res, 200);
     }),

@@ -45,11 +45,14 @@ function applyAgreementPatch(agreement: AgreementData, path: string, value: unkn
       agreement.disable_notification_management = fields.boolean("value") ?? agreement.disable_notification_management;
       break;
     default: {
-      if (typeof value !== "string" || !isAcceptableCallbackUrl(value)) return `request.${name}: ${HTTPS_REQUIRED_MESSAGE}`;
+      if (typeof value !== "string" || !isAcceptableCallbackUrl(value))
+        return `request.${name}: ${HTTPS_REQUIRED_MESSAGE}`;
       agreement.links = [...agreement.links.filter((link) => link.rel !== name), { rel: name, href: value }];
     }
   }
-  return fields.problems.length ? fields.problems.map((problem) => problem.replace("request.Value", `request.${name}`)).join("; ") : undefined;
+  return fields.problems.length
+    ? fields.problems.map((problem) => problem.replace("request.Value", `request.${name}`)).join("; ")
+    : undefined;
 }
 
 /** Agreements: create, list, read, change, cancel (DOCS-2023 agreement.md, OAS-SUB). */
@@ -57,7 +60,12 @@ export function registerAgreementRoutes(router: Router, api: SubscriptionsEndpoi
   const { subscriptions } = api.deps;
   const base = `${SUBSCRIPTIONS_PREFIX}/api/providers/:providerId/agreements`;
   const linkOf = (agreement: AgreementData) =>
-    subscriptions.landingPageUrl("agreement", agreement.id, agreement, agreement.links.find((link) => link.rel === "user-redirect")?.href);
+    subscriptions.landingPageUrl(
+      "agreement",
+      agreement.id,
+      agreement,
+      agreement.links.find((link) => link.rel === "user-redirect")?.href,
+    );
 
   router.on(
     "POST",
@@ -69,7 +77,11 @@ export function registerAgreementRoutes(router: Router, api: SubscriptionsEndpoi
       if (body === undefined) return;
       const parsed = parseAgreementInput(body);
       if ("problems" in parsed) return api.fail(context, badRequest(parsed.problems.join("; ")));
-      const { agreement, oneOff } = await subscriptions.createAgreement(context.caller.merchant, provider, parsed.value);
+      const { agreement, oneOff } = await subscriptions.createAgreement(
+        context.caller.merchant,
+        provider,
+        parsed.value,
+      );
       sendJson(context.res, 201, {
         id: agreement.id,
         ...(oneOff ? { one_off_payment_id: oneOff.id } : {}),
@@ -88,13 +100,20 @@ export function registerAgreementRoutes(router: Router, api: SubscriptionsEndpoi
       const pageNumber = Number(query.get("pageNumber"));
       const pageSize = query.has("pageSize") ? Number(query.get("pageSize")) : 100;
       const status = query.get("status");
-      if (!query.has("pageNumber") || !Number.isInteger(pageNumber) || pageNumber < 1) return api.fail(context, badRequest("request.PageNumber is required and starts at 1"));
-      if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) return api.fail(context, badRequest(`request.PageSize must be between 1 and ${MAX_PAGE_SIZE}`));
-      if (status !== null && !STATUSES.includes(status as AgreementStatus)) return api.fail(context, badRequest(`request.Status must be one of ${STATUSES.join(", ")}`));
-      const all = (await subscriptions.agreementsOf(provider.id)).filter((agreement) => status === null || agreement.status === status);
+      if (!query.has("pageNumber") || !Number.isInteger(pageNumber) || pageNumber < 1)
+        return api.fail(context, badRequest("request.PageNumber is required and starts at 1"));
+      if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE)
+        return api.fail(context, badRequest(`request.PageSize must be between 1 and ${MAX_PAGE_SIZE}`));
+      if (status !== null && !STATUSES.includes(status as AgreementStatus))
+        return api.fail(context, badRequest(`request.Status must be one of ${STATUSES.join(", ")}`));
+      const all = (await subscriptions.agreementsOf(provider.id)).filter(
+        (agreement) => status === null || agreement.status === status,
+      );
       const page = all.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
       // OAS-SUB returns the page wrapped in an array.
-      sendJson(context.res, 200, [{ page_size: pageSize, agreements: page.map((agreement) => agreementView(agreement, linkOf(agreement))) }]);
+      sendJson(context.res, 200, [
+        { page_size: pageSize, agreements: page.map((agreement) => agreementView(agreement, linkOf(agreement))) },
+      ]);
     }),
   );
 
@@ -118,7 +137,8 @@ export function registerAgreementRoutes(router: Router, api: SubscriptionsEndpoi
       const operations = parseReplaceOperations(body, PATCHABLE_AGREEMENT_PATHS);
       if (typeof operations === "string") return api.fail(context, badRequest(operations));
       const agreement = found.agreement.data;
-      if (agreement.status !== "Pending" && agreement.status !== "Active") return api.fail(context, preconditionFailed(`Agreement is ${agreement.status}.`));
+      if (agreement.status !== "Pending" && agreement.status !== "Active")
+        return api.fail(context, preconditionFailed(`Agreement is ${agreement.status}.`));
       const draft: AgreementData = structuredClone(agreement);
       for (const operation of operations) {
         const problem = applyAgreementPatch(draft, operation.path, operation.value);
@@ -137,13 +157,21 @@ export function registerAgreementRoutes(router: Router, api: SubscriptionsEndpoi
       const found = await api.agreement(context);
       if (!found) return;
       const status = found.agreement.data.status;
-      if (status !== "Pending" && status !== "Active") return api.fail(context, preconditionFailed(`Agreement is ${status} and cannot be canceled.`));
+      if (status !== "Pending" && status !== "Active")
+        return api.fail(context, preconditionFailed(`Agreement is ${status} and cannot be canceled.`));
       await subscriptions.cancelAgreement(found.agreement, "merchant");
       sendEmpty(context.res, 204);
     }),
   );
 
   router.on("GET", "/subscriptions-landing", async ({ res }) =>
-    sendHtml(res, 200, renderPortalPage({ title: "MobilePay", body: `<div class="card"><h1>MobilePay Subscriptions</h1><p class="lead">In the sandbox the app user answers through the User Simulation API.</p></div>` })),
+    sendHtml(
+      res,
+      200,
+      renderPortalPage({
+        title: "MobilePay",
+        body: `<div class="card"><h1>MobilePay Subscriptions</h1><p class="lead">In the sandbox the app user answers through the User Simulation API.</p></div>`,
+      }),
+    ),
   );
 }

@@ -56,14 +56,20 @@ export function registerPaymentRoutes(router: Router, api: SubscriptionsEndpoint
       if (!provider) return;
       const body = await api.body(context);
       if (body === undefined) return;
-      if (!Array.isArray(body) || body.length === 0) return api.fail(context, badRequest("request must be a non-empty array of payment requests"));
-      if (body.length > BATCH_LIMIT) return api.fail(context, badRequest(`request must contain at most ${BATCH_LIMIT} payment requests`));
+      if (!Array.isArray(body) || body.length === 0)
+        return api.fail(context, badRequest("request must be a non-empty array of payment requests"));
+      if (body.length > BATCH_LIMIT)
+        return api.fail(context, badRequest(`request must contain at most ${BATCH_LIMIT} payment requests`));
       const valid = [];
       const rejected = [];
       for (const item of body) {
         const parsed = parsePaymentRequestInput(item);
         if ("value" in parsed) valid.push(parsed.value);
-        else rejected.push({ external_id: (item as { external_id?: unknown } | null)?.external_id ?? null, error_description: parsed.problems.join("; ") });
+        else
+          rejected.push({
+            external_id: (item as { external_id?: unknown } | null)?.external_id ?? null,
+            error_description: parsed.problems.join("; "),
+          });
       }
       const pending = await subscriptions.createPaymentRequests(context.caller.merchant, provider.id, valid);
       sendJson(context.res, 202, {
@@ -80,7 +86,11 @@ export function registerPaymentRoutes(router: Router, api: SubscriptionsEndpoint
       const found = await api.agreement(context);
       if (!found) return;
       const payments = await subscriptions.paymentsOf(found.agreement.id);
-      sendJson(context.res, 200, payments.map((payment) => paymentView(payment, found.agreement.data.external_id)));
+      sendJson(
+        context.res,
+        200,
+        payments.map((payment) => paymentView(payment, found.agreement.data.external_id)),
+      );
     }),
   );
 
@@ -117,7 +127,8 @@ export function registerPaymentRoutes(router: Router, api: SubscriptionsEndpoint
       const amount = Number(operations.at(-1)?.value);
       const payment = found.payment.data;
       if (payment.status !== "Pending") return api.fail(context, preconditionFailed(`Payment is ${payment.status}.`));
-      if (!Number.isFinite(amount) || amount <= 0) return api.fail(context, badRequest("request.Amount must be greater than 0"));
+      if (!Number.isFinite(amount) || amount <= 0)
+        return api.fail(context, badRequest("request.Amount must be greater than 0"));
       if (amount > payment.amount) return api.fail(context, badRequest("request.Amount can only be decreased"));
       payment.amount = amount;
       await subscriptions.savePayment(found.payment);
@@ -131,7 +142,8 @@ export function registerPaymentRoutes(router: Router, api: SubscriptionsEndpoint
     api.endpoint(async (context) => {
       const found = await paymentFor(context);
       if (!found) return;
-      if (found.payment.data.status !== "Pending") return api.fail(context, preconditionFailed(`Payment is ${found.payment.data.status}.`));
+      if (found.payment.data.status !== "Pending")
+        return api.fail(context, preconditionFailed(`Payment is ${found.payment.data.status}.`));
       await subscriptions.settlePayment(found.agreement, found.payment, PAYMENT_EVENTS.declinedByMerchant);
       sendEmpty(context.res, 204);
     }),
@@ -147,10 +159,19 @@ export function registerPaymentRoutes(router: Router, api: SubscriptionsEndpoint
       if (body === undefined) return;
       const parsed = parseOneOffInput(body);
       if ("problems" in parsed) return api.fail(context, badRequest(parsed.problems.join("; ")));
-      if (found.agreement.data.status !== "Active") return api.fail(context, preconditionFailed(`Agreement is ${found.agreement.data.status}.`));
+      if (found.agreement.data.status !== "Active")
+        return api.fail(context, preconditionFailed(`Agreement is ${found.agreement.data.status}.`));
       const oneOff = await subscriptions.createOneOff(found.agreement, parsed.value);
       const redirect = parsed.value.links.find((link) => link.rel === "user-redirect")?.href;
-      sendJson(context.res, 202, { id: oneOff.id, links: [{ rel: "mobile-pay", href: subscriptions.landingPageUrl("oneoff", oneOff.id, found.agreement.data, redirect) }] });
+      sendJson(context.res, 202, {
+        id: oneOff.id,
+        links: [
+          {
+            rel: "mobile-pay",
+            href: subscriptions.landingPageUrl("oneoff", oneOff.id, found.agreement.data, redirect),
+          },
+        ],
+      });
     }),
   );
 
@@ -190,7 +211,8 @@ export function registerPaymentRoutes(router: Router, api: SubscriptionsEndpoint
       const found = await oneOffFor(context);
       if (!found) return;
       const status = found.oneOff.data.status;
-      if (status !== "Requested" && status !== "Reserved") return api.fail(context, preconditionFailed(`Payment is ${status}.`));
+      if (status !== "Requested" && status !== "Reserved")
+        return api.fail(context, preconditionFailed(`Payment is ${status}.`));
       found.oneOff.data.status = "Canceled";
       await subscriptions.saveOneOff(found.oneOff);
       sendEmpty(context.res, 204);
@@ -204,7 +226,11 @@ export function registerPaymentRoutes(router: Router, api: SubscriptionsEndpoint
       const found = await oneOffFor(context);
       if (!found) return;
       const status = found.oneOff.data.status;
-      if (status !== "Reserved") return api.fail(context, preconditionFailed(status === "Captured" ? "Payment is already captured." : `Payment is ${status}.`));
+      if (status !== "Reserved")
+        return api.fail(
+          context,
+          preconditionFailed(status === "Captured" ? "Payment is already captured." : `Payment is ${status}.`),
+        );
       found.oneOff.data.status = "Captured";
       await subscriptions.saveOneOff(found.oneOff);
       sendEmpty(context.res, 204);
@@ -218,7 +244,13 @@ export function registerPaymentRoutes(router: Router, api: SubscriptionsEndpoint
       return { id: data.id, amount: data.amount, settled: data.status === "Executed", settledOn: data.payment_date };
     }
     const oneOff = await subscriptions.oneOff(agreementId, paymentId);
-    if (oneOff) return { id: oneOff.id, amount: oneOff.data.amount, settled: oneOff.data.status === "Captured", settledOn: oneOff.data.created_at.slice(0, 10) };
+    if (oneOff)
+      return {
+        id: oneOff.id,
+        amount: oneOff.data.amount,
+        settled: oneOff.data.status === "Captured",
+        settledOn: oneOff.data.created_at.slice(0, 10),
+      };
     return undefined;
   }
 
@@ -234,7 +266,14 @@ export function registerPaymentRoutes(router: Router, api: SubscriptionsEndpoint
       sendJson(
         context.res,
         200,
-        refunds.map((refund) => ({ id: refund.id, amount: refund.amount, currency: refund.currency, status: refund.status, externalId: refund.external_id, paymentTransactionId: null })),
+        refunds.map((refund) => ({
+          id: refund.id,
+          amount: refund.amount,
+          currency: refund.currency,
+          status: refund.status,
+          externalId: refund.external_id,
+          paymentTransactionId: null,
+        })),
       );
     }),
   );
@@ -250,9 +289,15 @@ export function registerPaymentRoutes(router: Router, api: SubscriptionsEndpoint
       const body = await api.body(context);
       if (body === undefined) return;
       const parsed = parseRefundInput(body);
-      if ("problems" in parsed) return sendRefundError(context.res, correlationIdOf(context.req), parsed.problems.join("; "));
+      if ("problems" in parsed)
+        return sendRefundError(context.res, correlationIdOf(context.req), parsed.problems.join("; "));
       const refund = await subscriptions.createRefund(found.agreement, payment, parsed.value);
-      sendJson(context.res, 202, { id: refund.id, amount: refund.amount, status_callback_url: refund.status_callback_url, external_id: refund.external_id });
+      sendJson(context.res, 202, {
+        id: refund.id,
+        amount: refund.amount,
+        status_callback_url: refund.status_callback_url,
+        external_id: refund.external_id,
+      });
     }),
   );
 }

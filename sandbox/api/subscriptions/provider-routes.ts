@@ -13,7 +13,12 @@ const TOKEN68 = /^[A-Za-z0-9\-._~+/]+=*$/;
 
 const ZApiKeySchema = z.object({ api_key: z.string().regex(TOKEN68) });
 const ZBasicSchema = z.object({ user_name: z.string().min(1), password: z.string().min(1) });
-const ZOAuth2Schema = z.object({ client_id: z.string().min(1), client_secret: z.string().min(1), token_url: z.url(), scope: z.string().optional() });
+const ZOAuth2Schema = z.object({
+  client_id: z.string().min(1),
+  client_secret: z.string().min(1),
+  token_url: z.url(),
+  scope: z.string().optional(),
+});
 
 /** The merchant and its subscription providers' settings (callback URL, callback authentication). */
 export function registerProviderRoutes(router: Router, api: SubscriptionsEndpoints): void {
@@ -51,7 +56,12 @@ export function registerProviderRoutes(router: Router, api: SubscriptionsEndpoin
       const settings = await subscriptions.settingsOf(provider);
       sendJson(context.res, 200, {
         credentials: settings.callback_auth_scheme
-          ? { scheme: settings.callback_auth_scheme, key: settings.oauth2?.client_id ?? null, password: null, scope: settings.oauth2?.scope ?? null }
+          ? {
+              scheme: settings.callback_auth_scheme,
+              key: settings.oauth2?.client_id ?? null,
+              password: null,
+              scope: settings.oauth2?.scope ?? null,
+            }
           : null,
         payment_status_callback_url: settings.payment_status_callback_url,
         name: provider.name,
@@ -80,8 +90,11 @@ export function registerProviderRoutes(router: Router, api: SubscriptionsEndpoin
       const operations = parseReplaceOperations(body, ["/payment_status_callback_url"]);
       if (typeof operations === "string") return api.fail(context, badRequest(operations));
       const url = operations.at(-1)?.value;
-      if (typeof url !== "string" || !isAcceptableCallbackUrl(url)) return api.fail(context, badRequest(HTTPS_REQUIRED_MESSAGE));
-      await subscriptions.updateSettings(context.caller.merchant.merchant_id, provider, { payment_status_callback_url: url });
+      if (typeof url !== "string" || !isAcceptableCallbackUrl(url))
+        return api.fail(context, badRequest(HTTPS_REQUIRED_MESSAGE));
+      await subscriptions.updateSettings(context.caller.merchant.merchant_id, provider, {
+        payment_status_callback_url: url,
+      });
       sendEmpty(context.res, 204);
     }),
   );
@@ -102,7 +115,15 @@ export function registerProviderRoutes(router: Router, api: SubscriptionsEndpoin
     });
   }
 
-  router.on("PUT", `${base}/auth/apikey`, authRoute(ZApiKeySchema, (value) => ({ callback_authorization: value.api_key, callback_auth_scheme: "apikey", oauth2: null })));
+  router.on(
+    "PUT",
+    `${base}/auth/apikey`,
+    authRoute(ZApiKeySchema, (value) => ({
+      callback_authorization: value.api_key,
+      callback_auth_scheme: "apikey",
+      oauth2: null,
+    })),
+  );
   router.on(
     "PUT",
     `${base}/auth/basic`,

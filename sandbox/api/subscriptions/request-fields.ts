@@ -36,7 +36,10 @@ export class RequestFields {
     return this.source[name];
   }
 
-  string(name: string, { required = false, min = 0, max }: { required?: boolean; min?: number; max?: number } = {}): string | undefined {
+  string(
+    name: string,
+    { required = false, min = 0, max }: { required?: boolean; min?: number; max?: number } = {},
+  ): string | undefined {
     const value = this.source[name];
     if (value === undefined || value === null) return required ? this.problem(name, "is required") : undefined;
     if (typeof value !== "string") return this.problem(name, "must be a string");
@@ -46,14 +49,28 @@ export class RequestFields {
     return value;
   }
 
-  number(name: string, { required = false, min, max, exclusiveMin }: { required?: boolean; min?: number; max?: number; exclusiveMin?: number } = {}): number | undefined {
+  number(
+    name: string,
+    {
+      required = false,
+      min,
+      max,
+      exclusiveMin,
+    }: { required?: boolean; min?: number; max?: number; exclusiveMin?: number } = {},
+  ): number | undefined {
     const value = this.source[name];
     if (value === undefined || value === null) return required ? this.problem(name, "is required") : undefined;
     // Amounts arrive as numbers or as "0.00" strings; both are accepted, as MobilePay's examples mix them.
-    const parsed = typeof value === "number" ? value : typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+    const parsed =
+      typeof value === "number"
+        ? value
+        : typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value)
+          ? Number(value)
+          : NaN;
     if (!Number.isFinite(parsed)) return this.problem(name, "must be a number");
     if (min !== undefined && parsed < min) return this.problem(name, `must be at least ${min}`);
-    if (exclusiveMin !== undefined && parsed <= exclusiveMin) return this.problem(name, `must be greater than ${exclusiveMin}`);
+    if (exclusiveMin !== undefined && parsed <= exclusiveMin)
+      return this.problem(name, `must be greater than ${exclusiveMin}`);
     if (max !== undefined && parsed > max) return this.problem(name, `must be at most ${max}`);
     return parsed;
   }
@@ -70,7 +87,11 @@ export class RequestFields {
     return typeof value === "boolean" ? value : this.problem(name, "must be true or false");
   }
 
-  oneOf<T extends string | number>(name: string, allowed: readonly T[], { required = false }: { required?: boolean } = {}): T | undefined {
+  oneOf<T extends string | number>(
+    name: string,
+    allowed: readonly T[],
+    { required = false }: { required?: boolean } = {},
+  ): T | undefined {
     const value = this.source[name];
     if (value === undefined || value === null) return required ? this.problem(name, "is required") : undefined;
     return allowed.includes(value as T) ? (value as T) : this.problem(name, `must be one of ${allowed.join(", ")}`);
@@ -79,7 +100,9 @@ export class RequestFields {
   date(name: string, { required = false }: { required?: boolean } = {}): string | undefined {
     const value = this.string(name, { required });
     if (value === undefined) return undefined;
-    return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) ? value : this.problem(name, "must be a date (yyyy-MM-dd)");
+    return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))
+      ? value
+      : this.problem(name, "must be a date (yyyy-MM-dd)");
   }
 }
 

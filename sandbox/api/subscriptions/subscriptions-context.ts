@@ -35,7 +35,10 @@ export class SubscriptionsEndpoints {
   async body(context: ApiContext): Promise<unknown> {
     const body = await readJsonBody(context.req);
     if (body.ok) return body.value;
-    this.fail(context, badRequest(body.reason === "empty" ? "request is required" : "The request body is not valid JSON"));
+    this.fail(
+      context,
+      badRequest(body.reason === "empty" ? "request is required" : "The request body is not valid JSON"),
+    );
     return undefined;
   }
 
@@ -44,12 +47,16 @@ export class SubscriptionsEndpoints {
     const providerId = (context.params.providerId ?? "").toLowerCase();
     const own = context.caller.merchant.subscription_providers.find((provider) => provider.id === providerId);
     if (own) return own;
-    const exists = this.deps.directory.users.some((user) => user.merchants.some((merchant) => merchant.subscription_providers.some((provider) => provider.id === providerId)));
+    const exists = this.deps.directory.users.some((user) =>
+      user.merchants.some((merchant) => merchant.subscription_providers.some((provider) => provider.id === providerId)),
+    );
     sendEmpty(context.res, exists ? 403 : 404);
     return undefined;
   }
 
-  async agreement(context: ApiContext): Promise<{ provider: TSubscriptionProvider; agreement: StoredRecord<AgreementData> } | undefined> {
+  async agreement(
+    context: ApiContext,
+  ): Promise<{ provider: TSubscriptionProvider; agreement: StoredRecord<AgreementData> } | undefined> {
     const provider = this.provider(context);
     if (!provider) return undefined;
     const agreement = await this.deps.subscriptions.agreement(provider.id, context.params.agreementId ?? "");

@@ -33,7 +33,12 @@ export function sendSubscriptionsError(res: ServerResponse, correlationId: strin
 }
 
 /** Refunds answer errors in their own shape (DOCS-2023 refund.md). */
-export function sendRefundError(res: ServerResponse, correlationId: string, message: string, errorCode: string | null = null): void {
+export function sendRefundError(
+  res: ServerResponse,
+  correlationId: string,
+  message: string,
+  errorCode: string | null = null,
+): void {
   sendJson(res, 400, {
     errorText: "Bad request",
     errorDetails: { message, errorType: "InputError", correlationId, errorCode },

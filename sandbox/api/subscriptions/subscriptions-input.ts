@@ -54,7 +54,8 @@ export function parseAgreementInput(body: unknown): Parsed<AgreementInput> {
     fields.problem("currency", "does not match country_code (DKK goes with DK, EUR with FI)");
   }
   const phone = fields.string("mobile_phone_number");
-  if (phone !== undefined && !/^(45\d{8}|358\d{6,10})$/.test(phone)) fields.problem("mobile_phone_number", "must look like 45xxxxxxxx");
+  if (phone !== undefined && !/^(45\d{8}|358\d{6,10})$/.test(phone))
+    fields.problem("mobile_phone_number", "must look like 45xxxxxxxx");
 
   let oneOff: AgreementInput["one_off_payment"] = null;
   const rawOneOff = fields.raw("one_off_payment");
@@ -63,7 +64,8 @@ export function parseAgreementInput(body: unknown): Parsed<AgreementInput> {
     const amount = oneOffFields.number("amount", { required: true, min: 0.01, max: MAX_AMOUNT });
     const externalId = oneOffFields.string("external_id", { required: true, max: 64 });
     const description = oneOffFields.string("description", { required: true, max: 60 });
-    const expiration = oneOffFields.integer("expiration_timeout_minutes", { min: 1, max: MAX_EXPIRATION_MINUTES }) ?? 1440;
+    const expiration =
+      oneOffFields.integer("expiration_timeout_minutes", { min: 1, max: MAX_EXPIRATION_MINUTES }) ?? 1440;
     fields.problems.push(...oneOffFields.problems);
     if (amount !== undefined && externalId !== undefined && description !== undefined) {
       oneOff = { amount, external_id: externalId, description, expiration_timeout_minutes: expiration };
@@ -78,7 +80,8 @@ export function parseAgreementInput(body: unknown): Parsed<AgreementInput> {
     description: fields.string("description", { max: 60 }) ?? null,
     frequency: fields.oneOf("frequency", FREQUENCIES) ?? 0,
     external_id: fields.string("external_id", { min: 1, max: 64 }) ?? null,
-    expiration_timeout_minutes: fields.integer("expiration_timeout_minutes", { required: true, min: 1, max: MAX_EXPIRATION_MINUTES }) ?? 0,
+    expiration_timeout_minutes:
+      fields.integer("expiration_timeout_minutes", { required: true, min: 1, max: MAX_EXPIRATION_MINUTES }) ?? 0,
     mobile_phone_number: phone ?? null,
     retention_period_hours: fields.integer("retention_period_hours", { min: 0, max: 24 }) ?? 0,
     disable_notification_management: fields.boolean("disable_notification_management") ?? false,
@@ -112,14 +115,17 @@ export function parseOneOffInput(body: unknown): Parsed<OneOffInput> {
     amount: fields.number("amount", { required: true, min: 0.01, max: MAX_AMOUNT }) ?? 0,
     external_id: fields.string("external_id", { required: true, max: 64 }) ?? "",
     description: fields.string("description", { required: true, max: 60 }) ?? "",
-    expiration_timeout_minutes: fields.integer("expiration_timeout_minutes", { min: 1, max: MAX_EXPIRATION_MINUTES }) ?? 1440,
+    expiration_timeout_minutes:
+      fields.integer("expiration_timeout_minutes", { min: 1, max: MAX_EXPIRATION_MINUTES }) ?? 1440,
     auto_reserve: fields.boolean("auto_reserve") ?? false,
     links: fields.raw("links") === undefined ? [] : readLinks(fields, [], ["user-redirect"]),
   };
   return fields.problems.length ? { problems: fields.problems } : { value };
 }
 
-export function parseRefundInput(body: unknown): Parsed<{ amount: number | null; status_callback_url: string; external_id: string | null }> {
+export function parseRefundInput(
+  body: unknown,
+): Parsed<{ amount: number | null; status_callback_url: string; external_id: string | null }> {
   const fields = new RequestFields(body);
   const url = fields.string("status_callback_url", { required: true });
   if (url !== undefined && !isAcceptableCallbackUrl(url)) fields.problem("status_callback_url", HTTPS_REQUIRED_MESSAGE);

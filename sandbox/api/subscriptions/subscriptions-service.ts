@@ -31,12 +31,20 @@ export const PAYMENT_EVENTS = {
   rejectedByUser: { status: "Rejected", text: "Rejected by user.", code: 50001 },
   declinedByMerchant: { status: "Declined", text: "Declined by merchant.", code: 50002 },
   agreementNotActive: { status: "Declined", text: 'Declined by system: Agreement is not "Active" state.', code: 50003 },
-  duplicate: { status: "Declined", text: "Declined by system: Found duplicates for the same DueDate and AgreementId or ExternalId.", code: 50004 },
+  duplicate: {
+    status: "Declined",
+    text: "Declined by system: Found duplicates for the same DueDate and AgreementId or ExternalId.",
+    code: 50004,
+  },
   agreementCanceledByMerchant: { status: "Declined", text: "Declined by system: Agreement was canceled.", code: 50005 },
   agreementCanceledByUser: { status: "Rejected", text: "Rejected by user: Agreement was canceled.", code: 50005 },
   amountTooHigh: { status: "Declined", text: "Declined by system.", code: 50006 },
   agreementMissing: { status: "Declined", text: "Declined by system: Agreement does not exist.", code: 50010 },
-  dueDateTooSoon: { status: "Declined", text: "Due date of the payment must be at least 1 day in the future.", code: 50011 },
+  dueDateTooSoon: {
+    status: "Declined",
+    text: "Due date of the payment must be at least 1 day in the future.",
+    code: 50011,
+  },
   dueDateTooLate: { status: "Declined", text: "Due date must be no more than 126 days in the future.", code: 50012 },
 } as const;
 
@@ -73,7 +81,12 @@ export interface AgreementInput {
   disable_notification_management: boolean;
   notifications_on: boolean;
   links: Link[];
-  one_off_payment: { amount: number; external_id: string; description: string; expiration_timeout_minutes: number } | null;
+  one_off_payment: {
+    amount: number;
+    external_id: string;
+    description: string;
+    expiration_timeout_minutes: number;
+  } | null;
 }
 
 export interface PaymentRequestInput {
@@ -127,7 +140,11 @@ export class SubscriptionsService {
     );
   }
 
-  async updateSettings(merchantId: string, provider: TSubscriptionProvider, change: Partial<ProviderSettings>): Promise<void> {
+  async updateSettings(
+    merchantId: string,
+    provider: TSubscriptionProvider,
+    change: Partial<ProviderSettings>,
+  ): Promise<void> {
     const next = { ...(await this.settingsOf(provider)), ...change };
     if (await this.providerSettings.find(provider.id)) await this.providerSettings.update(provider.id, next);
     else await this.providerSettings.insert({ id: provider.id, merchantId, parentId: null, data: next });
@@ -135,7 +152,12 @@ export class SubscriptionsService {
 
   // --- agreements ----------------------------------------------------------------------------
 
-  landingPageUrl(flow: "agreement" | "oneoff", id: string, agreement: AgreementData, redirectUrl: string | undefined): string {
+  landingPageUrl(
+    flow: "agreement" | "oneoff",
+    id: string,
+    agreement: AgreementData,
+    redirectUrl: string | undefined,
+  ): string {
     const url = new URL("/subscriptions-landing/", this.publicUrl);
     url.searchParams.set("flow", flow);
     url.searchParams.set("id", id);
@@ -145,7 +167,11 @@ export class SubscriptionsService {
     return url.href;
   }
 
-  async createAgreement(merchant: TMerchant, provider: TSubscriptionProvider, input: AgreementInput): Promise<{ agreement: AgreementData; oneOff: OneOffData | null }> {
+  async createAgreement(
+    merchant: TMerchant,
+    provider: TSubscriptionProvider,
+    input: AgreementInput,
+  ): Promise<{ agreement: AgreementData; oneOff: OneOffData | null }> {
     const agreement: AgreementData = {
       id: randomUUID(),
       provider_id: provider.id,
@@ -174,8 +200,19 @@ export class SubscriptionsService {
       oneOff = this.newOneOff(agreement, { ...input.one_off_payment, links: [], auto_reserve: false }, true);
       agreement.one_off_payment_id = oneOff.id;
     }
-    await this.agreements.insert({ id: agreement.id, merchantId: merchant.merchant_id, parentId: provider.id, data: agreement });
-    if (oneOff) await this.oneOffs.insert({ id: oneOff.id, merchantId: merchant.merchant_id, parentId: agreement.id, data: oneOff });
+    await this.agreements.insert({
+      id: agreement.id,
+      merchantId: merchant.merchant_id,
+      parentId: provider.id,
+      data: agreement,
+    });
+    if (oneOff)
+      await this.oneOffs.insert({
+        id: oneOff.id,
+        merchantId: merchant.merchant_id,
+        parentId: agreement.id,
+        data: oneOff,
+      });
     return { agreement, oneOff };
   }
 
@@ -210,7 +247,8 @@ export class SubscriptionsService {
     await this.saveAgreement(record);
     if (agreement.one_off_payment_id) {
       const oneOff = await this.oneOffs.find(agreement.one_off_payment_id);
-      if (oneOff && oneOff.data.status === "Requested") await this.settleOneOff(record, oneOff, ONE_OFF_EVENTS.reserved);
+      if (oneOff && oneOff.data.status === "Requested")
+        await this.settleOneOff(record, oneOff, ONE_OFF_EVENTS.reserved);
     }
     await this.agreementCallback(record, AGREEMENT_EVENTS.accepted);
   }
@@ -226,7 +264,8 @@ export class SubscriptionsService {
     record.data.status = "Canceled";
     record.data.date_canceled = new Date().toISOString();
     await this.saveAgreement(record);
-    const paymentEvent = by === "merchant" ? PAYMENT_EVENTS.agreementCanceledByMerchant : PAYMENT_EVENTS.agreementCanceledByUser;
+    const paymentEvent =
+      by === "merchant" ? PAYMENT_EVENTS.agreementCanceledByMerchant : PAYMENT_EVENTS.agreementCanceledByUser;
     for (const payment of await this.payments.byParent(record.id)) {
       if (payment.data.status === "Pending") await this.settlePayment(record, payment, paymentEvent);
     }
@@ -236,19 +275,28 @@ export class SubscriptionsService {
         await this.oneOffs.update(oneOff.id, oneOff.data);
       }
     }
-    await this.agreementCallback(record, by === "merchant" ? AGREEMENT_EVENTS.canceledByMerchant : AGREEMENT_EVENTS.canceledByUser);
+    await this.agreementCallback(
+      record,
+      by === "merchant" ? AGREEMENT_EVENTS.canceledByMerchant : AGREEMENT_EVENTS.canceledByUser,
+    );
   }
 
   private async expireIfStale(record: StoredRecord<AgreementData>): Promise<void> {
     const agreement = record.data;
-    if (agreement.status === "Pending" && Date.parse(agreement.date_created) + agreement.expiration_timeout_minutes * MINUTE_MS <= Date.now()) {
+    if (
+      agreement.status === "Pending" &&
+      Date.parse(agreement.date_created) + agreement.expiration_timeout_minutes * MINUTE_MS <= Date.now()
+    ) {
       agreement.status = "Expired";
       await this.saveAgreement(record);
       await this.closeOneOffsOf(record, ONE_OFF_EVENTS.expired);
       await this.agreementCallback(record, AGREEMENT_EVENTS.expired);
     }
     for (const oneOff of await this.oneOffs.byParent(record.id)) {
-      if (oneOff.data.status === "Requested" && Date.parse(oneOff.data.created_at) + oneOff.data.expiration_timeout_minutes * MINUTE_MS <= Date.now()) {
+      if (
+        oneOff.data.status === "Requested" &&
+        Date.parse(oneOff.data.created_at) + oneOff.data.expiration_timeout_minutes * MINUTE_MS <= Date.now()
+      ) {
         await this.settleOneOff(record, oneOff, ONE_OFF_EVENTS.expired);
       }
     }
@@ -266,7 +314,11 @@ export class SubscriptionsService {
    * Accepts well-formed payment requests as pending; the business checks run afterwards, as at
    * MobilePay, and a declined request is reported by callback.
    */
-  async createPaymentRequests(merchant: TMerchant, providerId: string, inputs: PaymentRequestInput[]): Promise<PaymentRequestData[]> {
+  async createPaymentRequests(
+    merchant: TMerchant,
+    providerId: string,
+    inputs: PaymentRequestInput[],
+  ): Promise<PaymentRequestData[]> {
     const created: PaymentRequestData[] = [];
     for (const input of inputs) {
       const payment: PaymentRequestData = {
@@ -285,7 +337,12 @@ export class SubscriptionsService {
       };
       const agreement = await this.agreement(providerId, payment.agreement_id);
       const decline = await this.declineReason(merchant, agreement, payment);
-      await this.payments.insert({ id: payment.id, merchantId: merchant.merchant_id, parentId: payment.agreement_id, data: payment });
+      await this.payments.insert({
+        id: payment.id,
+        merchantId: merchant.merchant_id,
+        parentId: payment.agreement_id,
+        data: payment,
+      });
       if (decline) {
         const record = (await this.payments.find(payment.id)) as StoredRecord<PaymentRequestData>;
         await this.settlePayment(agreement, record, decline);
@@ -295,7 +352,11 @@ export class SubscriptionsService {
     return created;
   }
 
-  private async declineReason(merchant: TMerchant, agreement: StoredRecord<AgreementData> | undefined, payment: PaymentRequestData): Promise<PaymentEvent | null> {
+  private async declineReason(
+    merchant: TMerchant,
+    agreement: StoredRecord<AgreementData> | undefined,
+    payment: PaymentRequestData,
+  ): Promise<PaymentEvent | null> {
     if (!agreement) return PAYMENT_EVENTS.agreementMissing;
     if (agreement.data.status !== "Active") return PAYMENT_EVENTS.agreementNotActive;
     const daysAhead = daysBetween(isoDate(new Date()), payment.due_date);
@@ -304,7 +365,10 @@ export class SubscriptionsService {
     if (payment.amount > PAYMENT_LIMITS[merchant.country]) return PAYMENT_EVENTS.amountTooHigh;
     const siblings = await this.payments.byParent(agreement.id);
     const duplicate = siblings.some(
-      (other) => other.data.status !== "Declined" && other.data.external_id === payment.external_id && other.data.due_date === payment.due_date,
+      (other) =>
+        other.data.status !== "Declined" &&
+        other.data.external_id === payment.external_id &&
+        other.data.due_date === payment.due_date,
     );
     return duplicate ? PAYMENT_EVENTS.duplicate : null;
   }
@@ -326,7 +390,11 @@ export class SubscriptionsService {
     await this.payments.update(record.id, record.data);
   }
 
-  async settlePayment(agreement: StoredRecord<AgreementData> | undefined, record: StoredRecord<PaymentRequestData>, event: PaymentEvent): Promise<void> {
+  async settlePayment(
+    agreement: StoredRecord<AgreementData> | undefined,
+    record: StoredRecord<PaymentRequestData>,
+    event: PaymentEvent,
+  ): Promise<void> {
     const payment = record.data;
     payment.status = event.status as PaymentRequestData["status"];
     payment.status_text = event.text;
@@ -362,7 +430,11 @@ export class SubscriptionsService {
 
   // --- one-off payments -----------------------------------------------------------------------
 
-  private newOneOff(agreement: AgreementData, input: Omit<OneOffInput, "links" | "auto_reserve"> & Partial<OneOffInput>, activatesAgreement: boolean): OneOffData {
+  private newOneOff(
+    agreement: AgreementData,
+    input: Omit<OneOffInput, "links" | "auto_reserve"> & Partial<OneOffInput>,
+    activatesAgreement: boolean,
+  ): OneOffData {
     return {
       id: randomUUID(),
       agreement_id: agreement.id,
@@ -381,7 +453,12 @@ export class SubscriptionsService {
 
   async createOneOff(agreement: StoredRecord<AgreementData>, input: OneOffInput): Promise<OneOffData> {
     const oneOff = this.newOneOff(agreement.data, input, false);
-    await this.oneOffs.insert({ id: oneOff.id, merchantId: agreement.merchantId, parentId: agreement.id, data: oneOff });
+    await this.oneOffs.insert({
+      id: oneOff.id,
+      merchantId: agreement.merchantId,
+      parentId: agreement.id,
+      data: oneOff,
+    });
     if (input.auto_reserve) {
       const record = (await this.oneOffs.find(oneOff.id)) as StoredRecord<OneOffData>;
       await this.settleOneOff(agreement, record, ONE_OFF_EVENTS.reserved);
@@ -403,7 +480,11 @@ export class SubscriptionsService {
     await this.oneOffs.update(record.id, record.data);
   }
 
-  async settleOneOff(agreement: StoredRecord<AgreementData>, record: StoredRecord<OneOffData>, event: PaymentEvent): Promise<void> {
+  async settleOneOff(
+    agreement: StoredRecord<AgreementData>,
+    record: StoredRecord<OneOffData>,
+    event: PaymentEvent,
+  ): Promise<void> {
     record.data.status = event.status as OneOffData["status"];
     if (event.code === 0) record.data.payment_transaction_id = randomUUID();
     await this.saveOneOff(record);
@@ -434,8 +515,10 @@ export class SubscriptionsService {
     const amount = input.amount ?? Math.round((payment.amount - refunded) * 100) / 100;
     let outcome: { status: RefundData["status"]; text: string; code: number } = { status: "Issued", text: "", code: 0 };
     if (!payment.settled) outcome = { status: "Declined", text: "Payment cannot be refunded", code: 60004 };
-    else if (refunded >= payment.amount) outcome = { status: "Declined", text: "Payment is already fully refunded", code: 60001 };
-    else if (refunded + amount > payment.amount + 1e-9) outcome = { status: "Declined", text: "Refund sum exceeds the original amount", code: 60002 };
+    else if (refunded >= payment.amount)
+      outcome = { status: "Declined", text: "Payment is already fully refunded", code: 60001 };
+    else if (refunded + amount > payment.amount + 1e-9)
+      outcome = { status: "Declined", text: "Refund sum exceeds the original amount", code: 60002 };
     else if (payment.settledOn && daysBetween(payment.settledOn, isoDate(new Date())) > REFUND_WINDOW_DAYS) {
       outcome = { status: "Declined", text: "Payment is older than 90 days", code: 60006 };
     }
@@ -501,7 +584,14 @@ export class SubscriptionsService {
 
   private async paymentCallback(
     agreement: StoredRecord<AgreementData>,
-    payment: { payment_id: string; amount: number; payment_date: string; external_id: string; payment_type: "Regular" | "OneOff"; event: PaymentEvent },
+    payment: {
+      payment_id: string;
+      amount: number;
+      payment_date: string;
+      external_id: string;
+      payment_type: "Regular" | "OneOff";
+      event: PaymentEvent;
+    },
   ): Promise<void> {
     const settings = (await this.providerSettings.find(agreement.data.provider_id))?.data;
     if (!settings?.payment_status_callback_url) return;

@@ -21,7 +21,12 @@ export class CallbackReceiver {
       req.on("data", (chunk: Buffer) => chunks.push(chunk));
       req.on("end", () => {
         const text = Buffer.concat(chunks).toString("utf8");
-        this.received.push({ path: req.url ?? "/", headers: req.headers, body: text ? (JSON.parse(text) as unknown) : undefined, receivedAt: Date.now() });
+        this.received.push({
+          path: req.url ?? "/",
+          headers: req.headers,
+          body: text ? (JSON.parse(text) as unknown) : undefined,
+          receivedAt: Date.now(),
+        });
         res.statusCode = this.plannedStatuses.shift() ?? 200;
         res.end();
       });
@@ -41,10 +46,16 @@ export class CallbackReceiver {
 
   /** Callback bodies on a path, with array bodies (batched callbacks) flattened into their events. */
   events<T = Record<string, unknown>>(path: string): T[] {
-    return this.on(path).flatMap((callback) => (Array.isArray(callback.body) ? (callback.body as T[]) : [callback.body as T]));
+    return this.on(path).flatMap((callback) =>
+      Array.isArray(callback.body) ? (callback.body as T[]) : [callback.body as T],
+    );
   }
 
-  async waitForEvent<T = Record<string, unknown>>(path: string, predicate: (event: T) => boolean, timeoutMs = 5000): Promise<T> {
+  async waitForEvent<T = Record<string, unknown>>(
+    path: string,
+    predicate: (event: T) => boolean,
+    timeoutMs = 5000,
+  ): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       const found = this.events<T>(path).find(predicate);
