@@ -2,11 +2,16 @@ import "server-only";
 
 import { InvalidEnvironmentError } from "@/lib/config/env-schema";
 import { getEnv } from "@/lib/env";
+import { logger } from "@/lib/logger";
+import { getEnvironments } from "@/lib/mobilepay/environments";
+import { waitForRefreshesInFlight } from "@/lib/tokens/get-access-token";
+import { startKeepAliveScheduler, stopKeepAliveScheduler } from "@/lib/tokens/keep-alive";
 
 /** What every console instance does once at start. */
 export function startServerInstance(): void {
   try {
     getEnv();
+    getEnvironments();
   } catch (error) {
     if (error instanceof InvalidEnvironmentError) {
       console.error(error.message);
@@ -14,4 +19,15 @@ export function startServerInstance(): void {
     }
     throw error;
   }
+  startKeepAliveScheduler();
+  // Let refreshes in flight finish, so a rotated refresh token is stored before the process goes.
+  process.once("SIGTERM", () => {
+    stopKeepAliveScheduler();
+    const grace = setTimeout(() => process.exit(0), 15_000);
+    void waitForRefreshesInFlight().then(() => {
+      clearTimeout(grace);
+      logger.info("refreshes finished; stopping");
+      process.exit(0);
+    });
+  });
 }

@@ -1,0 +1,116 @@
+import "server-only";
+
+import type { Prisma } from "@prisma/client";
+
+import { getDb } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
+import { logger } from "@/lib/logger";
+import { INSTANCE_ID } from "@/lib/tokens/instance-id";
+import { refreshTokenSet } from "@/lib/tokens/refresh-token-set";
+
+export const KEEP_ALIVE_JOB = "keep-alive";
+const CONCURRENCY = 4;
+
+export type KeepAliveOptions = { now?: Date; refreshAfterMs?: number; batchSize?: number };
+
+/** Links due for a keep-alive refresh: idle too long, or a transient failure whose backoff has passed. */
+export function keepAliveDueWhere(now: Date, refreshAfterMs: number): Prisma.MerchantTokenSetWhereInput {
+  const cutoff = new Date(now.getTime() - refreshAfterMs);
+  return {
+    AND: [
+      { OR: [{ failureKind: null }, { failureKind: "transient" }] },
+      {
+        OR: [
+          { failureKind: "transient", nextAttemptAt: { lte: now } },
+          { failureKind: null, lastRefreshedAt: { lt: cutoff } },
+          { failureKind: null, lastRefreshedAt: null, createdAt: { lt: cutoff } },
+        ],
+      },
+    ],
+  };
+}
+
+/** One instance sweeps at a time; the job lease lapses by itself if that instance dies. */
+async function claimJob(now: Date, leaseMs: number): Promise<boolean> {
+  const db = getDb();
+  await db.jobLease.upsert({ where: { job: KEEP_ALIVE_JOB }, create: { job: KEEP_ALIVE_JOB }, update: {} });
+  const claimed = await db.jobLease.updateMany({
+    where: { job: KEEP_ALIVE_JOB, OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }, { owner: INSTANCE_ID }] },
+    data: { owner: INSTANCE_ID, leaseUntil: new Date(now.getTime() + leaseMs) },
+  });
+  return claimed.count === 1;
+}
+
+async function releaseJob(): Promise<void> {
+  await getDb().jobLease.updateMany({ where: { job: KEEP_ALIVE_JOB, owner: INSTANCE_ID }, data: { owner: null, leaseUntil: null } });
+}
+
+/**
+ * Refreshes links that have not been refreshed for a while, so their 13-month
+ * sliding refresh tokens never lapse, and retries transient failures after
+ * their backoff. Safe with several instances: the job lease picks one sweeper,
+ * and each refresh takes its merchant's own lease anyway.
+ */
+export async function runKeepAliveSweep(options: KeepAliveOptions = {}) {
+  const env = getEnv();
+  const now = options.now ?? new Date();
+  const refreshAfterMs = options.refreshAfterMs ?? env.KEEPALIVE_REFRESH_AFTER_HOURS * 3600_000;
+  const batchSize = options.batchSize ?? env.KEEPALIVE_BATCH_SIZE;
+  const db = getDb();
+  if (!(await claimJob(now, 10 * 60_000))) return { ran: false as const };
+
+  const run = await db.schedulerRun.create({ data: { job: KEEP_ALIVE_JOB, instanceId: INSTANCE_ID } });
+  const stats = { processed: 0, succeeded: 0, failed: 0 };
+  try {
+    const due = await db.merchantTokenSet.findMany({
+      where: keepAliveDueWhere(now, refreshAfterMs),
+      orderBy: [{ lastRefreshedAt: "asc" }],
+      take: batchSize,
+      select: { merchantId: true },
+    });
+    const queue = due.map((row) => row.merchantId);
+    const worker = async () => {
+      for (let merchantId = queue.shift(); merchantId; merchantId = queue.shift()) {
+        stats.processed += 1;
+        try {
+          await refreshTokenSet(merchantId, { actor: { type: "system", label: "keep-alive" }, trigger: "keep-alive" });
+          stats.succeeded += 1;
+        } catch {
+          // Recorded on the token set and in the audit log by the refresh itself.
+          stats.failed += 1;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    const backlog = await db.merchantTokenSet.count({ where: keepAliveDueWhere(new Date(), refreshAfterMs) });
+    await db.schedulerRun.update({ where: { id: run.id }, data: { ...stats, backlog, finishedAt: new Date() } });
+    return { ran: true as const, ...stats, backlog };
+  } catch (error) {
+    await db.schedulerRun.update({
+      where: { id: run.id },
+      data: { ...stats, finishedAt: new Date(), error: error instanceof Error ? error.message : "unknown" },
+    });
+    throw error;
+  } finally {
+    await releaseJob();
+  }
+}
+
+let timer: NodeJS.Timeout | undefined;
+
+/** Started with every console instance (instrumentation); instances agree through the job lease. */
+export function startKeepAliveScheduler(): void {
+  const env = getEnv();
+  if (!env.KEEPALIVE_ENABLED || timer) return;
+  const tick = () => {
+    runKeepAliveSweep().catch((error: unknown) => logger.error("keep-alive sweep failed", { error }));
+  };
+  timer = setInterval(tick, env.KEEPALIVE_INTERVAL_SECONDS * 1000);
+  timer.unref();
+  setTimeout(tick, 5_000).unref();
+}
+
+export function stopKeepAliveScheduler(): void {
+  if (timer) clearInterval(timer);
+  timer = undefined;
+}

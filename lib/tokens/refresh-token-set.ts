@@ -1,0 +1,347 @@
+import "server-only";
+
+import { randomUUID } from "node:crypto";
+
+import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
+import { fingerprint } from "@/lib/crypto/fingerprint";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { requireEnvironment } from "@/lib/mobilepay/environments";
+import { firstFailure, STAFF_MESSAGES } from "@/lib/mobilepay/oidc/check-result";
+import { checkTokenEndpointIdToken } from "@/lib/mobilepay/oidc/id-token-checks";
+import { refreshTokens, TokenEndpointError, type TokenEndpointResult } from "@/lib/mobilepay/oidc/token-endpoint-client";
+import { getProviderMetadata } from "@/lib/mobilepay/provider-metadata";
+import { decodeJwtClaims } from "@/lib/tokens/decode-jwt-claims";
+import { encryptTokenSet } from "@/lib/tokens/encrypt-token-set";
+import { INSTANCE_ID } from "@/lib/tokens/instance-id";
+import { backoffAfter, classifyRefreshFailure, detectRotationMode } from "@/lib/tokens/refresh-failure-policy";
+import { getTokenCipher, tokenAssociatedData } from "@/lib/tokens/token-cipher-instance";
+
+/** Longer than the token endpoint's worst case (timeout) plus the write. */
+export const REFRESH_LEASE_MS = 30_000;
+const TOKEN_ENDPOINT_TIMEOUT_MS = 10_000;
+const WAIT_POLL_MS = 100;
+
+export type RefreshTrigger = "on-demand" | "manual" | "keep-alive" | "unauthorized";
+
+export type RefreshOutcome = {
+  /** refreshed: this caller refreshed; shared: another refresher did; race: recovered from a lost race. */
+  kind: "refreshed" | "shared" | "race";
+  accessToken: string;
+  version: number;
+};
+
+type StoredSet = NonNullable<Awaited<ReturnType<typeof readStoredSet>>>;
+
+async function readStoredSet(merchantId: string) {
+  return getDb().merchantTokenSet.findUnique({
+    where: { merchantId },
+    include: { merchant: { select: { environment: true, subject: true, issuer: true, name: true } } },
+    omit: { accessTokenCiphertext: false, refreshTokenCiphertext: false, idTokenCiphertext: false },
+  });
+}
+
+function decrypt(set: StoredSet, column: "accessToken" | "refreshToken"): string {
+  const envelope = column === "accessToken" ? set.accessTokenCiphertext : set.refreshTokenCiphertext;
+  return getTokenCipher().decrypt(envelope, tokenAssociatedData(set.merchant.environment, set.merchantId, column));
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Refreshes a merchant's tokens with a database lease, so that across threads,
+ * processes and machines exactly one refresher talks to MobilePay per token
+ * generation; the others wait and read what it stored. A failing refresh never
+ * deletes or overwrites a token set.
+ */
+export async function refreshTokenSet(
+  merchantId: string,
+  options: { actor: Actor; trigger: RefreshTrigger; onlyIfVersion?: number },
+): Promise<RefreshOutcome> {
+  const db = getDb();
+  const deadline = Date.now() + REFRESH_LEASE_MS * 2;
+  for (;;) {
+    const current = await readStoredSet(merchantId);
+    if (!current) {
+      throw new AppError("CONFLICT", { userMessage: "This merchant has no tokens: link it first." });
+    }
+    // Somebody refreshed since the caller saw its token fail: use theirs.
+    if (options.onlyIfVersion !== undefined && current.version !== options.onlyIfVersion) {
+      return { kind: "shared", accessToken: decrypt(current, "accessToken"), version: current.version };
+    }
+    const now = new Date();
+    const owner = `${INSTANCE_ID}:${randomUUID()}`;
+    const claimed = await db.merchantTokenSet.updateMany({
+      where: {
+        merchantId,
+        version: current.version,
+        OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }],
+      },
+      data: {
+        leaseOwner: owner,
+        leaseUntil: new Date(now.getTime() + REFRESH_LEASE_MS),
+        refreshStartedAt: now,
+        refreshFingerprintSent: current.refreshTokenFingerprint,
+      },
+    });
+    if (claimed.count === 1) {
+      return refreshAsLeaseHolder(current, owner, options);
+    }
+    // Another refresher holds the lease: wait for its write (or for its lease to lapse).
+    while (Date.now() < deadline) {
+      await sleep(WAIT_POLL_MS);
+      const seen = await readStoredSet(merchantId);
+      if (!seen) throw new AppError("CONFLICT", { userMessage: "This merchant's tokens were removed." });
+      if (seen.version !== current.version) {
+        return { kind: "shared", accessToken: decrypt(seen, "accessToken"), version: seen.version };
+      }
+      if (seen.failureKind === "terminal" && seen.failureAt && seen.failureAt >= now) throw relinkNeeded(seen.failureReason);
+      if (!seen.leaseUntil || seen.leaseUntil < new Date()) break;
+    }
+    if (Date.now() >= deadline) {
+      throw new AppError("UPSTREAM_UNAVAILABLE", { userMessage: "A refresh for this merchant is taking too long. Try again." });
+    }
+  }
+}
+
+function relinkNeeded(reason: string | null): AppError {
+  return new AppError("CONFLICT", {
+    message: `relink needed: ${reason ?? "terminal refresh failure"}`,
+    userMessage: `This link needs relinking: ${reason ?? "MobilePay refused the refresh token."}`,
+  });
+}
+
+async function refreshAsLeaseHolder(
+  before: StoredSet,
+  owner: string,
+  options: { actor: Actor; trigger: RefreshTrigger },
+): Promise<RefreshOutcome> {
+  const db = getDb();
+  const environment = requireEnvironment(before.merchant.environment);
+  // A marker left by a refresher that died after sending: with OneTime rotation its answer may be lost.
+  const previousAttemptDied = before.refreshStartedAt !== null;
+  const started = Date.now();
+  const refreshToken = decrypt(before, "refreshToken");
+  let response: TokenEndpointResult;
+  try {
+    const { metadata, keys } = await getProviderMetadata(environment);
+    response = await refreshTokens({
+      tokenEndpoint: metadata.token_endpoint,
+      clientId: environment.clientId,
+      clientSecret: environment.clientSecret,
+      refreshToken,
+      timeoutMs: TOKEN_ENDPOINT_TIMEOUT_MS,
+    });
+    if (response.idToken && before.merchant.subject) {
+      const identity = await checkTokenEndpointIdToken({
+        idToken: response.idToken,
+        accessToken: response.accessToken,
+        expected: {
+          issuer: environment.expectedIssuer,
+          clientId: environment.clientId,
+          subject: before.merchant.subject,
+          originalIssuer: before.merchant.issuer ?? environment.expectedIssuer,
+        },
+        keys,
+        clockToleranceSeconds: environment.clockToleranceSeconds,
+      });
+      const failed = firstFailure(identity.results);
+      if (failed) throw new IdentityMismatch(`${STAFF_MESSAGES[failed.name]} (${failed.detail})`);
+    }
+  } catch (error) {
+    return handleFailure(before, owner, options, error, { previousAttemptDied, durationMs: Date.now() - started });
+  }
+
+  const now = new Date();
+  const newRefreshToken = response.refreshToken ?? refreshToken;
+  const rotationMode = detectRotationMode(refreshToken, response.refreshToken);
+  const sealed = encryptTokenSet(environment.id, before.merchantId, {
+    accessToken: response.accessToken,
+    refreshToken: newRefreshToken,
+    idToken: response.idToken,
+  });
+  const accessClaims = decodeJwtClaims(response.accessToken);
+  const idClaims = response.idToken ? decodeJwtClaims(response.idToken) : null;
+  const written = await db.$transaction(async (tx) => {
+    const update = await tx.merchantTokenSet.updateMany({
+      where: { merchantId: before.merchantId, version: before.version, leaseOwner: owner },
+      data: {
+        ...sealed,
+        idTokenCiphertext: sealed.idTokenCiphertext ?? before.idTokenCiphertext,
+        version: before.version + 1,
+        accessTokenExpiresAt: new Date(now.getTime() + response.expiresIn * 1000),
+        accessTokenIssuedAt: now,
+        grantedScopes: response.scope ?? before.grantedScopes,
+        accessTokenClaims: JSON.stringify("claims" in accessClaims ? accessClaims.claims : { error: accessClaims.error }),
+        ...(idClaims && "claims" in idClaims ? { idTokenClaims: JSON.stringify(idClaims.claims) } : {}),
+        previousRefreshTokenFingerprint: before.refreshTokenFingerprint,
+        rotationMode,
+        ...(rotationMode === "OneTime" ? { lastRotationAt: now } : {}),
+        lastRefreshedAt: now,
+        refreshCount: { increment: 1 },
+        failureKind: null,
+        failureReason: null,
+        failureAt: null,
+        consecutiveFailures: 0,
+        nextAttemptAt: null,
+        refreshStartedAt: null,
+        refreshFingerprintSent: null,
+        leaseOwner: null,
+        leaseUntil: null,
+      },
+    });
+    if (update.count !== 1) return false;
+    await tx.merchant.update({ where: { id: before.merchantId }, data: { lastActivityAt: now } });
+    await recordAuditEvent(
+      {
+        actor: options.actor,
+        action: "token.refreshed",
+        environment: environment.id,
+        merchantId: before.merchantId,
+        details: {
+          trigger: options.trigger,
+          generation: before.version + 1,
+          rotationMode,
+          refreshTokenFingerprint: fingerprint(newRefreshToken),
+          previousRefreshTokenFingerprint: before.refreshTokenFingerprint,
+          durationMs: Date.now() - now.getTime() + response.durationMs,
+          ...(before.failureKind ? { recoveredFrom: before.failureKind } : {}),
+        },
+      },
+      tx,
+    );
+    if (before.failureKind) {
+      await recordAuditEvent(
+        {
+          actor: options.actor,
+          action: "token.state_changed",
+          environment: environment.id,
+          merchantId: before.merchantId,
+          details: { from: before.failureKind, to: "active" },
+        },
+        tx,
+      );
+    }
+    return true;
+  });
+  if (!written) {
+    // Our lease lapsed and another refresher stored a newer set; ours is never written over it.
+    const latest = await readStoredSet(before.merchantId);
+    if (!latest) throw new AppError("CONFLICT", { userMessage: "This merchant's tokens were removed." });
+    return { kind: "shared", accessToken: decrypt(latest, "accessToken"), version: latest.version };
+  }
+  return { kind: "refreshed", accessToken: response.accessToken, version: before.version + 1 };
+}
+
+class IdentityMismatch extends Error {}
+
+async function handleFailure(
+  before: StoredSet,
+  owner: string,
+  options: { actor: Actor; trigger: RefreshTrigger },
+  error: unknown,
+  context: { previousAttemptDied: boolean; durationMs: number },
+): Promise<RefreshOutcome> {
+  const db = getDb();
+  const latest = await readStoredSet(before.merchantId);
+  const storedSetChanged = !latest || latest.version !== before.version;
+  const endpointError = error instanceof TokenEndpointError ? error : undefined;
+  const verdict = classifyRefreshFailure({
+    errorKind: endpointError?.kind ?? "network",
+    storedSetChanged,
+    identityMismatch: error instanceof IdentityMismatch,
+  });
+  const environmentId = before.merchant.environment;
+  const baseReason =
+    error instanceof IdentityMismatch
+      ? `The refreshed id_token does not belong to the linked user: ${error.message}`
+      : (endpointError?.reason ?? (error instanceof Error ? error.message : "unknown error"));
+
+  if (verdict === "race" && latest) {
+    await db.$transaction(async (tx) => {
+      await tx.merchantTokenSet.updateMany({
+        where: { merchantId: before.merchantId, leaseOwner: owner },
+        data: { leaseOwner: null, leaseUntil: null },
+      });
+      await tx.merchantTokenSet.update({
+        where: { merchantId: before.merchantId },
+        data: { raceRecoveries: { increment: 1 } },
+      });
+      await recordAuditEvent(
+        {
+          actor: options.actor,
+          action: "token.race_recovered",
+          environment: environmentId,
+          merchantId: before.merchantId,
+          details: { trigger: options.trigger, generation: latest.version, oauthError: endpointError?.oauthError },
+        },
+        tx,
+      );
+    });
+    return { kind: "race", accessToken: decrypt(latest, "accessToken"), version: latest.version };
+  }
+
+  const now = new Date();
+  const terminal = verdict === "terminal";
+  const reason = terminal
+    ? endpointError?.kind === "configuration"
+      ? `MobilePay refused the console's client credentials (${endpointError.oauthError ?? "invalid_client"}): check this environment's client id and secret. ${baseReason}`
+      : context.previousAttemptDied && endpointError?.oauthError === "invalid_grant"
+        ? "A previous refresh stopped after MobilePay rotated the refresh token but before the new one was stored; the stored one is no longer valid. Relink the merchant. The current access token may work for up to 5 minutes."
+        : error instanceof IdentityMismatch
+          ? baseReason
+          : `MobilePay refused the current refresh token (${endpointError?.oauthError ?? "invalid_grant"}): consent was likely withdrawn, or the token expired after 13 months unused. Relink the merchant. The current access token may work for up to 5 minutes.`
+    : `Refresh failed for a temporary reason and will be retried: ${baseReason}`;
+  const consecutiveFailures = before.consecutiveFailures + 1;
+  await db.$transaction(async (tx) => {
+    // Bookkeeping only: the stored tokens stay exactly as they were.
+    await tx.merchantTokenSet.updateMany({
+      where: { merchantId: before.merchantId, version: before.version },
+      data: {
+        failureKind: terminal ? "terminal" : "transient",
+        failureReason: reason,
+        failureAt: now,
+        consecutiveFailures,
+        nextAttemptAt: terminal ? null : new Date(now.getTime() + backoffAfter(consecutiveFailures)),
+        refreshStartedAt: null,
+        refreshFingerprintSent: null,
+        leaseOwner: null,
+        leaseUntil: null,
+      },
+    });
+    await recordAuditEvent(
+      {
+        actor: options.actor,
+        action: "token.refresh_failed",
+        environment: environmentId,
+        merchantId: before.merchantId,
+        outcome: "failure",
+        details: {
+          trigger: options.trigger,
+          class: terminal ? "terminal" : "transient",
+          oauthError: endpointError?.oauthError,
+          status: endpointError?.status,
+          reason,
+          durationMs: context.durationMs,
+          consecutiveFailures,
+        },
+      },
+      tx,
+    );
+    const newState = terminal ? "terminal" : "transient";
+    if (before.failureKind !== newState) {
+      await recordAuditEvent(
+        {
+          actor: options.actor,
+          action: "token.state_changed",
+          environment: environmentId,
+          merchantId: before.merchantId,
+          details: { from: before.failureKind ?? "active", to: newState },
+        },
+        tx,
+      );
+    }
+  });
+  if (terminal) throw relinkNeeded(reason);
+  throw new AppError("UPSTREAM_UNAVAILABLE", { message: reason, userMessage: reason });
+}
