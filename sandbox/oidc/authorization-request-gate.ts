@@ -48,6 +48,9 @@ export async function checkAuthorizationRequest(
     if (query.getAll(name).length > 1) return rejected(`${name} given more than once`);
   }
 
+  // Request objects are advertised by MobilePay but used by no integrator; the sandbox has none.
+  if (query.has("request") || query.has("request_uri")) return rejected("request objects are not supported");
+
   const clientId = query.get("client_id");
   const redirectUris = clientId ? clients.redirectUrisFor(clientId) : undefined;
   if (!clientId || !redirectUris) return rejected("unknown client_id");

@@ -116,6 +116,8 @@ export function buildProviderConfiguration(deps: ProviderConfigurationDependenci
       },
     },
     clientAuthMethods: ["client_secret_basic", "client_secret_post"],
+    // Integrators call the token endpoint from their servers; browsers get no CORS access.
+    clientBasedCORS: () => false,
     responseTypes: ["code id_token"],
     scopes: [...KNOWN_SCOPES],
     claims: { openid: ["sub", "merchant_id", "merchant_vat"] },

@@ -46,11 +46,19 @@ describe("MobilePay's authorization request rules", () => {
     ["an unknown scope is requested", { scope: "openid offline_access invoice payments" }],
     ["merchant_vat is malformed", { merchant_vat: "DK-12345678" }],
     ["merchant_vat has a foreign country prefix", { merchant_vat: "SE12345678" }],
+    ["prompt=none is asked for", { prompt: "none" }],
+    ["a request object is sent", { request: "eyJhbGciOiJub25lIn0.e30." }],
   ])("shows the vague error page and sends nothing to the client when %s", async (_label, overrides) => {
     const page = await openAuthorize(overrides);
     expect(isVagueErrorPage(page)).toBe(true);
     expect(page.html).not.toContain(CONSOLE_CLIENT.redirectUri);
     expect(page.html).not.toMatch(/state|nonce|redirect_uri|scope/i);
+  });
+
+  it("shows the vague error page when a parameter is given twice", async () => {
+    const url = new URL(authorizationUrl(fixture.url, { client: CONSOLE_CLIENT }, freshSecrets()));
+    url.searchParams.append("state", "a-second-state");
+    expect(isVagueErrorPage(await new Browser(fixture.url).get(url.href))).toBe(true);
   });
 
   it("accepts comma-separated scopes, which MobilePay's docs allow", async () => {
