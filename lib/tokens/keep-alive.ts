@@ -42,7 +42,10 @@ async function claimJob(now: Date, leaseMs: number): Promise<boolean> {
 }
 
 async function releaseJob(): Promise<void> {
-  await getDb().jobLease.updateMany({ where: { job: KEEP_ALIVE_JOB, owner: INSTANCE_ID }, data: { owner: null, leaseUntil: null } });
+  await getDb().jobLease.updateMany({
+    where: { job: KEEP_ALIVE_JOB, owner: INSTANCE_ID },
+    data: { owner: null, leaseUntil: null },
+  });
 }
 
 /**

@@ -22,9 +22,9 @@ describe("classifyRefreshFailure", () => {
   });
 
   it("never trusts a response for another user", () => {
-    expect(classifyRefreshFailure({ errorKind: "invalid_response", storedSetChanged: true, identityMismatch: true })).toBe(
-      "terminal",
-    );
+    expect(
+      classifyRefreshFailure({ errorKind: "invalid_response", storedSetChanged: true, identityMismatch: true }),
+    ).toBe("terminal");
   });
 });
 

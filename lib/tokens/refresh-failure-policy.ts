@@ -31,6 +31,9 @@ export function backoffAfter(consecutiveFailures: number): number {
 }
 
 /** OneTime when the OP returned a new refresh token, ReUse when it returned none or the same one. */
-export function detectRotationMode(previousRefreshToken: string, returnedRefreshToken: string | undefined): "OneTime" | "ReUse" {
+export function detectRotationMode(
+  previousRefreshToken: string,
+  returnedRefreshToken: string | undefined,
+): "OneTime" | "ReUse" {
   return returnedRefreshToken && returnedRefreshToken !== previousRefreshToken ? "OneTime" : "ReUse";
 }

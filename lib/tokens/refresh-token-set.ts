@@ -9,7 +9,11 @@ import { AppError } from "@/lib/errors";
 import { requireEnvironment } from "@/lib/mobilepay/environments";
 import { firstFailure, STAFF_MESSAGES } from "@/lib/mobilepay/oidc/check-result";
 import { checkTokenEndpointIdToken } from "@/lib/mobilepay/oidc/id-token-checks";
-import { refreshTokens, TokenEndpointError, type TokenEndpointResult } from "@/lib/mobilepay/oidc/token-endpoint-client";
+import {
+  refreshTokens,
+  TokenEndpointError,
+  type TokenEndpointResult,
+} from "@/lib/mobilepay/oidc/token-endpoint-client";
 import { getProviderMetadata } from "@/lib/mobilepay/provider-metadata";
 import { decodeJwtClaims } from "@/lib/tokens/decode-jwt-claims";
 import { encryptTokenSet } from "@/lib/tokens/encrypt-token-set";
@@ -95,11 +99,14 @@ export async function refreshTokenSet(
       if (seen.version !== current.version) {
         return { kind: "shared", accessToken: decrypt(seen, "accessToken"), version: seen.version };
       }
-      if (seen.failureKind === "terminal" && seen.failureAt && seen.failureAt >= now) throw relinkNeeded(seen.failureReason);
+      if (seen.failureKind === "terminal" && seen.failureAt && seen.failureAt >= now)
+        throw relinkNeeded(seen.failureReason);
       if (!seen.leaseUntil || seen.leaseUntil < new Date()) break;
     }
     if (Date.now() >= deadline) {
-      throw new AppError("UPSTREAM_UNAVAILABLE", { userMessage: "A refresh for this merchant is taking too long. Try again." });
+      throw new AppError("UPSTREAM_UNAVAILABLE", {
+        userMessage: "A refresh for this merchant is taking too long. Try again.",
+      });
     }
   }
 }
@@ -172,7 +179,9 @@ async function refreshAsLeaseHolder(
         accessTokenExpiresAt: new Date(now.getTime() + response.expiresIn * 1000),
         accessTokenIssuedAt: now,
         grantedScopes: response.scope ?? before.grantedScopes,
-        accessTokenClaims: JSON.stringify("claims" in accessClaims ? accessClaims.claims : { error: accessClaims.error }),
+        accessTokenClaims: JSON.stringify(
+          "claims" in accessClaims ? accessClaims.claims : { error: accessClaims.error },
+        ),
         ...(idClaims && "claims" in idClaims ? { idTokenClaims: JSON.stringify(idClaims.claims) } : {}),
         previousRefreshTokenFingerprint: before.refreshTokenFingerprint,
         rotationMode,
