@@ -7,18 +7,24 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TokenClient } from "../../sandbox/test/support/token-client";
 import { ANNA, BO, CONSOLE_CLIENT } from "../../sandbox/test/support/test-sandbox";
 
+import type { getDb } from "@/lib/db/client";
+
+import type { getAccessToken } from "./get-access-token";
+import type { readTokenSet } from "./read-token-set";
+import type { refreshTokenSet } from "./refresh-token-set";
 import { startLifecycleHarness, type LifecycleHarness } from "./testing/lifecycle-harness";
+import type { withMerchantAccessToken } from "./with-merchant-access-token";
 
 const run = promisify(execFile);
 const system = { type: "system", label: "test" } as const;
 
 let harness: LifecycleHarness;
 let lifecycle: {
-  getAccessToken: typeof import("./get-access-token").getAccessToken;
-  withMerchantAccessToken: typeof import("./with-merchant-access-token").withMerchantAccessToken;
-  refreshTokenSet: typeof import("./refresh-token-set").refreshTokenSet;
-  getDb: typeof import("@/lib/db/client").getDb;
-  readTokenSet: typeof import("./read-token-set").readTokenSet;
+  getAccessToken: typeof getAccessToken;
+  withMerchantAccessToken: typeof withMerchantAccessToken;
+  refreshTokenSet: typeof refreshTokenSet;
+  getDb: typeof getDb;
+  readTokenSet: typeof readTokenSet;
 };
 
 beforeAll(async () => {

@@ -13,12 +13,12 @@ export type TokenUse<T> = (accessToken: string) => Promise<{ status: number; val
 export async function withMerchantAccessToken<T>(
   merchantId: string,
   actor: Actor,
-  use: TokenUse<T>,
+  callApi: TokenUse<T>,
 ): Promise<{ value: T; status: number; refreshed: boolean; retriedAfter401: boolean }> {
   const first = await getAccessToken(merchantId, { actor, trigger: "on-demand" });
-  const attempt = await use(first.accessToken);
+  const attempt = await callApi(first.accessToken);
   if (attempt.status !== 401) return { ...attempt, refreshed: first.refreshed, retriedAfter401: false };
   const second = await getAccessToken(merchantId, { actor, trigger: "unauthorized", staleVersion: first.version });
-  const retry = await use(second.accessToken);
+  const retry = await callApi(second.accessToken);
   return { ...retry, refreshed: true, retriedAfter401: true };
 }
