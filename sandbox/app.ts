@@ -5,15 +5,9 @@ import path from "node:path";
 import defaultSeed from "./seed/portal-users.json";
 import { BearerTokenCheck } from "./api/bearer-token-check";
 import { CallbackDispatcher } from "./api/callbacks/callback-dispatcher";
-import { registerInvoiceRoutes } from "./api/invoice/invoice-routes";
+import { registerApiRoutes } from "./api/register-api-routes";
 import { InvoiceService } from "./api/invoice/invoice-service";
-import { registerInvoiceUserSimulationRoutes } from "./api/invoice/invoice-user-simulation-routes";
-import { registerAgreementRoutes } from "./api/subscriptions/agreement-routes";
-import { registerPaymentRoutes } from "./api/subscriptions/payment-routes";
-import { registerProviderRoutes } from "./api/subscriptions/provider-routes";
-import { SubscriptionsEndpoints } from "./api/subscriptions/subscriptions-context";
 import { SubscriptionsService } from "./api/subscriptions/subscriptions-service";
-import { registerSubscriptionsUserSimulationRoutes } from "./api/subscriptions/subscriptions-user-simulation-routes";
 import { loadOrCreatePersistedSecrets } from "./config/persisted-secrets";
 import {
   type ResolvedSandboxOptions,
@@ -30,13 +24,11 @@ import { sendEmpty, sendHtml, sendJson } from "./http/responses";
 import { Router } from "./http/router";
 import { SigningKeyStore } from "./keys/signing-key-store";
 import { AccessTokenLedger } from "./oidc/access-token-ledger";
-import { checkAuthorizationRequest } from "./oidc/authorization-request-gate";
-import { isProviderPath, OIDC_PATHS } from "./oidc/endpoint-paths";
+import { OIDC_PATHS } from "./oidc/endpoint-paths";
+import { routeToProvider } from "./oidc/provider-gateway";
 import { MerchantGrants } from "./oidc/merchant-grants";
 import { NonceLedger } from "./oidc/nonce-ledger";
 import { SandboxProvider } from "./oidc/sandbox-provider";
-import { serveTokenEndpointFault } from "./oidc/token-endpoint-faults";
-import { renderVagueErrorPage } from "./portal/html/error-page";
 import { renderPortalPage } from "./portal/html/portal-layout";
 import { registerInteractionRoutes } from "./portal/interaction-routes";
 import { PortalDirectory } from "./portal/portal-directory";
@@ -72,10 +64,6 @@ function listen(server: Server, host: string, port: number): Promise<number> {
       resolve(typeof address === "object" && address ? address.port : port);
     });
   });
-}
-
-function sleep(milliseconds: number): Promise<void> {
-  return milliseconds > 0 ? new Promise((resolve) => setTimeout(resolve, milliseconds)) : Promise.resolve();
 }
 
 function logError(error: unknown): void {
@@ -201,54 +189,33 @@ export async function startSandbox(input: TSandboxOptionsInput): Promise<Running
       merchantGrants,
     });
     const apis = new Router();
-    const invoiceRoutes = {
+    registerApiRoutes(apis, {
       tokens,
       faults,
       directory,
       invoices: new InvoiceService(database, directory, callbacks, options.publicUrl),
-    };
-    registerInvoiceRoutes(apis, invoiceRoutes);
-    registerInvoiceUserSimulationRoutes(apis, invoiceRoutes);
-    const subscriptionsEndpoints = new SubscriptionsEndpoints({ tokens, faults, directory, subscriptions });
-    registerProviderRoutes(apis, subscriptionsEndpoints);
-    registerAgreementRoutes(apis, subscriptionsEndpoints);
-    registerPaymentRoutes(apis, subscriptionsEndpoints);
-    registerSubscriptionsUserSimulationRoutes(apis, subscriptionsEndpoints);
+      subscriptions,
+    });
 
-    const redirectUris = {
-      redirectUrisFor: (clientId: string) =>
-        options.clients.find((client) => client.clientId === clientId)?.redirectUris,
+    const gateway = {
+      oidc,
+      faults,
+      counters,
+      nonces,
+      clients: {
+        redirectUrisFor: (clientId: string) =>
+          options.clients.find((client) => client.clientId === clientId)?.redirectUris,
+      },
     };
 
     handle = async (req, res) => {
       const url = new URL(req.url ?? "/", options.publicUrl);
       if (options.logRequests) console.log(`[sandbox] ${req.method} ${url.pathname}`);
-      const { pathname } = url;
-
-      if (pathname === OIDC_PATHS.discovery || pathname === OIDC_PATHS.portalDiscovery) {
-        req.url = OIDC_PATHS.providerDiscovery;
-        return oidc.handle(req, res);
-      }
-      if (isProviderPath(pathname)) {
-        if (pathname === OIDC_PATHS.token) {
-          await sleep(faults.latencyFor("token"));
-          if (await serveTokenEndpointFault(req, res, faults, counters)) return;
-        }
-        if (pathname === OIDC_PATHS.authorization) {
-          if (req.method !== "GET") return sendHtml(res, 400, renderVagueErrorPage());
-          const outcome = await checkAuthorizationRequest(url.searchParams, redirectUris, nonces);
-          if (!outcome.allowed) return sendHtml(res, 400, renderVagueErrorPage());
-          req.url = `${pathname}?${outcome.query.toString()}`;
-        }
-        return oidc.handle(req, res);
-      }
+      if (await routeToProvider(req, res, url, gateway)) return;
 
       const context = { req, res, url };
-      if (pathname.startsWith("/control/")) {
-        const handled = await controlApi.dispatch(context);
-        if (handled === true) return;
-      }
-      for (const router of [apis, pages]) {
+      const routers = url.pathname.startsWith("/control/") ? [controlApi, pages] : [apis, pages];
+      for (const router of routers) {
         const handled = await router.dispatch(context);
         if (handled === true) return;
         if (handled === "method-not-allowed") return sendEmpty(res, 405);
