@@ -157,6 +157,15 @@ export async function completeLink(context: LinkCallbackContext, account: Accoun
         lastRefreshedAt: null,
         leaseOwner: null,
         leaseUntil: null,
+        // A new consent starts a clean lifecycle: no failure, no stale refresh marker.
+        failureKind: null,
+        failureReason: null,
+        failureAt: null,
+        consecutiveFailures: 0,
+        nextAttemptAt: null,
+        refreshStartedAt: null,
+        refreshFingerprintSent: null,
+        rotationMode: "unknown",
       };
       await tx.merchantTokenSet.upsert({
         where: { merchantId: saved.id },
