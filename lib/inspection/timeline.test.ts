@@ -31,7 +31,7 @@ describe("summarize", () => {
     expect(summarize("token.refreshed", { generation: 4, refreshTokenFingerprint: "abc123def456" })).toBe(
       "generation 4 · refresh token abc123def456",
     );
-    expect(summarize("token.refresh_failed", { failureKind: "terminal", reason: "invalid_grant" })).toBe(
+    expect(summarize("token.refresh_failed", { class: "terminal", reason: "invalid_grant" })).toBe(
       "class terminal · invalid_grant",
     );
     expect(summarize("call.invoice.get", { status: 401 })).toBe("HTTP 401");

@@ -124,8 +124,9 @@ function firstOf(details: Record<string, unknown>, names: readonly string[]): st
 export function summarize(action: string, details: Record<string, unknown>): string {
   const parts: string[] = [];
   const generation = firstOf(details, ["generation", "toVersion", "version"]);
-  const failureClass = firstOf(details, ["failureKind", "failureClass", "kind", "errorKind", "failedCheck"]);
-  const reason = firstOf(details, ["reason", "error", "message"]);
+  const failureClass = firstOf(details, ["class", "failureKind", "failureClass", "kind", "errorKind", "failedCheck"]);
+  const reason = firstOf(details, ["reason", "oauthError", "error", "message"]);
+  const trigger = firstOf(details, ["trigger"]);
   const from = firstOf(details, ["from", "previousState"]);
   const to = firstOf(details, ["to", "state"]);
   if (generation !== undefined) parts.push(`generation ${generation}`);
@@ -137,6 +138,7 @@ export function summarize(action: string, details: Record<string, unknown>): str
   if (action === "tokens.revealed" && token !== undefined) parts.push(`${token} token`);
   const status = firstOf(details, ["status", "responseStatus"]);
   if (action.startsWith("call.") && status !== undefined) parts.push(`HTTP ${status}`);
+  if (trigger !== undefined) parts.push(`trigger ${trigger}`);
   if (reason !== undefined) parts.push(reason);
   return parts.join(" · ");
 }

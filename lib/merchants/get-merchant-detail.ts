@@ -2,8 +2,12 @@ import "server-only";
 
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { offsetFromIssuedAt } from "@/lib/inspection/clock-skew";
+import { scopeDiff } from "@/lib/inspection/scope-diff";
+import { buildTimeline } from "@/lib/inspection/timeline";
 import { invitationState } from "@/lib/links/invitation-state";
 import { connectionState } from "@/lib/merchants/connection-state";
+import { PRODUCTS, type Product } from "@/lib/mobilepay/environment-config";
 import { findEnvironment } from "@/lib/mobilepay/environments";
 
 function parseJsonObject(text: string | null | undefined): Record<string, unknown> | { error: string } {
@@ -17,6 +21,24 @@ function parseJsonObject(text: string | null | undefined): Record<string, unknow
   }
 }
 
+type StoredCheck = { name: string; passed: boolean; detail: string };
+
+/** A callback record written by an older version, or damaged, must not take the merchant page down. */
+function parseChecks(text: string): StoredCheck[] | { error: string } {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (!Array.isArray(value)) return { error: "not a list of checks" };
+    return value
+      .filter((item): item is Record<string, unknown> => typeof item === "object" && item !== null)
+      .map((item) => ({ name: String(item.name), passed: item.passed === true, detail: String(item.detail ?? "") }));
+  } catch {
+    return { error: "cannot decode the stored checks" };
+  }
+}
+
+/** How many audit events the merchant timeline shows; the audit log has the rest. */
+const TIMELINE_EVENTS = 200;
+
 /** Everything the merchant page shows, as plain data: no token value, no ciphertext. */
 export async function getMerchantDetail(merchantId: string) {
   const db = getDb();
@@ -24,7 +46,7 @@ export async function getMerchantDetail(merchantId: string) {
     where: { id: merchantId },
     include: {
       tokenSet: true,
-      invitations: { orderBy: { createdAt: "desc" }, take: 10 },
+      invitations: { orderBy: { createdAt: "desc" }, take: 20 },
     },
   });
   if (!merchant) throw new AppError("NOT_FOUND", { userMessage: "No such merchant." });
@@ -32,12 +54,40 @@ export async function getMerchantDetail(merchantId: string) {
     db.callbackRecord.findMany({
       where: { invitationId: { in: merchant.invitations.map((invitation) => invitation.id) } },
       orderBy: { receivedAt: "desc" },
-      take: 10,
+      take: 20,
     }),
-    db.auditEvent.findMany({ where: { merchantId }, orderBy: [{ occurredAt: "desc" }, { id: "desc" }], take: 30 }),
+    db.auditEvent.findMany({
+      where: { merchantId },
+      orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+      take: TIMELINE_EVENTS,
+    }),
   ]);
   const environment = findEnvironment(merchant.environment);
   const now = new Date();
+  const products = merchant.products.split(" ").filter(Boolean);
+  const requestedScopes = environment
+    ? environment.scopesFor(products.filter((product): product is Product => PRODUCTS.includes(product as Product)))
+    : "";
+  const accessTokenClaims = merchant.tokenSet ? parseJsonObject(merchant.tokenSet.accessTokenClaims) : null;
+  const accessIat = accessTokenClaims && "iat" in accessTokenClaims ? accessTokenClaims.iat : undefined;
+  const auditDtos = auditEvents.map((event) => ({
+    id: event.id,
+    occurredAt: event.occurredAt.toISOString(),
+    action: event.action,
+    actorLabel: event.actorLabel,
+    outcome: event.outcome,
+    details: event.details,
+  }));
+  const callbackDtos = callbackRecords.map((record) => ({
+    id: record.id,
+    receivedAt: record.receivedAt.toISOString(),
+    outcome: record.outcome,
+    failedCheck: record.failedCheck,
+    checks: parseChecks(record.checks),
+    clockOffsetSeconds: record.clockOffsetSeconds,
+    tokenEndpointStatus: record.tokenEndpointStatus,
+    tokenEndpointError: record.tokenEndpointError,
+  }));
   return {
     merchant: {
       id: merchant.id,
@@ -46,7 +96,7 @@ export async function getMerchantDetail(merchantId: string) {
       mobilePayId: merchant.mobilePayId,
       subject: merchant.subject,
       issuer: merchant.issuer,
-      products: merchant.products.split(" ").filter(Boolean),
+      products,
       environment: {
         id: merchant.environment,
         label: environment?.label ?? merchant.environment,
@@ -67,9 +117,20 @@ export async function getMerchantDetail(merchantId: string) {
           accessTokenIssuedAt: merchant.tokenSet.accessTokenIssuedAt.toISOString(),
           lastRefreshedAt: merchant.tokenSet.lastRefreshedAt?.toISOString() ?? null,
           idTokenClaims: parseJsonObject(merchant.tokenSet.idTokenClaims),
-          accessTokenClaims: parseJsonObject(merchant.tokenSet.accessTokenClaims),
+          accessTokenClaims: accessTokenClaims ?? {},
+          scopeDiff: scopeDiff(requestedScopes, merchant.tokenSet.grantedScopes),
+          /** MobilePay's clock at issue (iat) against ours when the tokens were stored; null without an iat. */
+          issuedAtOffsetSeconds:
+            typeof accessIat === "number"
+              ? offsetFromIssuedAt(
+                  accessIat,
+                  merchant.tokenSet.lastRefreshedAt ?? merchant.tokenSet.accessTokenIssuedAt,
+                )
+              : null,
         }
       : null,
+    requestedScopes: requestedScopes.split(" ").filter(Boolean),
+    clockToleranceSeconds: environment?.clockToleranceSeconds ?? 10,
     invitations: merchant.invitations.map((invitation) => ({
       id: invitation.id,
       state: invitationState(invitation, now),
@@ -77,22 +138,18 @@ export async function getMerchantDetail(merchantId: string) {
       createdAt: invitation.createdAt.toISOString(),
       createdByLabel: invitation.createdByLabel,
     })),
-    callbackRecords: callbackRecords.map((record) => ({
-      id: record.id,
-      receivedAt: record.receivedAt.toISOString(),
-      outcome: record.outcome,
-      failedCheck: record.failedCheck,
-      checks: JSON.parse(record.checks) as { name: string; passed: boolean; detail: string }[],
-      clockOffsetSeconds: record.clockOffsetSeconds,
-    })),
-    auditEvents: auditEvents.map((event) => ({
-      id: event.id,
-      occurredAt: event.occurredAt.toISOString(),
-      action: event.action,
-      actorLabel: event.actorLabel,
-      outcome: event.outcome,
-      details: event.details,
-    })),
+    callbackRecords: callbackDtos,
+    auditEvents: auditDtos,
+    timeline: buildTimeline({
+      auditEvents: auditDtos,
+      invitations: merchant.invitations.map((invitation) => ({
+        id: invitation.id,
+        createdAt: invitation.createdAt.toISOString(),
+        createdByLabel: invitation.createdByLabel,
+        openedAt: invitation.openedAt?.toISOString() ?? null,
+      })),
+      callbackRecords: callbackDtos,
+    }),
   };
 }
 

@@ -1,16 +1,28 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 
+import { CallbackChecklist } from "@/components/inspection/callback-checklist";
+import { ClockSkewSection } from "@/components/inspection/clock-skew-section";
+import { MaskedTokens } from "@/components/inspection/masked-tokens";
+import { MerchantTimeline } from "@/components/inspection/merchant-timeline";
+import { RevealTokenForm } from "@/components/inspection/reveal-token-form";
+import { ScopeDiffTable } from "@/components/inspection/scope-diff-table";
 import { ClaimsTable } from "@/components/merchants/claims-table";
 import { ConnectionStateBadge } from "@/components/merchants/connection-state-badge";
 import { MerchantActions } from "@/components/merchants/merchant-actions";
+import { MerchantLiveState } from "@/components/merchants/merchant-live-state";
 import { RelativeTime } from "@/components/merchants/relative-time";
 import { Badge } from "@/components/ui/badge";
+import { buttonClassName } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { Skeleton } from "@/components/ui/skeleton";
 import { requirePagePermission } from "@/lib/auth/require-role";
 import { hasPermission, mayUseEnvironment } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
+import { getMaskedTokens } from "@/lib/inspection/get-masked-tokens";
 import { getMerchantDetail, type MerchantDetail } from "@/lib/merchants/get-merchant-detail";
 
 export const metadata: Metadata = { title: "Merchant" };
@@ -36,7 +48,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 export default async function MerchantPage({ params }: { params: Promise<{ merchantId: string }> }) {
   const staff = await requirePagePermission("merchants:read");
   const { merchantId } = await params;
-  const detail = await load(merchantId);
+  const [detail, maskedTokens] = await Promise.all([load(merchantId), getMaskedTokens(merchantId)]);
   const { merchant, tokenSet } = detail;
   const mayAct = mayUseEnvironment(staff.role, merchant.environment.isSandbox);
   return (
@@ -44,7 +56,14 @@ export default async function MerchantPage({ params }: { params: Promise<{ merch
       <PageHeader
         title={merchant.name}
         description={`${merchant.vatNumber} · ${merchant.environment.label}`}
-        actions={<ConnectionStateBadge state={detail.state} />}
+        actions={
+          <div className="flex items-center gap-3">
+            <Link href={`/merchants/${merchant.id}/calls`} className={buttonClassName("secondary")}>
+              Sample calls
+            </Link>
+            <ConnectionStateBadge state={detail.state} />
+          </div>
+        }
       />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
@@ -86,6 +105,12 @@ export default async function MerchantPage({ params }: { params: Promise<{ merch
                 <RelativeTime iso={merchant.lastActivityAt} />
               </Fact>
             </dl>
+            <div className="mt-4 border-t border-slate-100 pt-4">
+              <MerchantLiveState
+                merchantId={merchant.id}
+                canRefresh={hasPermission(staff.role, "merchants:refresh") && mayAct && tokenSet !== null}
+              />
+            </div>
             <div className="mt-4">
               <MerchantActions
                 merchantId={merchant.id}
@@ -98,23 +123,33 @@ export default async function MerchantPage({ params }: { params: Promise<{ merch
           </CardBody>
         </Card>
         <Card>
-          <CardHeader title="Recent activity" />
-          <CardBody>
-            <ol className="space-y-2 text-sm">
-              {detail.auditEvents.map((event) => (
-                <li key={event.id} className="flex items-start justify-between gap-3">
-                  <span>
-                    <span className="font-mono text-xs">{event.action}</span>{" "}
-                    <span className="text-slate-500">by {event.actorLabel}</span>
-                  </span>
-                  <span className="text-xs whitespace-nowrap text-slate-500">
-                    <RelativeTime iso={event.occurredAt} />
-                  </span>
-                </li>
-              ))}
-            </ol>
+          <CardHeader
+            title="Timeline"
+            description="Invitations, consent, refreshes, failures and calls, newest first."
+          />
+          <CardBody className="max-h-[32rem] overflow-y-auto">
+            <MerchantTimeline merchantId={merchant.id} entries={detail.timeline} />
           </CardBody>
         </Card>
+        {tokenSet && maskedTokens ? (
+          <Card className="lg:col-span-2">
+            <CardHeader
+              title="Stored tokens"
+              description="Masked: type, length, fingerprint and last four characters. The values never reach this page."
+            />
+            <CardBody className="space-y-4">
+              <MaskedTokens tokens={maskedTokens.tokens} />
+              {hasPermission(staff.role, "tokens:reveal") ? (
+                <details className="rounded-md border border-slate-200 p-3">
+                  <summary className="cursor-pointer text-sm font-medium">Reveal a token (admin)</summary>
+                  <div className="mt-3 max-w-lg">
+                    <RevealTokenForm merchantId={merchant.id} />
+                  </div>
+                </details>
+              ) : null}
+            </CardBody>
+          </Card>
+        ) : null}
         {tokenSet ? (
           <>
             <Card>
@@ -127,13 +162,37 @@ export default async function MerchantPage({ params }: { params: Promise<{ merch
               </CardBody>
             </Card>
             <Card>
-              <CardHeader title="Access token claims" />
+              <CardHeader title="Access token claims" description="Decoded payload only, without its signature." />
               <CardBody>
                 <ClaimsTable title="Access token claims" claims={tokenSet.accessTokenClaims} />
               </CardBody>
             </Card>
+            <Card>
+              <CardHeader
+                title="Scopes"
+                description="The products asked for, as scopes, against what MobilePay granted."
+              />
+              <CardBody>
+                <ScopeDiffTable rows={tokenSet.scopeDiff} />
+              </CardBody>
+            </Card>
           </>
         ) : null}
+        <Card>
+          <CardHeader
+            title="Clock skew"
+            description={`MobilePay's clock against this console's; id_tokens are accepted within ${detail.clockToleranceSeconds} s.`}
+          />
+          <CardBody>
+            <Suspense fallback={<Skeleton className="h-24 w-full" />}>
+              <ClockSkewSection
+                environmentId={merchant.environment.id}
+                issuedAtOffsetSeconds={tokenSet?.issuedAtOffsetSeconds ?? null}
+                toleranceSeconds={detail.clockToleranceSeconds}
+              />
+            </Suspense>
+          </CardBody>
+        </Card>
         <Card className="lg:col-span-2">
           <CardHeader
             title="Consent attempts"
@@ -142,24 +201,7 @@ export default async function MerchantPage({ params }: { params: Promise<{ merch
           <CardBody className="space-y-4">
             {detail.callbackRecords.length === 0 ? <p className="text-sm text-slate-500">No responses yet.</p> : null}
             {detail.callbackRecords.map((record) => (
-              <details key={record.id} className="rounded-md border border-slate-200 p-3">
-                <summary className="cursor-pointer text-sm">
-                  <Badge tone={record.outcome === "passed" ? "success" : "danger"}>{record.outcome}</Badge>{" "}
-                  <RelativeTime iso={record.receivedAt} />
-                  {record.failedCheck ? (
-                    <span className="ml-2 font-mono text-xs">failed: {record.failedCheck}</span>
-                  ) : null}
-                </summary>
-                <ul className="mt-2 space-y-1 text-sm">
-                  {record.checks.map((check, index) => (
-                    <li key={`${check.name}-${index}`} className="flex gap-2">
-                      <span aria-label={check.passed ? "passed" : "failed"}>{check.passed ? "✓" : "✗"}</span>
-                      <span className="font-mono text-xs">{check.name}</span>
-                      <span className="text-slate-500">{check.detail}</span>
-                    </li>
-                  ))}
-                </ul>
-              </details>
+              <CallbackChecklist key={record.id} record={record} />
             ))}
           </CardBody>
         </Card>

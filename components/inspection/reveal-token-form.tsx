@@ -1,0 +1,125 @@
+"use client";
+
+import { useEffect, useState } from "react";
+
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
+import { ApiError, apiRequest } from "@/lib/http/api-client";
+import { TOKEN_KIND_LABELS } from "@/lib/inspection/mask-token";
+import { ZRevealTokenSchema, type RevealTokenResponse, type TRevealTokenSchema } from "@/lib/inspection/reveal-schemas";
+
+type Revealed = RevealTokenResponse & { token: TRevealTokenSchema["token"]; secondsLeft: number };
+
+/**
+ * Admin-only: shows one token value once, for a stated reason, and forgets it after a short time. The server
+ * refuses anyone without tokens:reveal and records every reveal in the audit log.
+ */
+export function RevealTokenForm({ merchantId }: { merchantId: string }) {
+  const [token, setToken] = useState<TRevealTokenSchema["token"]>("access");
+  const [reason, setReason] = useState("");
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const [revealed, setRevealed] = useState<Revealed | null>(null);
+
+  // Count down and then drop the value from memory; leaving the page drops it too.
+  useEffect(() => {
+    if (!revealed) return;
+    const timer = setTimeout(
+      () =>
+        setRevealed((current) =>
+          current && current.secondsLeft > 1 ? { ...current, secondsLeft: current.secondsLeft - 1 } : null,
+        ),
+      1000,
+    );
+    return () => clearTimeout(timer);
+  }, [revealed]);
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setMessage(null);
+    const parsed = ZRevealTokenSchema.safeParse({ token, reason });
+    if (!parsed.success) {
+      setErrors(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), [issue.message]])));
+      return;
+    }
+    setErrors({});
+    setPending(true);
+    try {
+      const result = await apiRequest<RevealTokenResponse>(`/api/merchants/${merchantId}/reveal`, {
+        body: parsed.data,
+      });
+      setRevealed({ ...result, token: parsed.data.token, secondsLeft: result.visibleForSeconds });
+      setReason("");
+    } catch (error) {
+      if (error instanceof ApiError) {
+        setErrors(error.fieldErrors);
+        setMessage(error.message);
+      } else {
+        setMessage("The console could not be reached.");
+      }
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <div className="space-y-3">
+      <form onSubmit={(event) => void submit(event)} className="space-y-3" aria-label="Reveal a token">
+        <fieldset disabled={pending} className="space-y-3">
+          <Field id="reveal-token" label="Token">
+            <Select
+              id="reveal-token"
+              value={token}
+              onChange={(event) => setToken(event.target.value as TRevealTokenSchema["token"])}
+            >
+              {(["access", "refresh", "id"] as const).map((kind) => (
+                <option key={kind} value={kind}>
+                  {TOKEN_KIND_LABELS[kind]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field
+            id="reveal-reason"
+            label="Reason"
+            errors={errors.reason}
+            hint="Why you need the value; kept in the audit log with your name."
+          >
+            <Input
+              id="reveal-reason"
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+              aria-invalid={errors.reason ? true : undefined}
+              autoComplete="off"
+            />
+          </Field>
+          <Button type="submit" variant="danger">
+            Reveal once
+          </Button>
+        </fieldset>
+      </form>
+      {message ? <Alert tone="error">{message}</Alert> : null}
+      {revealed ? (
+        <div className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" role="status">
+          <p>
+            {TOKEN_KIND_LABELS[revealed.token]} (fingerprint <span className="font-mono">{revealed.fingerprint}</span>),
+            hidden again in {revealed.secondsLeft} s. Do not paste it into tickets or chat.
+          </p>
+          <Input
+            readOnly
+            aria-label="Revealed token value"
+            value={revealed.value}
+            className="font-mono text-xs"
+            onFocus={(event) => event.currentTarget.select()}
+          />
+          <Button variant="ghost" onClick={() => setRevealed(null)}>
+            Hide now
+          </Button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
