@@ -313,15 +313,23 @@ describe("the Invoice API", () => {
       expect(accepted.body).toMatchObject({ invoiceId: created.body.InvoiceId, invoicePaymentStatus: "paid" });
       expect((await api("GET", `${invoices}/${created.body.InvoiceId}/status`)).body).toMatchObject({ Status: "paid" });
 
-      const callbacks = await receiver.waitFor("/invoice-apikey", 2);
-      const events = callbacks
-        .slice(1)
-        .flatMap((callback) => callback.body as { Status: string; Sequence: number; PaymentDate?: string }[]);
+      type InvoiceEvent = { InvoiceId: string; Status: string; Sequence: number; PaymentDate?: string };
+      await receiver.waitForEvent<InvoiceEvent>(
+        "/invoice-apikey",
+        (event) => event.InvoiceId === created.body.InvoiceId && event.Status === "Paid",
+      );
+      // MobilePay does not promise ordering; Sequence restores it.
+      const events = receiver
+        .events<InvoiceEvent>("/invoice-apikey")
+        .filter((event) => event.InvoiceId === created.body.InvoiceId)
+        .sort((a, b) => a.Sequence - b.Sequence);
       expect(events.map((event) => [event.Status, event.Sequence])).toEqual([
+        ["Created", 0],
         ["Accepted", 1],
         ["Paid", 2],
       ]);
-      expect(events[0]?.PaymentDate).toBe(daysFromNow(0));
+      expect(receiver.on("/invoice-apikey").every((callback) => Array.isArray(callback.body))).toBe(true);
+      expect(events[1]?.PaymentDate).toBe(daysFromNow(0));
 
       const cancelPaid = await api("PUT", `${invoices}/${created.body.InvoiceId}/cancel`);
       expect(cancelPaid.status).toBe(409);
@@ -347,10 +355,11 @@ describe("the Invoice API", () => {
         ),
       ).toBe(true);
       expect(attempts.every((attempt) => JSON.stringify(attempt.body).includes(created.body.InvoiceId))).toBe(true);
-      const delivery = (await control.state()).callbacks.recent.find(
-        (item) => item.url === `${receiver.url}/invoice-basic`,
-      );
-      expect(delivery).toMatchObject({ state: "delivered", attempts: 3 });
+      await expect
+        .poll(async () =>
+          (await control.state()).callbacks.recent.find((item) => item.url === `${receiver.url}/invoice-basic`),
+        )
+        .toMatchObject({ state: "delivered", attempts: 3 });
     });
 
     it("validates the callback settings", async () => {
@@ -424,13 +433,11 @@ describe("the Invoice API", () => {
         directInvoice({ ConsumerAlias: undefined }),
       ]);
       expect(response.status).toBe(202);
-      const callbacks = await receiver.waitFor("/invoice-links");
-      const events = callbacks.flatMap(
-        (callback) => callback.body as { InvoiceId: string; Links: { Rel: string }[] }[],
-      );
-      expect(events.map((event) => event.InvoiceId).sort()).toEqual(
-        response.body.Accepted.map((item) => item.InvoiceId).sort(),
-      );
+      type LinkEvent = { InvoiceId: string; Links: { Rel: string }[] };
+      const ids = response.body.Accepted.map((item) => item.InvoiceId);
+      for (const id of ids) await receiver.waitForEvent<LinkEvent>("/invoice-links", (event) => event.InvoiceId === id);
+      const events = receiver.events<LinkEvent>("/invoice-links");
+      expect(events.map((event) => event.InvoiceId).sort()).toEqual([...ids].sort());
       expect(events.every((event) => event.Links[0]?.Rel === "user-redirect")).toBe(true);
     });
   });

@@ -149,10 +149,13 @@ describe("the Subscriptions API", () => {
         agreementBody({ links: agreementBody().links }),
       );
       await api("PATCH", `/subscriptions/api/agreements/v1/${created.body.id}`, { status: "Accepted" }, AS_KAREN);
-      const callbacks = await receiver.waitFor("/agreement-success");
-      const callback = callbacks.find(
-        (candidate) => (candidate.body as { agreement_id: string }).agreement_id === created.body.id,
+      await receiver.waitForEvent<{ agreement_id: string }>(
+        "/agreement-success",
+        (event) => event.agreement_id === created.body.id,
       );
+      const callback = receiver
+        .on("/agreement-success")
+        .find((candidate) => (candidate.body as { agreement_id: string }).agreement_id === created.body.id);
       expect(callback?.headers.authorization).toBe("sub-key-1");
     });
   });
@@ -186,10 +189,10 @@ describe("the Subscriptions API", () => {
         ).status,
       ).toBe(204);
       expect((await api("GET", `${provider}/agreements/${created.body.id}`)).body).toMatchObject({ status: "Active" });
-      const callbacks = await receiver.waitFor("/agreement-success", 2);
-      const callback = callbacks
-        .map((candidate) => candidate.body as Record<string, unknown>)
-        .find((candidate) => candidate.agreement_id === created.body.id);
+      const callback = await receiver.waitForEvent<{ agreement_id: string }>(
+        "/agreement-success",
+        (event) => event.agreement_id === created.body.id,
+      );
       expect(callback).toEqual({
         agreement_id: created.body.id,
         status: "Active",
