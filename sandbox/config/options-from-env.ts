@@ -34,6 +34,18 @@ function emptyStringsAsUndefined(env: NodeJS.ProcessEnv): Record<string, string 
   return Object.fromEntries(Object.entries(env).map(([key, value]) => [key, value === "" ? undefined : value]));
 }
 
+function parseExtraClients(json: string) {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw new Error("SANDBOX_EXTRA_CLIENTS is not valid JSON");
+  }
+  const parsed = z.array(ZSandboxClientSchema).safeParse(value);
+  if (!parsed.success) throw new Error(`Invalid SANDBOX_EXTRA_CLIENTS:\n${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
 export async function optionsFromEnv(env: NodeJS.ProcessEnv, cwd: string): Promise<OptionsFromEnv> {
   const parsed = ZEnvSchema.safeParse(emptyStringsAsUndefined(env));
   if (!parsed.success) {
@@ -62,9 +74,7 @@ export async function optionsFromEnv(env: NodeJS.ProcessEnv, cwd: string): Promi
     refreshTokenUsage: vars.SANDBOX_REFRESH_MODE,
   };
 
-  const extraClients = vars.SANDBOX_EXTRA_CLIENTS
-    ? z.array(ZSandboxClientSchema).parse(JSON.parse(vars.SANDBOX_EXTRA_CLIENTS))
-    : [];
+  const extraClients = vars.SANDBOX_EXTRA_CLIENTS ? parseExtraClients(vars.SANDBOX_EXTRA_CLIENTS) : [];
 
   return {
     notices,
