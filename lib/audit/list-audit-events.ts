@@ -1,15 +1,22 @@
 import "server-only";
 
+import { AUDIT_EVENT_ORDER, auditEventWhere } from "@/lib/audit/audit-event-where";
+import { encodeCursor, type AuditCursor, type TAuditFilters } from "@/lib/audit/audit-filter-schemas";
 import { getDb } from "@/lib/db/client";
 
-export type ListAuditEventsOptions = { page: number; pageSize?: number };
+export type ListAuditEventsOptions = { filters?: TAuditFilters; cursor?: AuditCursor; pageSize?: number };
 
-export async function listAuditEvents({ page, pageSize = 50 }: ListAuditEventsOptions) {
-  const db = getDb();
-  const events = await db.auditEvent.findMany({
-    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
-    skip: (page - 1) * pageSize,
+/** One page of audit events, newest first, with the cursor of the next (older) page. */
+export async function listAuditEvents({ filters = {}, cursor, pageSize = 50 }: ListAuditEventsOptions) {
+  const events = await getDb().auditEvent.findMany({
+    where: auditEventWhere(filters, cursor),
+    orderBy: AUDIT_EVENT_ORDER,
     take: pageSize + 1,
   });
-  return { events: events.slice(0, pageSize), hasMore: events.length > pageSize, page };
+  const page = events.slice(0, pageSize);
+  const last = page.at(-1);
+  return {
+    events: page,
+    nextCursor: events.length > pageSize && last ? encodeCursor({ occurredAt: last.occurredAt, id: last.id }) : null,
+  };
 }

@@ -1,69 +1,95 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { z } from "zod";
 
-import { Badge } from "@/components/ui/badge";
+import { AuditFilters } from "@/components/audit/audit-filters";
+import { AuditTable } from "@/components/audit/audit-table";
+import { Alert } from "@/components/ui/alert";
 import { buttonClassName } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, Td, Th } from "@/components/ui/table";
+import { decodeCursor, filtersToSearchParams, parseAuditFilters } from "@/lib/audit/audit-filter-schemas";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import { requirePagePermission } from "@/lib/auth/require-role";
+import { hasPermission } from "@/lib/auth/roles";
+import { describeEnvironment, getEnvironments } from "@/lib/mobilepay/environments";
 
 export const metadata: Metadata = { title: "Audit" };
 
-const ZAuditQuerySchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
-
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
-  await requirePagePermission("audit:read");
-  const { page } = ZAuditQuerySchema.parse(await searchParams);
-  const { events, hasMore } = await listAuditEvents({ page });
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const staff = await requirePagePermission("audit:read");
+  const raw = await searchParams;
+  const { filters, problems } = parseAuditFilters(raw);
+  const cursorParam = typeof raw.before === "string" ? raw.before : undefined;
+  const cursor = decodeCursor(cursorParam);
+  if (cursorParam && !cursor)
+    problems.push({ field: "before", message: "The page position is not valid; showing the newest events." });
+  const { events, nextCursor } = await listAuditEvents({ filters, cursor });
+  const query = filtersToSearchParams(filters);
+  const olderQuery = new URLSearchParams(query);
+  if (nextCursor) olderQuery.set("before", nextCursor);
+  const filtered = query.size > 0;
   return (
     <>
       <PageHeader
         title="Audit log"
         description="Everything that happened in the console, newest first. Entries are never changed."
       />
-      {events.length === 0 ? (
-        <EmptyState title="No events yet" description="Sign-ins, links, refreshes and staff changes appear here." />
-      ) : (
-        <Table label="Audit events">
-          <thead>
-            <tr>
-              <Th>When</Th>
-              <Th>Actor</Th>
-              <Th>Action</Th>
-              <Th>Outcome</Th>
-              <Th>Details</Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {events.map((event) => (
-              <tr key={event.id}>
-                <Td className="whitespace-nowrap">{event.occurredAt.toISOString()}</Td>
-                <Td>{event.actorLabel}</Td>
-                <Td className="font-mono text-xs">{event.action}</Td>
-                <Td>
-                  <Badge tone={event.outcome === "success" ? "success" : "danger"}>{event.outcome}</Badge>
-                </Td>
-                <Td className="max-w-md truncate font-mono text-xs text-slate-500">{event.details}</Td>
-              </tr>
+      <AuditFilters
+        filters={filters}
+        environments={getEnvironments().map(describeEnvironment)}
+        exportHref={hasPermission(staff.role, "audit:export") ? `/api/audit/export?${query.toString()}` : null}
+      />
+      {problems.length > 0 ? (
+        <div className="mb-4">
+          <Alert tone="warning">
+            Ignored:{" "}
+            {problems.map((problem) => (
+              <span key={problem.field} className="mr-2">
+                <strong>{problem.field}</strong> — {problem.message}
+              </span>
             ))}
-          </tbody>
-        </Table>
+          </Alert>
+        </div>
+      ) : null}
+      {events.length === 0 ? (
+        <EmptyState
+          title={filtered || cursor ? "No matching events" : "No events yet"}
+          description={
+            filtered
+              ? "Widen the filters or the time range."
+              : "Sign-ins, links, refreshes and staff changes appear here."
+          }
+        />
+      ) : (
+        <AuditTable
+          events={events.map((event) => ({
+            id: event.id,
+            occurredAt: event.occurredAt.toISOString(),
+            actorLabel: event.actorLabel,
+            action: event.action,
+            outcome: event.outcome,
+            environment: event.environment,
+            merchantId: event.merchantId,
+            details: event.details,
+          }))}
+        />
       )}
-      <div className="mt-4 flex gap-2">
-        {page > 1 ? (
-          <Link className={buttonClassName("secondary")} href={`/audit?page=${page - 1}`}>
-            Newer
+      <nav aria-label="Audit pages" className="mt-4 flex gap-2">
+        {cursor ? (
+          <Link className={buttonClassName("secondary")} href={`/audit?${query.toString()}`}>
+            Newest
           </Link>
         ) : null}
-        {hasMore ? (
-          <Link className={buttonClassName("secondary")} href={`/audit?page=${page + 1}`}>
+        {nextCursor ? (
+          <Link className={buttonClassName("secondary")} href={`/audit?${olderQuery.toString()}`}>
             Older
           </Link>
         ) : null}
-      </div>
+      </nav>
     </>
   );
 }
