@@ -30,7 +30,7 @@ export interface OptionsFromEnv {
   notices: string[];
 }
 
-function emptyStringsAsUndefined(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+function emptyStringsAsUndefined(env: Record<string, string | undefined>): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(env).map(([key, value]) => [key, value === "" ? undefined : value]));
 }
 
@@ -46,7 +46,7 @@ function parseExtraClients(json: string) {
   return parsed.data;
 }
 
-export async function optionsFromEnv(env: NodeJS.ProcessEnv, cwd: string): Promise<OptionsFromEnv> {
+export async function optionsFromEnv(env: Record<string, string | undefined>, cwd: string): Promise<OptionsFromEnv> {
   const parsed = ZEnvSchema.safeParse(emptyStringsAsUndefined(env));
   if (!parsed.success) {
     throw new Error(`Invalid sandbox environment:\n${z.prettifyError(parsed.error)}`);
