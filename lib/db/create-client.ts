@@ -1,5 +1,11 @@
+import { createRequire } from "node:module";
+import path from "node:path";
+
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
+
+import { isPostgresUrl } from "@/lib/db/database-url";
 
 /**
  * Ciphertext columns are omitted from every query unless a caller asks for them
@@ -14,9 +20,24 @@ export const SECRET_COLUMNS_OMITTED = {
   staffUser: { passwordHash: true },
 } as const;
 
-export function createPrismaClient(databaseUrl: string) {
-  const adapter = new PrismaLibSQL({ url: databaseUrl });
-  return new PrismaClient({ adapter, omit: SECRET_COLUMNS_OMITTED });
+function createSqliteClient(databaseUrl: string) {
+  return new PrismaClient({ adapter: new PrismaLibSQL({ url: databaseUrl }), omit: SECRET_COLUMNS_OMITTED });
 }
 
-export type Database = ReturnType<typeof createPrismaClient>;
+export type Database = ReturnType<typeof createSqliteClient>;
+
+// The PostgreSQL client is generated from the same models (prisma/postgresql),
+// so it has the same API; it is loaded only when PostgreSQL is configured.
+const requireFromHere = createRequire(import.meta.url);
+
+function createPostgresClient(databaseUrl: string): Database {
+  const { PrismaClient: PostgresPrismaClient } = requireFromHere(path.join(process.cwd(), "node_modules", ".prisma-postgresql", "client")) as {
+    PrismaClient: typeof PrismaClient;
+  };
+  const adapter = new PrismaPg({ connectionString: databaseUrl, max: 10 });
+  return new PostgresPrismaClient({ adapter, omit: SECRET_COLUMNS_OMITTED }) as unknown as Database;
+}
+
+export function createPrismaClient(databaseUrl: string): Database {
+  return isPostgresUrl(databaseUrl) ? createPostgresClient(databaseUrl) : createSqliteClient(databaseUrl);
+}

@@ -3,6 +3,7 @@ import "server-only";
 import type { Prisma } from "@prisma/client";
 
 import { getDb } from "@/lib/db/client";
+import { textContains } from "@/lib/db/text-filters";
 import { connectionState } from "@/lib/merchants/connection-state";
 import type { TMerchantListQuery } from "@/lib/merchants/merchant-list-schemas";
 
@@ -11,7 +12,7 @@ export const MERCHANTS_PAGE_SIZE = 25;
 function whereFor(query: TMerchantListQuery): Prisma.MerchantWhereInput {
   const where: Prisma.MerchantWhereInput = {};
   if (query.environment) where.environment = query.environment;
-  if (query.q) where.OR = [{ name: { contains: query.q } }, { vatNumber: { contains: query.q.toUpperCase() } }];
+  if (query.q) where.OR = [{ name: textContains(query.q) }, { vatNumber: textContains(query.q.toUpperCase()) }];
   if (query.state === "linked") where.tokenSet = { isNot: null };
   if (query.state === "not_linked") Object.assign(where, { tokenSet: { is: null }, unlinkedAt: null });
   if (query.state === "unlinked") Object.assign(where, { tokenSet: { is: null }, unlinkedAt: { not: null } });

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
+import { startThrowawayPostgres } from "../../../scripts/throwaway-postgres";
 import { ControlClient } from "../../../sandbox/test/support/control-client";
 import { linkAndRedeem } from "../../../sandbox/test/support/hybrid-flow";
 import {
@@ -30,9 +31,11 @@ export type LifecycleHarness = {
 export async function startLifecycleHarness(): Promise<LifecycleHarness> {
   const directory = await mkdtemp(path.join(tmpdir(), "console-lifecycle-"));
   const sandbox = await startTestSandbox();
+  // The same suite runs on the embedded SQLite default and, with TEST_DATABASE=postgresql, on a real server.
+  const postgres = process.env.TEST_DATABASE === "postgresql" ? await startThrowawayPostgres() : undefined;
   const env: Record<string, string> = {
     NODE_ENV: "test",
-    DATABASE_URL: `file:${path.join(directory, "console.db")}`,
+    DATABASE_URL: postgres?.url ?? `file:${path.join(directory, "console.db")}`,
     NEXTAUTH_URL: "http://localhost:3000",
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
     TOKEN_ENCRYPTION_KEYS: `test:${randomBytes(32).toString("base64")}`,
@@ -101,6 +104,9 @@ export async function startLifecycleHarness(): Promise<LifecycleHarness> {
     },
     async close() {
       await sandbox.stop();
+      const { getDb } = await import("@/lib/db/client");
+      await getDb().$disconnect();
+      postgres?.stop();
       await rm(directory, { recursive: true, force: true });
     },
   };
