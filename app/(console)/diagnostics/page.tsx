@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 
+import { DiagnosticsRunner } from "@/components/diagnostics/diagnostics-runner";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/require-role";
 import { getConfigurationSummary } from "@/lib/diagnostics/configuration-summary";
+import { describeEnvironment, getEnvironments } from "@/lib/mobilepay/environments";
 
 export const metadata: Metadata = { title: "Diagnostics" };
 
@@ -19,9 +21,13 @@ function Row({ label, value }: { label: string; value: string }) {
 export default async function DiagnosticsPage() {
   await requirePagePermission("diagnostics:read");
   const summary = await getConfigurationSummary();
+  const environments = getEnvironments().map(describeEnvironment);
   return (
     <>
       <PageHeader title="Diagnostics" description="How this console is configured, and what it would need to change." />
+      <section aria-label="Live checks" className="mb-8">
+        <DiagnosticsRunner environments={environments} />
+      </section>
       <div className="grid gap-6 md:grid-cols-2">
         <Card>
           <CardHeader title="Storage and encryption" />
@@ -47,6 +53,11 @@ export default async function DiagnosticsPage() {
             <dl className="divide-y divide-slate-100">
               <Row label="Built-in sandbox" value={summary.sandbox ? summary.sandbox.url : "disabled"} />
               {summary.sandbox ? <Row label="Sandbox client id" value={summary.sandbox.clientId} /> : null}
+              {environments
+                .filter((environment) => environment.id !== "sandbox")
+                .map((environment) => (
+                  <Row key={environment.id} label={environment.label} value="configured" />
+                ))}
             </dl>
           </CardBody>
         </Card>

@@ -1,0 +1,64 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+
+import { DiagnosticCheckList, DiagnosticLevelBadge } from "@/components/diagnostics/diagnostic-check-list";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { worstLevel } from "@/lib/diagnostics/diagnostic-check";
+import type { DiagnosticsReport } from "@/lib/diagnostics/diagnostics-schemas";
+import { ApiError, apiRequest } from "@/lib/http/api-client";
+
+/** Runs the live checklist on demand: each run asks MobilePay afresh, so nothing shown is older than the click. */
+export function DiagnosticsRunner({ environments }: { environments: { id: string; label: string }[] }) {
+  const run = useMutation({
+    mutationFn: () => apiRequest<DiagnosticsReport>("/api/diagnostics/run", { body: {} }),
+  });
+  const report = run.data;
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center gap-3">
+        <Button onClick={() => run.mutate()} disabled={run.isPending}>
+          {run.isPending ? "Running checks…" : report ? "Run checks again" : "Run checks"}
+        </Button>
+        <span className="text-sm text-slate-500">
+          {report
+            ? `Last run ${new Date(report.ranAt).toLocaleTimeString()}`
+            : `Checks ${environments.map((environment) => environment.label).join(", ") || "no environment"} and this install.`}
+        </span>
+      </div>
+      {run.isError ? (
+        <Alert tone="error">
+          {run.error instanceof ApiError ? run.error.message : "The console could not be reached."}
+        </Alert>
+      ) : null}
+      {report ? (
+        <div className="grid gap-6 lg:grid-cols-2">
+          {report.environments.map(({ environment, checks }) => (
+            <Card key={environment.id}>
+              <CardHeader
+                title={environment.label}
+                description={environment.isSandbox ? "Sandbox environment" : "Production environment"}
+                actions={<DiagnosticLevelBadge level={worstLevel(checks)} />}
+              />
+              <CardBody>
+                <DiagnosticCheckList label={`${environment.label} checks`} checks={checks} />
+              </CardBody>
+            </Card>
+          ))}
+          <Card>
+            <CardHeader
+              title="This console"
+              description="Cookies and proxy, keep-alive scheduler, encryption keys."
+              actions={<DiagnosticLevelBadge level={worstLevel(report.console)} />}
+            />
+            <CardBody>
+              <DiagnosticCheckList label="Console checks" checks={report.console} />
+            </CardBody>
+          </Card>
+        </div>
+      ) : null}
+    </div>
+  );
+}
