@@ -1,0 +1,176 @@
+"use client";
+
+import { useMemo, useState } from "react";
+
+import { CallHistoryTable } from "@/components/calls/call-history-table";
+import { ReceivedCallbacksList } from "@/components/calls/received-callbacks-list";
+import { RequestInspector } from "@/components/calls/request-inspector";
+import { SampleCallForm } from "@/components/calls/sample-call-form";
+import { useRunSampleCallMutation, useSampleCallsQuery } from "@/components/calls/use-sample-calls";
+import { Alert } from "@/components/ui/alert";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { Select } from "@/components/ui/input";
+import { Skeleton } from "@/components/ui/skeleton";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import { knownIdsFrom } from "@/lib/calls/known-ids";
+import type { PrefillContext } from "@/lib/calls/sample-call-context";
+import type { RunSampleCallResult } from "@/lib/calls/sample-call-view";
+import { SAMPLE_OPERATIONS } from "@/lib/calls/sample-operations";
+import type { CallsPageData } from "@/lib/calls/get-calls-page-data";
+import type { FieldErrors } from "@/lib/errors";
+import { ApiError } from "@/lib/http/api-client";
+
+const PRODUCT_LABELS = { invoice: "Invoice", subscriptions: "Subscriptions" } as const;
+
+export function CallsPageView({ data }: { data: CallsPageData }) {
+  const { merchant } = data;
+  const operations = useMemo(
+    () => SAMPLE_OPERATIONS.filter((operation) => merchant.environment.isSandbox || !operation.sandboxOnly),
+    [merchant.environment.isSandbox],
+  );
+  const [operationId, setOperationId] = useState(operations[0]?.id ?? "");
+  const [lastRun, setLastRun] = useState<RunSampleCallResult | null>(null);
+  const [inspectedId, setInspectedId] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
+  const history = useSampleCallsQuery(merchant.id, data.history);
+  const run = useRunSampleCallMutation(merchant.id);
+  // Sample values (unique invoice numbers, external ids) are made in the browser, so the form waits for hydration.
+  const hydrated = useHydrated();
+
+  const calls = history.data.calls;
+  const operation = operations.find((candidate) => candidate.id === operationId) ?? operations[0];
+  const known = useMemo(() => knownIdsFrom(calls), [calls]);
+  const context: PrefillContext = {
+    ...data.rules,
+    known,
+    appUser: data.appUser,
+    grantedProducts: merchant.grantedProducts,
+  };
+  const inspected = inspectedId ? calls.find((call) => call.id === inspectedId) : undefined;
+
+  if (!operation) return null;
+  const productLabel = PRODUCT_LABELS[operation.product];
+  const disabledReason = !data.canRun
+    ? merchant.linked
+      ? "Your role may not run calls here."
+      : "Relink the merchant to run calls."
+    : !merchant.grantedProducts.includes(operation.product)
+      ? `This link has no ${productLabel} consent — relink with ${productLabel}.`
+      : null;
+
+  function chooseOperation(id: string) {
+    setOperationId(id);
+    setServerErrors({});
+    setFailure(null);
+  }
+
+  function onRun(values: Record<string, string | boolean>) {
+    if (!operation) return;
+    setFailure(null);
+    setServerErrors({});
+    run.mutate(
+      { operation: operation.id, values },
+      {
+        onSuccess: (result) => {
+          setLastRun(result);
+          setInspectedId(null);
+        },
+        onError: (error) => {
+          if (error instanceof ApiError) {
+            setServerErrors(error.fieldErrors);
+            setFailure(error.message);
+          } else {
+            setFailure("The console could not be reached.");
+          }
+        },
+      },
+    );
+  }
+
+  return (
+    <div className="space-y-6">
+      {!data.canRun ? (
+        <Alert tone="info">
+          {merchant.linked
+            ? "You can read the history of sample calls; running them needs an integrator (or, in sandboxes, demo) role."
+            : "This merchant has no active link; its history stays readable."}
+        </Alert>
+      ) : null}
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardHeader
+            title="Run a sample call"
+            description={`Against ${merchant.environment.label}, through the token service (refresh and one retry on 401).`}
+          />
+          <CardBody className="space-y-4">
+            <Field id="operation" label="Sample call">
+              <Select id="operation" value={operation.id} onChange={(event) => chooseOperation(event.target.value)}>
+                {(["invoice", "subscriptions"] as const).map((product) => (
+                  <optgroup key={product} label={PRODUCT_LABELS[product]}>
+                    {operations
+                      .filter((candidate) => candidate.product === product)
+                      .map((candidate) => (
+                        <option key={candidate.id} value={candidate.id}>
+                          {candidate.label}
+                        </option>
+                      ))}
+                  </optgroup>
+                ))}
+              </Select>
+            </Field>
+            {failure ? <Alert tone="error">{failure}</Alert> : null}
+            {hydrated ? (
+              <SampleCallForm
+                key={`${operation.id}:${JSON.stringify(known)}`}
+                operation={operation}
+                context={context}
+                disabledReason={disabledReason}
+                pending={run.isPending}
+                serverErrors={serverErrors}
+                onRun={onRun}
+              />
+            ) : (
+              <Skeleton className="h-64 w-full" />
+            )}
+          </CardBody>
+        </Card>
+        <Card>
+          <CardHeader
+            title="Request inspector"
+            description="Credentials are masked; curl uses $ACCESS_TOKEN in place of the token."
+          />
+          <CardBody>
+            {inspected ? (
+              <RequestInspector call={inspected} />
+            ) : lastRun ? (
+              <RequestInspector call={lastRun.call} retriedAfter401={lastRun.retriedAfter401} hint={lastRun.hint} />
+            ) : (
+              <p className="text-sm text-slate-500">Run a call or inspect one from the history.</p>
+            )}
+          </CardBody>
+        </Card>
+      </div>
+      <Card>
+        <CardHeader title="History" description="The last 50 sample calls for this merchant, by anyone." />
+        <CardBody>
+          <CallHistoryTable
+            calls={calls}
+            selectedId={inspected?.id ?? lastRun?.call.id ?? null}
+            onInspect={setInspectedId}
+          />
+        </CardBody>
+      </Card>
+      <Card>
+        <CardHeader
+          title="Received callbacks"
+          description="Delivered by MobilePay to this console with the credentials it registered."
+        />
+        <CardBody>
+          <ReceivedCallbacksList callbacks={history.data.callbacks} />
+        </CardBody>
+      </Card>
+    </div>
+  );
+}

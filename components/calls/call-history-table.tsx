@@ -1,0 +1,61 @@
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Table, Td, Th } from "@/components/ui/table";
+import type { SampleCallView } from "@/lib/calls/sample-call-view";
+
+/** The merchant's recent sample calls; a row opens in the inspector. */
+export function CallHistoryTable({
+  calls,
+  selectedId,
+  onInspect,
+}: {
+  calls: SampleCallView[];
+  selectedId: string | null;
+  onInspect: (id: string) => void;
+}) {
+  if (calls.length === 0) {
+    return <p className="text-sm text-slate-500">No sample calls yet. Run one above; it appears here for everyone.</p>;
+  }
+  return (
+    <Table label="Sample call history">
+      <thead>
+        <tr>
+          <Th>When</Th>
+          <Th>Call</Th>
+          <Th>Status</Th>
+          <Th>Latency</Th>
+          <Th>By</Th>
+          <Th>
+            <span className="sr-only">Inspect</span>
+          </Th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {calls.map((call) => (
+          <tr key={call.id} className={call.id === selectedId ? "bg-blue-50" : undefined}>
+            <Td className="text-xs whitespace-nowrap text-slate-500">
+              <time dateTime={call.createdAt}>{new Date(call.createdAt).toLocaleString("en-GB")}</time>
+            </Td>
+            <Td>
+              <span className="font-medium">{call.operationLabel}</span>{" "}
+              <span className="font-mono text-xs text-slate-500">{call.method}</span>
+            </Td>
+            <Td>
+              <Badge tone={call.outcome === "success" ? "success" : "danger"}>
+                {call.responseStatus ?? "—"} {call.errorCode ?? ""}
+              </Badge>
+              {call.refreshed ? <span className="ml-2 text-xs text-slate-500">refreshed</span> : null}
+            </Td>
+            <Td className="font-mono text-xs">{call.durationMs} ms</Td>
+            <Td className="text-xs text-slate-500">{call.staffLabel}</Td>
+            <Td>
+              <Button variant="ghost" onClick={() => onInspect(call.id)} aria-label={`Inspect ${call.operationLabel}`}>
+                Inspect
+              </Button>
+            </Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
