@@ -1,0 +1,35 @@
+import { writeFileSync } from "node:fs";
+
+import type { Cell } from "./table";
+
+/** One line of the final summary: a measurement, its floor from the same run, and the goal it is held to. */
+export type GoalRow = {
+  benchmark: string;
+  measured: number | null;
+  floor: number | null;
+  unit: string;
+  /** measured/floor for costs, floor-relative throughput for rates: always the number the goal is about. */
+  ratio: number | null;
+  goal: string;
+  pass: boolean | null;
+  note?: string;
+};
+
+export type ResultTable = { title: string; headers: string[]; rows: Cell[][] };
+
+export type BenchResult = {
+  name: string;
+  config: Record<string, unknown>;
+  tables: ResultTable[];
+  goals: GoalRow[];
+  durationMs: number;
+};
+
+export const RESULT_FILE_FLAG = "--result-file";
+
+/** Benchmarks run as child processes and hand their result back through a file the parent names. */
+export function writeBenchResult(result: BenchResult): void {
+  const index = process.argv.indexOf(RESULT_FILE_FLAG);
+  const file = index >= 0 ? process.argv[index + 1] : undefined;
+  if (file) writeFileSync(file, JSON.stringify(result, null, 2));
+}
