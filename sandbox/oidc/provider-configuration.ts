@@ -105,6 +105,8 @@ export function buildProviderConfiguration(deps: ProviderConfigurationDependenci
       grant_types: ["authorization_code", "implicit", "refresh_token"],
       token_endpoint_auth_method: "client_secret_post",
       id_token_signed_response_alg: "RS256",
+      // MobilePay's id_tokens always carry auth_time.
+      require_auth_time: true,
       refresh_token_usage: client.refreshTokenUsage,
     })),
     extraClientMetadata: {

@@ -71,6 +71,8 @@ describe("the sandbox OpenID Provider", () => {
       idp: "local",
     });
     expect(frontChannel).not.toHaveProperty("at_hash");
+    expect(frontChannel.auth_time).toBeTypeOf("number");
+    expect(frontChannel.amr).toEqual(["UserEnteredCode", "ServerProvidedKey"]);
     expect((frontChannel.exp ?? 0) - (frontChannel.iat ?? 0)).toBe(300);
 
     const tokens = await new TokenClient(fixture.url, CONSOLE_CLIENT).exchangeCode(
@@ -118,6 +120,7 @@ describe("the sandbox OpenID Provider", () => {
     );
     expect(refreshedIdToken.sub).toBe(BO.id);
     expect(refreshedIdToken).not.toHaveProperty("nonce");
+    expect(refreshedIdToken.auth_time).toBe(frontChannel.auth_time);
     expect(refreshedIdToken.merchant_vat).toBe(BO.merchant.vat);
     expect(refreshed.body.refresh_token).not.toBe(refreshToken);
   });
