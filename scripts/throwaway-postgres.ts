@@ -10,7 +10,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-export type ThrowawayPostgres = { url: string; port: number; stop(): void };
+export type ThrowawayPostgres = { url: string; port: number; /** A scratch folder removed with the server. */ directory: string; stop(): void };
 
 function binDirectory(): string {
   if (process.env.PG_BIN) return process.env.PG_BIN;
@@ -67,6 +67,7 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   let stopped = false;
   return {
     port,
+    directory,
     url: `postgresql://console@127.0.0.1:${port}/console`,
     stop() {
       if (stopped) return;

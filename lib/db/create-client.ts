@@ -31,7 +31,8 @@ export type Database = ReturnType<typeof createSqliteClient>;
 const requireFromHere = createRequire(import.meta.url);
 
 function createPostgresClient(databaseUrl: string): Database {
-  const { PrismaClient: PostgresPrismaClient } = requireFromHere(path.join(process.cwd(), "node_modules", ".prisma-postgresql", "client")) as {
+  const location = path.join(process.cwd(), "node_modules", ".prisma-postgresql", "client");
+  const { PrismaClient: PostgresPrismaClient } = requireFromHere(/* turbopackIgnore: true */ location) as {
     PrismaClient: typeof PrismaClient;
   };
   const adapter = new PrismaPg({ connectionString: databaseUrl, max: 10 });

@@ -1,0 +1,212 @@
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+
+import bcrypt from "bcryptjs";
+
+import { createPrismaClient, type Database } from "../lib/db/create-client";
+import { startThrowawayPostgres, type ThrowawayPostgres } from "../scripts/throwaway-postgres";
+
+import { expect, test } from "./fixtures/console-test";
+import { PORTAL_USERS, sandboxControl } from "./fixtures/sandbox-control";
+
+/**
+ * Two console instances behind one (imagined) load balancer, sharing one
+ * PostgreSQL database: what instances coordinate must happen exactly once.
+ */
+const PORT_A = 3201;
+const PORT_B = 3202;
+const PUBLIC_URL = `http://localhost:${PORT_A}`;
+const SANDBOX_PORT = 4201;
+const SANDBOX_URL = `http://127.0.0.1:${SANDBOX_PORT}`;
+const STAFF = { email: "ops@example.com", password: "multi-instance-pass" };
+const CLIENT = { id: "mobilepay-link-console", secret: randomBytes(18).toString("base64url") };
+const CONTROL = { url: SANDBOX_URL, token: randomBytes(18).toString("base64url") };
+
+let postgres: ThrowawayPostgres;
+let db: Database;
+const processes: ChildProcess[] = [];
+
+async function waitFor(url: string) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not answer in time`);
+}
+
+type TokenEndpointCounters = { refreshesServed: number; authorizationCodesServed: number };
+
+async function counters(): Promise<TokenEndpointCounters> {
+  const state = (await sandboxControl("GET", "/control/state", undefined, CONTROL)) as {
+    tokenEndpoint: Record<string, TokenEndpointCounters>;
+  };
+  return state.tokenEndpoint[CLIENT.id] ?? { refreshesServed: 0, authorizationCodesServed: 0 };
+}
+
+test.describe.configure({ mode: "serial" });
+
+test.describe("[SCALE] two console instances on one PostgreSQL database", () => {
+  test.skip(!existsSync(path.join(".next", "BUILD_ID")), "needs the production build the e2e suite makes");
+
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    postgres = await startThrowawayPostgres();
+    execFileSync(path.join("node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
+      env: { ...process.env, DATABASE_URL: postgres.url },
+      stdio: "ignore",
+    });
+    db = createPrismaClient(postgres.url);
+    await db.staffUser.create({
+      data: { email: STAFF.email, name: "Olga Ops", role: "integrator", passwordHash: await bcrypt.hash(STAFF.password, 10) },
+    });
+    processes.push(
+      spawn(path.join("node_modules", ".bin", "tsx"), ["sandbox/server.ts"], {
+        env: {
+          ...process.env,
+          SANDBOX_PORT: String(SANDBOX_PORT),
+          SANDBOX_DATA_DIR: path.join(postgres.directory, "sandbox"),
+          SANDBOX_CLIENT_ID: CLIENT.id,
+          SANDBOX_CLIENT_SECRET: CLIENT.secret,
+          SANDBOX_CONTROL_TOKEN: CONTROL.token,
+          SANDBOX_REDIRECT_URIS: `${PUBLIC_URL}/api/auth/callback/mobilepay-sandbox`,
+        },
+        stdio: "ignore",
+      }),
+    );
+    await waitFor(`${SANDBOX_URL}/merchant-authentication-openidconnect/.well-known/openid-configuration`);
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: postgres.url,
+      NEXTAUTH_URL: PUBLIC_URL,
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      TOKEN_ENCRYPTION_KEYS: `multi:${randomBytes(32).toString("base64")}`,
+      SANDBOX_ENABLED: "true",
+      SANDBOX_URL,
+      SANDBOX_CLIENT_ID: CLIENT.id,
+      SANDBOX_CLIENT_SECRET: CLIENT.secret,
+      SANDBOX_CONTROL_TOKEN: CONTROL.token,
+      KEEPALIVE_INTERVAL_SECONDS: "2",
+      KEEPALIVE_REFRESH_AFTER_HOURS: "1",
+    };
+    for (const port of [PORT_A, PORT_B]) {
+      processes.push(spawn(path.join("node_modules", ".bin", "next"), ["start", "--port", String(port)], { env, stdio: "ignore" }));
+    }
+    await Promise.all([PORT_A, PORT_B].map((port) => waitFor(`http://localhost:${port}/api/health`)));
+  });
+
+  test.afterAll(async () => {
+    for (const child of processes) child.kill("SIGTERM");
+    await db?.$disconnect();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    postgres?.stop();
+  });
+
+  test("[SCALE]: a consent callback delivered to both instances redeems its code once", async ({ page, browser }) => {
+    const { request } = page;
+    await page.goto(`${PUBLIC_URL}/sign-in`);
+    await expect(page.locator("form[data-hydrated=true]")).toBeVisible();
+    await page.getByLabel("Email").fill(STAFF.email);
+    await page.getByLabel("Password").fill(STAFF.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByTestId("current-staff")).toHaveText("Olga Ops");
+    const created = await request.post(`${PUBLIC_URL}/api/invitations`, {
+      headers: { origin: PUBLIC_URL },
+      data: { merchantName: "Annas Bageri", vatNumber: PORTAL_USERS.anna.vat, products: ["invoice"], environment: "sandbox" },
+    });
+    expect(created.status()).toBe(200);
+    const { url } = (await created.json()) as { url: string };
+
+    const merchantContext = await browser.newContext();
+    const merchant = await merchantContext.newPage();
+    // Hold the browser's form_post, then deliver the same POST to both instances at once.
+    let callback: { body: string; contentType: string } | undefined;
+    await merchant.route("**/api/auth/callback/mobilepay-sandbox", async (route) => {
+      callback = { body: route.request().postData() ?? "", contentType: route.request().headers()["content-type"] ?? "" };
+      await route.fulfill({ status: 200, contentType: "text/plain", body: "held" });
+    });
+    await merchant.goto(url);
+    await merchant.getByRole("button", { name: "Continue to MobilePay" }).click();
+    await merchant.getByLabel("Email").fill(PORTAL_USERS.anna.email);
+    await merchant.getByLabel("Password").fill(PORTAL_USERS.anna.password);
+    await merchant.getByRole("button", { name: "Log in" }).click();
+    await merchant.getByRole("button", { name: "Allow" }).click();
+    await expect.poll(() => callback).toBeDefined();
+
+    const before = await counters();
+    const deliveries = await Promise.all(
+      [PORT_A, PORT_B].map((port) =>
+        merchantContext.request.post(`http://localhost:${port}/api/auth/callback/mobilepay-sandbox`, {
+          headers: { "content-type": callback!.contentType, origin: SANDBOX_URL },
+          data: callback!.body,
+          maxRedirects: 0,
+        }),
+      ),
+    );
+    const outcomes = deliveries.map((response) => response.headers().location ?? "").sort();
+    expect(outcomes).toEqual([
+      expect.stringContaining("/link/complete?outcome=failed"),
+      expect.stringContaining("/link/complete?outcome=linked"),
+    ]);
+    const after = await counters();
+    expect(after.authorizationCodesServed - before.authorizationCodesServed).toBe(1);
+    expect(await db.merchantTokenSet.count()).toBe(1);
+    await merchantContext.close();
+  });
+
+  test("[SCALE]: concurrent token requests on both instances refresh an expired merchant once", async ({ browser }) => {
+    const merchant = await db.merchant.findFirstOrThrow({ where: { vatNumber: PORTAL_USERS.anna.vat } });
+    await db.merchantTokenSet.update({
+      where: { merchantId: merchant.id },
+      data: { accessTokenExpiresAt: new Date(Date.now() - 1000) },
+    });
+    const signedIn = await Promise.all(
+      [PORT_A, PORT_B].map(async (port) => {
+        const context = await browser.newContext({ baseURL: `http://localhost:${port}` });
+        const csrf = (await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+        const signIn = await context.request.post("/api/auth/callback/credentials", {
+          form: { csrfToken: csrf.csrfToken, email: STAFF.email, password: STAFF.password, json: "true" },
+        });
+        expect(signIn.ok()).toBe(true);
+        return { context, port };
+      }),
+    );
+    const before = await counters();
+    const responses = await Promise.all(
+      signedIn.flatMap(({ context, port }) =>
+        Array.from({ length: 20 }, () =>
+          context.request.post(`/api/merchants/${merchant.id}/ensure-token`, {
+            headers: { origin: `http://localhost:${port}` },
+          }),
+        ),
+      ),
+    );
+    expect(responses.map((response) => response.status())).toEqual(Array(40).fill(200));
+    const after = await counters();
+    expect(after.refreshesServed - before.refreshesServed).toBe(1);
+    for (const { context } of signedIn) await context.close();
+  });
+
+  test("[SCALE]: keep-alive runs on both instances without refreshing a link twice", async () => {
+    const merchant = await db.merchant.findFirstOrThrow({ where: { vatNumber: PORTAL_USERS.anna.vat } });
+    const before = await counters();
+    await db.merchantTokenSet.update({
+      where: { merchantId: merchant.id },
+      data: { lastRefreshedAt: new Date(Date.now() - 2 * 3600_000) },
+    });
+    await expect.poll(async () => (await counters()).refreshesServed - before.refreshesServed, { timeout: 20_000 }).toBe(1);
+    // Several more sweeps on both instances: the link is no longer due, so nothing more happens.
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    expect((await counters()).refreshesServed - before.refreshesServed).toBe(1);
+    const runs = await db.schedulerRun.findMany({ where: { job: "keep-alive" } });
+    expect(runs.reduce((sum, run) => sum + run.succeeded, 0)).toBe(1);
+  });
+});
