@@ -64,7 +64,12 @@ test.describe("[SCALE] two console instances on one PostgreSQL database", () => 
     });
     db = createPrismaClient(postgres.url);
     await db.staffUser.create({
-      data: { email: STAFF.email, name: "Olga Ops", role: "integrator", passwordHash: await bcrypt.hash(STAFF.password, 10) },
+      data: {
+        email: STAFF.email,
+        name: "Olga Ops",
+        role: "integrator",
+        passwordHash: await bcrypt.hash(STAFF.password, 10),
+      },
     });
     processes.push(
       spawn(path.join("node_modules", ".bin", "tsx"), ["sandbox/server.ts"], {
@@ -98,7 +103,9 @@ test.describe("[SCALE] two console instances on one PostgreSQL database", () => 
       KEEPALIVE_REFRESH_AFTER_HOURS: "1",
     };
     for (const port of [PORT_A, PORT_B]) {
-      processes.push(spawn(path.join("node_modules", ".bin", "next"), ["start", "--port", String(port)], { env, stdio: "ignore" }));
+      processes.push(
+        spawn(path.join("node_modules", ".bin", "next"), ["start", "--port", String(port)], { env, stdio: "ignore" }),
+      );
     }
     await Promise.all([PORT_A, PORT_B].map((port) => waitFor(`http://localhost:${port}/api/health`)));
   });
@@ -120,7 +127,12 @@ test.describe("[SCALE] two console instances on one PostgreSQL database", () => 
     await expect(page.getByTestId("current-staff")).toHaveText("Olga Ops");
     const created = await request.post(`${PUBLIC_URL}/api/invitations`, {
       headers: { origin: PUBLIC_URL },
-      data: { merchantName: "Annas Bageri", vatNumber: PORTAL_USERS.anna.vat, products: ["invoice"], environment: "sandbox" },
+      data: {
+        merchantName: "Annas Bageri",
+        vatNumber: PORTAL_USERS.anna.vat,
+        products: ["invoice"],
+        environment: "sandbox",
+      },
     });
     expect(created.status()).toBe(200);
     const { url } = (await created.json()) as { url: string };
@@ -130,7 +142,10 @@ test.describe("[SCALE] two console instances on one PostgreSQL database", () => 
     // Hold the browser's form_post, then deliver the same POST to both instances at once.
     let callback: { body: string; contentType: string } | undefined;
     await merchant.route("**/api/auth/callback/mobilepay-sandbox", async (route) => {
-      callback = { body: route.request().postData() ?? "", contentType: route.request().headers()["content-type"] ?? "" };
+      callback = {
+        body: route.request().postData() ?? "",
+        contentType: route.request().headers()["content-type"] ?? "",
+      };
       await route.fulfill({ status: 200, contentType: "text/plain", body: "held" });
     });
     await merchant.goto(url);
@@ -202,7 +217,9 @@ test.describe("[SCALE] two console instances on one PostgreSQL database", () => 
       where: { merchantId: merchant.id },
       data: { lastRefreshedAt: new Date(Date.now() - 2 * 3600_000) },
     });
-    await expect.poll(async () => (await counters()).refreshesServed - before.refreshesServed, { timeout: 20_000 }).toBe(1);
+    await expect
+      .poll(async () => (await counters()).refreshesServed - before.refreshesServed, { timeout: 20_000 })
+      .toBe(1);
     // Several more sweeps on both instances: the link is no longer due, so nothing more happens.
     await new Promise((resolve) => setTimeout(resolve, 5_000));
     expect((await counters()).refreshesServed - before.refreshesServed).toBe(1);

@@ -10,14 +10,20 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-export type ThrowawayPostgres = { url: string; port: number; /** A scratch folder removed with the server. */ directory: string; stop(): void };
+export type ThrowawayPostgres = {
+  url: string;
+  port: number;
+  /** A scratch folder removed with the server. */ directory: string;
+  stop(): void;
+};
 
 function binDirectory(): string {
   if (process.env.PG_BIN) return process.env.PG_BIN;
   const root = "/usr/lib/postgresql";
   const versions = existsSync(root) ? readdirSync(root).filter((name) => /^\d+$/.test(name)) : [];
   const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
-  if (!newest) throw new Error("PostgreSQL server binaries not found: install Debian's postgresql package or set PG_BIN");
+  if (!newest)
+    throw new Error("PostgreSQL server binaries not found: install Debian's postgresql package or set PG_BIN");
   return path.join(root, newest, "bin");
 }
 
@@ -27,7 +33,9 @@ function freePort(): Promise<number> {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }

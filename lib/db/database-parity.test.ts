@@ -109,7 +109,9 @@ describe(`data layer on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => {
   it("reports a duplicate email as a unique-constraint error", async () => {
     const email = `dup-${randomBytes(4).toString("hex")}@example.com`;
     await db.staffUser.create({ data: { email, name: "A", role: "support", passwordHash: "x" } });
-    await expect(db.staffUser.create({ data: { email, name: "B", role: "support", passwordHash: "x" } })).rejects.toMatchObject({
+    await expect(
+      db.staffUser.create({ data: { email, name: "B", role: "support", passwordHash: "x" } }),
+    ).rejects.toMatchObject({
       code: "P2002",
     });
   });
@@ -117,7 +119,9 @@ describe(`data layer on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => {
   it("orders audit events by time, newest first, with the id as a tie-breaker", async () => {
     const at = new Date("2026-01-01T00:00:00Z");
     for (const action of ["first", "second", "third"]) {
-      await db.auditEvent.create({ data: { actorType: "system", actorLabel: "test", action: `order.${action}`, occurredAt: at } });
+      await db.auditEvent.create({
+        data: { actorType: "system", actorLabel: "test", action: `order.${action}`, occurredAt: at },
+      });
     }
     const events = await db.auditEvent.findMany({
       where: { action: { startsWith: "order." } },
