@@ -1,0 +1,163 @@
+/**
+ * Benchmark 2 — many callers asking for one expired merchant's access token at once. The console must
+ * refresh once at the OP (counted by the sandbox itself) and hand every caller that token, adding little
+ * to the one round trip it has to make. The floor, one refresh round trip at the OP through the console's
+ * token endpoint client, is measured between the storms, on a grant of its own.
+ */
+import { getDb } from "@/lib/db/client";
+import { requireEnvironment } from "@/lib/mobilepay/environments";
+import { refreshTokens } from "@/lib/mobilepay/oidc/token-endpoint-client";
+import { getProviderMetadata } from "@/lib/mobilepay/provider-metadata";
+import { getAccessToken } from "@/lib/tokens/get-access-token";
+
+import { parseBenchOptions } from "../support/args";
+import { writeBenchResult, type BenchResult, type GoalRow } from "../support/bench-result";
+import { createSqliteDatabase } from "../support/console-database";
+import { applyConsoleEnv, consoleEnv } from "../support/console-env";
+import { refreshesServed } from "../support/control-state";
+import { cloneGrants, linkOneMerchant } from "../support/sandbox-grants";
+import { startSandboxChild } from "../support/sandbox-child";
+import { seedLinkedMerchants } from "../support/seed-linked-merchants";
+import { round, summarize } from "../support/stats";
+import type { Cell } from "../support/table";
+import { printTable } from "../support/table";
+import { timed } from "../support/timing";
+
+const GOAL_P95_RATIO = 2;
+/** Storms per size: bounded so that 500 callers × rounds stays a few seconds. */
+const roundsFor = (size: number) => (size <= 100 ? 20 : 10);
+
+const options = parseBenchOptions(process.argv.slice(2));
+const started = Date.now();
+const sandbox = await startSandboxChild();
+const database = createSqliteDatabase();
+applyConsoleEnv(consoleEnv({ databaseUrl: database.url, sandbox }));
+
+try {
+  const environment = requireEnvironment("sandbox");
+  const { metadata } = await getProviderMetadata(environment);
+  const source = await linkOneMerchant(sandbox);
+  const [floorRefreshToken] = await cloneGrants(sandbox.dataDir, source, 1);
+  const [merchantId] = await seedLinkedMerchants(source, [source.refreshToken], { lastRefreshedAt: null });
+  if (!merchantId || !floorRefreshToken) throw new Error("seeding failed");
+  const db = getDb();
+  const actor = { type: "system", label: "bench" } as const;
+
+  let floorToken = floorRefreshToken;
+  async function opRoundTrip(): Promise<number> {
+    const { value, ms } = await timed(() =>
+      refreshTokens({
+        tokenEndpoint: metadata.token_endpoint,
+        clientId: environment.clientId,
+        clientSecret: environment.clientSecret,
+        refreshToken: floorToken,
+      }),
+    );
+    // OneTime rotation: the next round trip must present the token this one returned.
+    floorToken = value.refreshToken ?? floorToken;
+    return ms;
+  }
+
+  async function storm(size: number, expired = true) {
+    await db.merchantTokenSet.update({
+      where: { merchantId },
+      data: { accessTokenExpiresAt: new Date(Date.now() + (expired ? -1000 : 300_000)) },
+    });
+    const before = await refreshesServed(sandbox);
+    const begin = performance.now();
+    const grants = await Promise.all(
+      Array.from({ length: size }, async () => {
+        const grant = await getAccessToken(merchantId!, { actor });
+        return { token: grant.accessToken, ms: performance.now() - begin };
+      }),
+    );
+    const refreshes = (await refreshesServed(sandbox)) - before;
+    return { latencies: grants.map((grant) => grant.ms), refreshes, tokens: new Set(grants.map((g) => g.token)).size };
+  }
+
+  // Warm-up: module loading, the JIT, discovery and the database connection.
+  await opRoundTrip();
+  await storm(5);
+
+  const headers = [
+    "callers",
+    "storms",
+    "OP refreshes per storm",
+    "distinct tokens per storm",
+    "caller p50 ms",
+    "caller p95 ms",
+    "OP round trip median ms",
+    "p50 added ms",
+    "p95 ratio to floor",
+    "same callers, fresh token: p95 ms",
+  ];
+  const rows: Cell[][] = [];
+  const goals: GoalRow[] = [];
+  for (const size of options.stormSizes) {
+    const latencies: number[] = [];
+    const floors: number[] = [];
+    const refreshCounts: number[] = [];
+    const tokenCounts: number[] = [];
+    // What the callers cost without any refresh: every one of them still reads the token set first.
+    const freshLatencies: number[] = [];
+    for (let round_ = 0; round_ < roundsFor(size); round_ += 1) {
+      floors.push(await opRoundTrip());
+      const outcome = await storm(size);
+      latencies.push(...outcome.latencies);
+      refreshCounts.push(outcome.refreshes);
+      tokenCounts.push(outcome.tokens);
+      freshLatencies.push(...(await storm(size, false)).latencies);
+    }
+    const caller = summarize(latencies);
+    const floor = summarize(floors);
+    const ratio = caller.p95 / floor.median;
+    const exactlyOne = refreshCounts.every((count) => count === 1);
+    rows.push([
+      size,
+      refreshCounts.length,
+      `${Math.min(...refreshCounts)}–${Math.max(...refreshCounts)}`,
+      `${Math.min(...tokenCounts)}–${Math.max(...tokenCounts)}`,
+      round(caller.median),
+      round(caller.p95),
+      round(floor.median),
+      round(caller.median - floor.median),
+      round(ratio),
+      round(summarize(freshLatencies).p95),
+    ]);
+    goals.push(
+      {
+        benchmark: `refresh storm ${size}: refreshes at the OP per storm`,
+        measured: Math.max(...refreshCounts),
+        floor: 1,
+        unit: "refreshes (max of storms)",
+        ratio: null,
+        goal: "exactly 1",
+        pass: exactlyOne,
+        note: `${refreshCounts.length} storms: ${refreshCounts.join(",")}`,
+      },
+      {
+        benchmark: `refresh storm ${size}: caller p95 vs one OP refresh`,
+        measured: round(caller.p95),
+        floor: round(floor.median),
+        unit: "ms",
+        ratio: round(ratio),
+        goal: `p95 ≤ ${GOAL_P95_RATIO}×`,
+        pass: ratio <= GOAL_P95_RATIO,
+        note: `p50 ${round(caller.median)} ms`,
+      },
+    );
+  }
+  printTable("Refresh storm: concurrent getAccessToken on one expired merchant (SQLite)", headers, rows);
+  const result: BenchResult = {
+    name: "refresh-storm",
+    config: { sizes: options.stormSizes, rounds: options.stormSizes.map(roundsFor), database: "sqlite" },
+    tables: [{ title: "Refresh storm", headers, rows }],
+    goals,
+    durationMs: Date.now() - started,
+  };
+  writeBenchResult(result);
+} finally {
+  await getDb().$disconnect();
+  await sandbox.stop();
+  database.remove();
+}

@@ -1,0 +1,55 @@
+import { randomUUID } from "node:crypto";
+
+import { getDb } from "@/lib/db/client";
+import { encryptTokenSet } from "@/lib/tokens/encrypt-token-set";
+
+import { GRANTED_SCOPE, type SourceGrant } from "./sandbox-grants";
+
+const ROWS_PER_CREATE = 500;
+
+/**
+ * Linked merchants as completeLink stores them, one per refresh token, written in bulk through the
+ * console's own client (so the same code seeds SQLite and PostgreSQL). Every merchant shares the source
+ * consent's user, issuer and access token; only its refresh token is its own, which is all a refresh reads.
+ */
+export async function seedLinkedMerchants(
+  source: SourceGrant,
+  refreshTokens: readonly string[],
+  options: { lastRefreshedAt: Date | null },
+): Promise<string[]> {
+  const db = getDb();
+  const now = new Date();
+  const ids = refreshTokens.map(() => randomUUID());
+  for (let start = 0; start < ids.length; start += ROWS_PER_CREATE) {
+    const slice = ids.slice(start, start + ROWS_PER_CREATE);
+    await db.merchant.createMany({
+      data: slice.map((id, offset) => ({
+        id,
+        environment: "sandbox",
+        // merchant_id is unique per environment; refreshes never compare it, so copies get their own.
+        mobilePayId: randomUUID(),
+        vatNumber: `DK${String(10_000_000 + start + offset)}`,
+        name: `Bench merchant ${start + offset}`,
+        subject: source.subject,
+        issuer: source.issuer,
+        products: "invoice subscriptions",
+        lastActivityAt: now,
+      })),
+    });
+    await db.merchantTokenSet.createMany({
+      data: slice.map((id, offset) => ({
+        merchantId: id,
+        ...encryptTokenSet("sandbox", id, {
+          accessToken: source.accessToken,
+          refreshToken: refreshTokens[start + offset]!,
+          idToken: source.idToken,
+        }),
+        accessTokenExpiresAt: new Date(now.getTime() + 300_000),
+        accessTokenIssuedAt: now,
+        grantedScopes: GRANTED_SCOPE,
+        lastRefreshedAt: options.lastRefreshedAt,
+      })),
+    });
+  }
+  return ids;
+}
