@@ -70,7 +70,9 @@ function logError(error: unknown): void {
   console.error("[sandbox]", error);
 }
 
+/** A wildcard listen address is no address a browser can use; loopback is the sensible default then. */
 function hostForUrl(host: string): string {
+  if (host === "0.0.0.0" || host === "::") return "127.0.0.1";
   return host.includes(":") ? `[${host}]` : host;
 }
 
