@@ -24,7 +24,7 @@ async function linkAnnasFinnishMerchant(page: Page): Promise<string> {
 
 /** Chooses a sample call, lets the test adjust the form, runs it and waits until the history has it. */
 async function runCall(page: Page, label: string, adjust?: () => Promise<void>): Promise<RunResult> {
-  await page.getByLabel("Sample call").selectOption({ label });
+  await page.getByLabel("Sample call", { exact: true }).selectOption({ label });
   await expect(page.locator(`form[data-hydrated=true][aria-label="${label}"]`)).toBeVisible();
   if (adjust) await adjust();
   const posted = page.waitForResponse(
@@ -74,9 +74,9 @@ test.describe("[CALLS] sample calls on a linked sandbox merchant", () => {
       "SELECT COUNT(*) AS count FROM SampleCall WHERE merchantId = ?",
       [merchantId],
     );
-    await page.getByLabel("Sample call").selectOption({ label: "Create InvoiceDirect" });
-    await page.getByLabel("Total amount").fill("5000");
-    await page.getByLabel("Due date").fill("2000-01-01");
+    await page.getByLabel("Sample call", { exact: true }).selectOption({ label: "Create InvoiceDirect" });
+    await page.getByLabel("Total amount", { exact: true }).fill("5000");
+    await page.getByLabel("Due date", { exact: true }).fill("2000-01-01");
     await page.getByRole("button", { name: "Run call" }).click();
     await expect(page.getByText("At most 2,000 EUR in FI")).toBeVisible();
     await expect(page.getByText("The due date must be between today and 399 days from today")).toBeVisible();
