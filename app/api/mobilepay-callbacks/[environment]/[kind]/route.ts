@@ -5,8 +5,8 @@ import { AppError, toErrorBody } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
 /**
- * MobilePay's server-to-server callbacks. Not a staff route: there is no
- * session, and the proof of origin is the Basic credentials the console
+ * MobilePay's server-to-server callbacks. Not a staff route: no staff member
+ * is signed in; the proof of origin is the Basic credentials the console
  * registered, checked in the use case.
  */
 export async function POST(request: NextRequest, context: { params: Promise<{ environment: string; kind: string }> }) {
