@@ -1,8 +1,8 @@
 import "server-only";
 
-import { AUDIT_EVENT_ORDER, auditEventWhere } from "@/lib/audit/audit-event-where";
 import type { AuditCursor, TAuditFilters } from "@/lib/audit/audit-filter-schemas";
 import { csvRow } from "@/lib/audit/csv";
+import { findAuditEvents } from "@/lib/audit/find-audit-events";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
@@ -57,9 +57,9 @@ export async function exportAuditEvents({
         controller.enqueue(encoder.encode(csvRow(COLUMNS)));
         return;
       }
-      const batch = await db.auditEvent.findMany({
-        where: auditEventWhere(filters, cursor),
-        orderBy: AUDIT_EVENT_ORDER,
+      const batch = await findAuditEvents(db, {
+        filters,
+        cursor,
         take: Math.min(BATCH_SIZE, MAX_EXPORT_ROWS - written),
       });
       const text = batch

@@ -1,18 +1,14 @@
 import "server-only";
 
-import { AUDIT_EVENT_ORDER, auditEventWhere } from "@/lib/audit/audit-event-where";
 import { encodeCursor, type AuditCursor, type TAuditFilters } from "@/lib/audit/audit-filter-schemas";
+import { findAuditEvents } from "@/lib/audit/find-audit-events";
 import { getDb } from "@/lib/db/client";
 
 export type ListAuditEventsOptions = { filters?: TAuditFilters; cursor?: AuditCursor; pageSize?: number };
 
 /** One page of audit events, newest first, with the cursor of the next (older) page. */
 export async function listAuditEvents({ filters = {}, cursor, pageSize = 50 }: ListAuditEventsOptions) {
-  const events = await getDb().auditEvent.findMany({
-    where: auditEventWhere(filters, cursor),
-    orderBy: AUDIT_EVENT_ORDER,
-    take: pageSize + 1,
-  });
+  const events = await findAuditEvents(getDb(), { filters, cursor, take: pageSize + 1 });
   const page = events.slice(0, pageSize);
   const last = page.at(-1);
   return {
