@@ -46,7 +46,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   }
   return {
     only: only as BenchmarkName[],
-    merchants: positiveInteger("merchants", values.merchants, 10_000),
+    merchants: positiveInteger("merchants", values.merchants, 1_000),
     pageMerchants: positiveInteger("page-merchants", values["page-merchants"], 10_000),
     auditEvents: positiveInteger("audit-events", values["audit-events"], 1_000_000),
     stormSizes: (values["storm-sizes"] ?? "50,500").split(",").map((size) => positiveInteger("storm-sizes", size, 50)),

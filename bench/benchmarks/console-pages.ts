@@ -1,0 +1,173 @@
+/**
+ * Benchmark 4 — the console's pages with 10,000 merchants and 1,000,000 audit events, served by the built
+ * app (`next start`) and loaded from a second process on loopback. Every page is compared with the sign-in
+ * page of the same server under the same load: the floor of what any request costs (proxy, CSP nonce,
+ * React rendering) without data. Also reports first-load JavaScript per route from the build output.
+ */
+import { parseBenchOptions } from "../support/args";
+import { writeBenchResult, type GoalRow } from "../support/bench-result";
+import { seedConsoleAtScale } from "../support/bulk-seed-pages";
+import { createSqliteDatabase } from "../support/console-database";
+import { consoleEnv } from "../support/console-env";
+import { buildConsole, startConsole } from "../support/console-server";
+import { firstLoadJavaScript } from "../support/first-load-js";
+import { freePort } from "../support/free-port";
+import { driveLoad } from "../support/load-client";
+import { startSandboxChild } from "../support/sandbox-child";
+import { signInStaff } from "../support/staff-session";
+import { round, summarize } from "../support/stats";
+import { printTable, type Cell } from "../support/table";
+
+const GOAL_RATIO = 2;
+const GOAL_GZIP_KB = 150;
+const LOAD = { concurrency: 4, requests: 200, maxSeconds: 20 };
+const WARMUP = { concurrency: 2, requests: 10, maxSeconds: 20 };
+
+const options = parseBenchOptions(process.argv.slice(2));
+const started = Date.now();
+const goals: GoalRow[] = [];
+
+const buildMs = options.skipBuild ? null : buildConsole();
+const bundles = firstLoadJavaScript();
+const bundleHeaders = ["route", "chunks", "raw kB", "gzip kB", "goal", "result"];
+const bundleRows: Cell[][] = bundles.map((bundle) => [
+  bundle.route,
+  bundle.chunks,
+  round(bundle.rawBytes / 1000, 1),
+  round(bundle.gzipBytes / 1000, 1),
+  `≤ ${GOAL_GZIP_KB} kB`,
+  bundle.gzipBytes / 1000 <= GOAL_GZIP_KB ? "pass" : "FAIL",
+]);
+printTable(
+  `First-load JavaScript per route (${buildMs === null ? "existing build" : `built in ${Math.round(buildMs / 1000)} s`})`,
+  bundleHeaders,
+  bundleRows,
+);
+for (const bundle of bundles) {
+  goals.push({
+    benchmark: `first-load JS ${bundle.route}`,
+    measured: round(bundle.gzipBytes / 1000, 1),
+    floor: null,
+    unit: "kB gzip",
+    ratio: null,
+    goal: `≤ ${GOAL_GZIP_KB} kB`,
+    pass: bundle.gzipBytes / 1000 <= GOAL_GZIP_KB,
+  });
+}
+
+const sandbox = await startSandboxChild();
+const database = createSqliteDatabase();
+try {
+  const seedStarted = Date.now();
+  const seed = await seedConsoleAtScale(database.url, {
+    merchants: options.pageMerchants,
+    auditEvents: options.auditEvents,
+  });
+  console.log(
+    `Seeded ${options.pageMerchants} merchants and ${options.auditEvents} audit events in ${Math.round((Date.now() - seedStarted) / 1000)} s`,
+  );
+  const port = await freePort();
+  const server = await startConsole(
+    port,
+    consoleEnv({ databaseUrl: database.url, sandbox, consoleUrl: `http://localhost:${port}` }),
+  );
+  try {
+    const cookie = await signInStaff(server.url, seed.staff);
+    const detailId = seed.merchantIds[1] ?? seed.merchantIds[0] ?? "";
+    const deepAuditPage = Math.max(2, Math.floor(options.auditEvents / 50 / 2));
+    const pages: { name: string; path: string; signedIn: boolean; goal: boolean }[] = [
+      { name: "sign-in (floor)", path: "/sign-in", signedIn: false, goal: false },
+      { name: "merchants list", path: "/merchants", signedIn: true, goal: true },
+      { name: "merchants list, filtered", path: "/merchants?q=Merchant%2042&state=linked", signedIn: true, goal: true },
+      { name: "merchant detail", path: `/merchants/${detailId}`, signedIn: true, goal: true },
+      { name: "audit log", path: "/audit", signedIn: true, goal: true },
+      {
+        name: `audit log page ${deepAuditPage} (informational)`,
+        path: `/audit?page=${deepAuditPage}`,
+        signedIn: true,
+        goal: false,
+      },
+    ];
+    const measured: {
+      name: string;
+      path: string;
+      goal: boolean;
+      median: number;
+      p95: number;
+      n: number;
+      statuses: string;
+    }[] = [];
+    for (const page of pages) {
+      const plan = { url: `${server.url}${page.path}`, ...(page.signedIn ? { cookie } : {}) };
+      await driveLoad({ ...plan, ...WARMUP });
+      const report = await driveLoad({ ...plan, ...LOAD });
+      const ok = report.statuses["200"] ?? 0;
+      if (ok !== report.latenciesMs.length) {
+        throw new Error(`${page.path} answered ${JSON.stringify(report.statuses)}, expected only 200`);
+      }
+      const summary = summarize(report.latenciesMs);
+      measured.push({
+        name: page.name,
+        path: page.path,
+        goal: page.goal,
+        median: summary.median,
+        p95: summary.p95,
+        n: summary.count,
+        statuses: JSON.stringify(report.statuses),
+      });
+    }
+    const floor = measured[0]!;
+    const headers = ["page", "requests", "median ms", "p95 ms", "p95 ratio to sign-in", "goal", "result"];
+    const rows: Cell[][] = measured.map((page) => {
+      const ratio = page.p95 / floor.p95;
+      return [
+        page.name,
+        page.n,
+        round(page.median),
+        round(page.p95),
+        round(ratio),
+        page.goal ? `≤ ${GOAL_RATIO}×` : "",
+        page.goal ? (ratio <= GOAL_RATIO ? "pass" : "FAIL") : "",
+      ];
+    });
+    printTable(
+      `Console pages, ${options.pageMerchants} merchants, ${options.auditEvents} audit events (SQLite, next start, ${LOAD.concurrency} concurrent)`,
+      headers,
+      rows,
+    );
+    for (const page of measured.filter((candidate) => candidate.goal)) {
+      const ratio = page.p95 / floor.p95;
+      goals.push({
+        benchmark: `page ${page.name}`,
+        measured: round(page.p95),
+        floor: round(floor.p95),
+        unit: "ms p95",
+        ratio: round(ratio),
+        goal: `≤ ${GOAL_RATIO}×`,
+        pass: ratio <= GOAL_RATIO,
+        note: `median ${round(page.median)} ms vs ${round(floor.median)} ms`,
+      });
+    }
+    writeBenchResult({
+      name: "console-pages",
+      config: {
+        merchants: options.pageMerchants,
+        auditEvents: options.auditEvents,
+        load: LOAD,
+        built: buildMs !== null,
+        database: "sqlite",
+      },
+      tables: [
+        { title: "First-load JavaScript", headers: bundleHeaders, rows: bundleRows },
+        { title: "Console pages", headers, rows },
+      ],
+      goals,
+      durationMs: Date.now() - started,
+    });
+  } finally {
+    await server.stop();
+  }
+} finally {
+  await sandbox.stop();
+  database.remove();
+}

@@ -1,0 +1,18 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+
+import type { LoadPlan, LoadReport } from "./load-driver";
+
+const run = promisify(execFile);
+
+/** Runs bench/support/load-driver.ts in a second process and returns what it measured. */
+export async function driveLoad(plan: LoadPlan): Promise<LoadReport> {
+  const { stdout } = await run(
+    path.join("node_modules", ".bin", "tsx"),
+    [path.join("bench", "support", "load-driver.ts"), JSON.stringify(plan)],
+    { timeout: (plan.maxSeconds + 30) * 1000, maxBuffer: 64 * 1024 * 1024 },
+  );
+  const last = stdout.trim().split("\n").at(-1) ?? "{}";
+  return JSON.parse(last) as LoadReport;
+}

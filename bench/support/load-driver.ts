@@ -1,0 +1,55 @@
+/**
+ * The load generator, run as its own process so it never competes with the server's event loop: a closed
+ * loop of `concurrency` keep-alive connections to one loopback URL, stopping after `requests` responses
+ * or `maxSeconds`, whichever comes first. Prints one JSON line with every latency and status.
+ */
+import http from "node:http";
+import { performance } from "node:perf_hooks";
+
+export type LoadPlan = { url: string; cookie?: string; concurrency: number; requests: number; maxSeconds: number };
+export type LoadReport = { latenciesMs: number[]; statuses: Record<string, number>; bytes: number; seconds: number };
+
+const plan = JSON.parse(process.argv[2] ?? "{}") as LoadPlan;
+const target = new URL(plan.url);
+if (!["127.0.0.1", "localhost", "[::1]"].includes(target.hostname)) throw new Error("loopback targets only");
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: plan.concurrency });
+const latenciesMs: number[] = [];
+const statuses: Record<string, number> = {};
+let bytes = 0;
+let issued = 0;
+const begin = performance.now();
+const deadline = begin + plan.maxSeconds * 1000;
+
+function once(): Promise<void> {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const request = http.get(target, { agent, headers: plan.cookie ? { cookie: plan.cookie } : {} }, (response) => {
+      response.on("data", (chunk: Buffer) => {
+        bytes += chunk.length;
+      });
+      response.on("end", () => {
+        latenciesMs.push(performance.now() - started);
+        const key = String(response.statusCode);
+        statuses[key] = (statuses[key] ?? 0) + 1;
+        resolve();
+      });
+    });
+    request.on("error", () => {
+      statuses.error = (statuses.error ?? 0) + 1;
+      resolve();
+    });
+  });
+}
+
+async function worker(): Promise<void> {
+  while (issued < plan.requests && performance.now() < deadline) {
+    issued += 1;
+    await once();
+  }
+}
+
+await Promise.all(Array.from({ length: plan.concurrency }, worker));
+agent.destroy();
+const report: LoadReport = { latenciesMs, statuses, bytes, seconds: (performance.now() - begin) / 1000 };
+process.stdout.write(`${JSON.stringify(report)}\n`);
