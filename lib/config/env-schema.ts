@@ -45,8 +45,12 @@ export const ZServerEnvSchema = z.object({
   TOKEN_REFRESH_MARGIN_SECONDS: z.coerce.number().int().min(0).max(240).default(60),
   /** The keep-alive job refreshes links not refreshed for this long, so refresh tokens never lapse. */
   KEEPALIVE_ENABLED: booleanFlag.default(true),
-  KEEPALIVE_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
-  KEEPALIVE_REFRESH_AFTER_HOURS: z.coerce.number().min(0).max(24 * 365).default(24 * 7),
+  KEEPALIVE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  KEEPALIVE_REFRESH_AFTER_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 365)
+    .default(24 * 7),
   KEEPALIVE_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(200),
   /** The built-in sandbox environment; on by default, off for a production install that does not want it. */
   SANDBOX_ENABLED: booleanFlag.optional(),

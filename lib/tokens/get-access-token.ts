@@ -57,10 +57,11 @@ export async function getAccessToken(
   }
   let inFlight = refreshesInFlight.get(merchantId);
   if (!inFlight) {
+    // Refresh only the generation this caller saw expire: if another instance refreshed meanwhile, use that.
     inFlight = refreshTokenSet(merchantId, {
       actor: options.actor,
       trigger: options.trigger ?? "on-demand",
-      onlyIfVersion: options.staleVersion,
+      onlyIfVersion: options.forceRefresh ? undefined : set.version,
     })
       .then((outcome) => ({ accessToken: outcome.accessToken, version: outcome.version, refreshed: true }))
       .finally(() => refreshesInFlight.delete(merchantId));

@@ -69,14 +69,19 @@ export async function runKeepAliveSweep(options: KeepAliveOptions = {}) {
       where: keepAliveDueWhere(now, refreshAfterMs),
       orderBy: [{ lastRefreshedAt: "asc" }],
       take: batchSize,
-      select: { merchantId: true },
+      select: { merchantId: true, version: true },
     });
-    const queue = due.map((row) => row.merchantId);
+    const queue = [...due];
     const worker = async () => {
-      for (let merchantId = queue.shift(); merchantId; merchantId = queue.shift()) {
+      for (let next = queue.shift(); next; next = queue.shift()) {
         stats.processed += 1;
         try {
-          await refreshTokenSet(merchantId, { actor: { type: "system", label: "keep-alive" }, trigger: "keep-alive" });
+          // A link refreshed since it was selected is no longer due: the refresh is then shared, not repeated.
+          await refreshTokenSet(next.merchantId, {
+            actor: { type: "system", label: "keep-alive" },
+            trigger: "keep-alive",
+            onlyIfVersion: next.version,
+          });
           stats.succeeded += 1;
         } catch {
           // Recorded on the token set and in the audit log by the refresh itself.
