@@ -5,5 +5,5 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startServerInstance } = await import("@/lib/server-instance/start-server-instance");
-  startServerInstance();
+  await startServerInstance();
 }

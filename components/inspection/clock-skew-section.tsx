@@ -1,7 +1,7 @@
 import "server-only";
 
 import { ClockSkewMeter } from "@/components/inspection/clock-skew-meter";
-import { probeDiscovery } from "@/lib/diagnostics/probe-discovery";
+import { probeOpClock } from "@/lib/inspection/probe-op-clock";
 import { clockSkewVerdict } from "@/lib/inspection/clock-skew";
 import { findEnvironment } from "@/lib/mobilepay/environments";
 
@@ -19,7 +19,7 @@ export async function ClockSkewSection({
   toleranceSeconds: number;
 }) {
   const environment = findEnvironment(environmentId);
-  const probe = environment ? await probeDiscovery(environment, { timeoutMs: 3_000 }) : null;
+  const probe = environment ? await probeOpClock(environment) : null;
   return (
     <div className="space-y-4">
       <ClockSkewMeter

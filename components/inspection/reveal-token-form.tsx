@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { ApiError, apiRequest } from "@/lib/http/api-client";
-import { TOKEN_KIND_LABELS } from "@/lib/inspection/mask-token";
+import { TOKEN_KIND_LABELS } from "@/lib/inspection/token-kinds";
 import { ZRevealTokenSchema, type RevealTokenResponse, type TRevealTokenSchema } from "@/lib/inspection/reveal-schemas";
 
 type Revealed = RevealTokenResponse & { token: TRevealTokenSchema["token"]; secondsLeft: number };

@@ -52,6 +52,8 @@ export const ZServerEnvSchema = z.object({
     .max(24 * 365)
     .default(24 * 7),
   KEEPALIVE_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(200),
+  /** Refreshes the keep-alive job runs at once; MobilePay's token endpoint is the limit. */
+  KEEPALIVE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   /** The built-in sandbox environment; on by default, off for a production install that does not want it. */
   SANDBOX_ENABLED: booleanFlag.optional(),
   SANDBOX_URL: z.url().default("http://127.0.0.1:4010"),

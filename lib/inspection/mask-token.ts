@@ -1,12 +1,8 @@
 import { fingerprint } from "@/lib/crypto/fingerprint";
 
-export type TokenKind = "access" | "refresh" | "id";
+import type { TokenKind } from "@/lib/inspection/token-kinds";
 
-export const TOKEN_KIND_LABELS: Record<TokenKind, string> = {
-  access: "Access token",
-  refresh: "Refresh token",
-  id: "id_token",
-};
+export { TOKEN_KIND_LABELS, type TokenKind } from "@/lib/inspection/token-kinds";
 
 /** What staff may see of a stored token: enough to match it with another system, never enough to use it. */
 export type MaskedToken =

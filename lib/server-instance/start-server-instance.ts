@@ -1,6 +1,7 @@
 import "server-only";
 
 import { InvalidEnvironmentError } from "@/lib/config/env-schema";
+import { tuneDatabase } from "@/lib/db/tune-database";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { getEnvironments } from "@/lib/mobilepay/environments";
@@ -8,7 +9,7 @@ import { waitForRefreshesInFlight } from "@/lib/tokens/get-access-token";
 import { startKeepAliveScheduler, stopKeepAliveScheduler } from "@/lib/tokens/keep-alive";
 
 /** What every console instance does once at start. */
-export function startServerInstance(): void {
+export async function startServerInstance(): Promise<void> {
   try {
     getEnv();
     getEnvironments();
@@ -19,6 +20,7 @@ export function startServerInstance(): void {
     }
     throw error;
   }
+  await tuneDatabase().catch((error: unknown) => logger.warn("database tuning skipped", { error }));
   startKeepAliveScheduler();
   // Let refreshes in flight finish, so a rotated refresh token is stored before the process goes.
   process.once("SIGTERM", () => {

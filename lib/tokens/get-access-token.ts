@@ -30,6 +30,9 @@ export async function getAccessToken(
   merchantId: string,
   options: { actor: Actor; trigger?: RefreshTrigger; forceRefresh?: boolean; staleVersion?: number },
 ): Promise<AccessTokenGrant> {
+  // Callers arriving while a refresh runs share it without reading the database first.
+  const running = refreshesInFlight.get(merchantId);
+  if (running && options.staleVersion === undefined && !options.forceRefresh) return running;
   const set = await getDb().merchantTokenSet.findUnique({
     where: { merchantId },
     include: { merchant: { select: { environment: true } } },

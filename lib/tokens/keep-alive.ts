@@ -9,7 +9,6 @@ import { INSTANCE_ID } from "@/lib/tokens/instance-id";
 import { refreshTokenSet } from "@/lib/tokens/refresh-token-set";
 
 export const KEEP_ALIVE_JOB = "keep-alive";
-const CONCURRENCY = 4;
 
 export type KeepAliveOptions = { now?: Date; refreshAfterMs?: number; batchSize?: number };
 
@@ -89,7 +88,7 @@ export async function runKeepAliveSweep(options: KeepAliveOptions = {}) {
         }
       }
     };
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    await Promise.all(Array.from({ length: env.KEEPALIVE_CONCURRENCY }, worker));
     const backlog = await db.merchantTokenSet.count({ where: keepAliveDueWhere(new Date(), refreshAfterMs) });
     await db.schedulerRun.update({ where: { id: run.id }, data: { ...stats, backlog, finishedAt: new Date() } });
     return { ran: true as const, ...stats, backlog };
