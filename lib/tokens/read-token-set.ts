@@ -22,6 +22,7 @@ export async function readTokenSet(merchantId: string) {
     environment: set.merchant.environment,
     accessToken: open(set.accessTokenCiphertext, "accessToken"),
     refreshToken: open(set.refreshTokenCiphertext, "refreshToken"),
+    idToken: set.idTokenCiphertext ? open(set.idTokenCiphertext, "idToken") : null,
     accessTokenExpiresAt: set.accessTokenExpiresAt,
     refreshTokenFingerprint: set.refreshTokenFingerprint,
   };
