@@ -26,13 +26,25 @@ export function waitForRefreshesInFlight(): Promise<unknown> {
  * `staleVersion` asks for a refresh only if the stored set is still the one
  * whose token was just refused (so a 401 never causes two refreshes).
  */
-export async function getAccessToken(
+export function getAccessToken(
   merchantId: string,
   options: { actor: Actor; trigger?: RefreshTrigger; forceRefresh?: boolean; staleVersion?: number },
 ): Promise<AccessTokenGrant> {
-  // Callers arriving while a refresh runs share it without reading the database first.
-  const running = refreshesInFlight.get(merchantId);
-  if (running && options.staleVersion === undefined && !options.forceRefresh) return running;
+  if (options.staleVersion !== undefined || options.forceRefresh) return resolveAccessToken(merchantId, options);
+  // Plain requests arriving together share one read (and, if needed, one refresh) per merchant.
+  const running = refreshesInFlight.get(merchantId) ?? lookupsInFlight.get(merchantId);
+  if (running) return running;
+  const lookup = resolveAccessToken(merchantId, options).finally(() => lookupsInFlight.delete(merchantId));
+  lookupsInFlight.set(merchantId, lookup);
+  return lookup;
+}
+
+const lookupsInFlight = new Map<string, Promise<AccessTokenGrant>>();
+
+async function resolveAccessToken(
+  merchantId: string,
+  options: { actor: Actor; trigger?: RefreshTrigger; forceRefresh?: boolean; staleVersion?: number },
+): Promise<AccessTokenGrant> {
   const set = await getDb().merchantTokenSet.findUnique({
     where: { merchantId },
     include: { merchant: { select: { environment: true } } },
@@ -56,7 +68,7 @@ export async function getAccessToken(
   }
   if (options.staleVersion !== undefined && options.staleVersion !== set.version) {
     // Someone refreshed after the refused call: use their token.
-    return getAccessToken(merchantId, { ...options, staleVersion: undefined, forceRefresh: false });
+    return resolveAccessToken(merchantId, { ...options, staleVersion: undefined, forceRefresh: false });
   }
   let inFlight = refreshesInFlight.get(merchantId);
   if (!inFlight) {
