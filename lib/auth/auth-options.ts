@@ -43,10 +43,10 @@ export function getAuthOptions(): NextAuthOptions {
         const raw = metadata instanceof Error ? metadata.message : (metadata as { error?: Error })?.error?.message;
         const message = raw ? maskOpaqueValues(raw) : undefined;
         linkCallbackContext.getStore()?.nextAuthErrors.push(message ? `${code}: ${message}` : code);
-        logger.warn("next-auth error", { code, message });
+        logger.warn("next-auth error", { nextAuthCode: code, message });
       },
       warn(code) {
-        logger.warn("next-auth warning", { code });
+        logger.warn("next-auth warning", { nextAuthCode: code });
       },
       debug() {},
     },
