@@ -24,6 +24,8 @@ async function linkAnnasFinnishMerchant(page: Page): Promise<string> {
 
 /** Chooses a sample call, lets the test adjust the form, runs it and waits until the history has it. */
 async function runCall(page: Page, label: string, adjust?: () => Promise<void>): Promise<RunResult> {
+  // A choice made before React hydrates the picker would be lost.
+  await expect(page.locator("form[data-hydrated=true]").first()).toBeVisible();
   await page.getByLabel("Sample call", { exact: true }).selectOption({ label });
   await expect(page.locator(`form[data-hydrated=true][aria-label="${label}"]`)).toBeVisible();
   if (adjust) await adjust();

@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { PrefillContext } from "@/lib/calls/sample-call-context";
 import type { SampleOperation } from "@/lib/calls/sample-operation";
 import type { FieldErrors } from "@/lib/errors";
@@ -34,6 +35,7 @@ export function SampleCallForm({
   onRun: (values: Record<string, string | boolean>) => void;
 }) {
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
+  const hydrated = useHydrated();
   const errors = clientErrors ?? serverErrors;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -55,7 +57,7 @@ export function SampleCallForm({
 
   const formErrors = errors._form;
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={operation.label} data-hydrated="true">
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={operation.label} data-hydrated={hydrated}>
       <p className="text-sm text-slate-600">{operation.description}</p>
       {formErrors ? <Alert tone="error">{formErrors.join(" ")}</Alert> : null}
       <fieldset disabled={pending || disabledReason !== null} className="grid gap-4 sm:grid-cols-2">
