@@ -49,6 +49,9 @@ test("[TOKENS]: support sees a link go degraded, active, relink needed and back 
   expect(refused.status()).toBe(409);
   expect((await refused.json()).error.message).toMatch(/relinking/);
   await expectState("Relink needed");
+  // The list derives the same state from the same stored facts.
+  await support.goto("/merchants");
+  await expect(support.getByRole("row", { name: /Annas Bageri/ }).getByText("Relink needed")).toBeVisible();
 
   // Support may look but not act: the refresh route refuses them on the server.
   const supportRefresh = await support.request.post(`/api/merchants/${merchantId}/refresh`, {

@@ -2,32 +2,19 @@ import "server-only";
 
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
-import { mayUseEnvironment } from "@/lib/auth/roles";
+import { requireEnvironmentAccess } from "@/lib/auth/require-environment-access";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
-import { AppError } from "@/lib/errors";
 import { createInvitationToken } from "@/lib/links/invitation-token";
 import type { TCreateInvitation } from "@/lib/links/link-schemas";
-import { requireEnvironment } from "@/lib/mobilepay/environments";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 export type CreateInvitationOptions = { input: TCreateInvitation; staff: CurrentStaff; merchantId?: string };
 
-export function assertEnvironmentAllowed(staff: CurrentStaff, environmentId: string) {
-  const environment = requireEnvironment(environmentId);
-  if (!mayUseEnvironment(staff.role, environment.isSandbox)) {
-    throw new AppError("FORBIDDEN", {
-      userMessage: "Demo accounts can only work with sandbox environments.",
-      fieldErrors: { environment: ["Demo accounts can only use sandbox environments."] },
-    });
-  }
-  return environment;
-}
-
 /** Creates a single-use consent link; the returned URL is shown once and never stored. */
 export async function createInvitation({ input, staff, merchantId }: CreateInvitationOptions) {
-  const environment = assertEnvironmentAllowed(staff, input.environment);
+  const environment = requireEnvironmentAccess(staff, input.environment);
   const { token, tokenHash } = createInvitationToken();
   const invitation = await getDb().$transaction(async (tx) => {
     const created = await tx.invitation.create({

@@ -113,7 +113,6 @@ export async function precheckLinkCallback({
     checks.push(checkThat("id_token_present", false, params.reason));
     return refused(checks, { invitationId, reason: `The authorization response was malformed: ${params.reason}.` });
   }
-  checks.push(checkThat("id_token_present", true, "code and id_token present"));
 
   if (!transaction || transaction.environment !== environment.id) {
     checks.push(

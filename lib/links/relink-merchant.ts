@@ -1,8 +1,7 @@
 import "server-only";
 
+import { requireMerchantAccess } from "@/lib/auth/require-environment-access";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
-import { getDb } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { createInvitation } from "@/lib/links/create-invitation";
 import type { Product } from "@/lib/mobilepay/environment-config";
 
@@ -16,8 +15,7 @@ export async function relinkMerchant({
   products: Product[];
   staff: CurrentStaff;
 }) {
-  const merchant = await getDb().merchant.findUnique({ where: { id: merchantId } });
-  if (!merchant) throw new AppError("NOT_FOUND", { userMessage: "No such merchant." });
+  const { merchant } = await requireMerchantAccess(staff, merchantId);
   return createInvitation({
     staff,
     merchantId,

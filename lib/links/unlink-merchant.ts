@@ -1,10 +1,10 @@
 import "server-only";
 
+import { requireMerchantAccess } from "@/lib/auth/require-environment-access";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { assertEnvironmentAllowed } from "@/lib/links/create-invitation";
 import { revokeToken } from "@/lib/mobilepay/oidc/token-endpoint-client";
 import { getProviderMetadata } from "@/lib/mobilepay/provider-metadata";
 import { readTokenSet } from "@/lib/tokens/read-token-set";
@@ -16,9 +16,7 @@ import { readTokenSet } from "@/lib/tokens/read-token-set";
  */
 export async function unlinkMerchant({ merchantId, staff }: { merchantId: string; staff: CurrentStaff }) {
   const db = getDb();
-  const merchant = await db.merchant.findUnique({ where: { id: merchantId } });
-  if (!merchant) throw new AppError("NOT_FOUND", { userMessage: "No such merchant." });
-  const environment = assertEnvironmentAllowed(staff, merchant.environment);
+  const { environment } = await requireMerchantAccess(staff, merchantId);
   const tokens = await readTokenSet(merchantId);
   if (!tokens) throw new AppError("CONFLICT", { userMessage: "This merchant has no tokens to unlink." });
 

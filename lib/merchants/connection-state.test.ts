@@ -14,7 +14,7 @@ describe("connectionState", () => {
   it("shows a token near or past expiry as expiring, not as broken", () => {
     const facts = (expiresInMinutes: number) => ({
       unlinkedAt: null,
-      tokenSet: { accessTokenExpiresAt: inMinutes(expiresInMinutes), leaseUntil: null },
+      tokenSet: { accessTokenExpiresAt: inMinutes(expiresInMinutes), leaseUntil: null, failureKind: null },
     });
     expect(connectionState(facts(4), now)).toBe("active");
     expect(connectionState(facts(0.5), now)).toBe("expiring");

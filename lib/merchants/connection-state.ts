@@ -6,7 +6,8 @@ export type ConnectionFacts = {
   tokenSet: {
     accessTokenExpiresAt: Date;
     leaseUntil: Date | null;
-    failureKind?: string | null;
+    // Required, so no caller can forget it and show a dead link as active.
+    failureKind: string | null;
   } | null;
 };
 

@@ -37,7 +37,7 @@ export async function listMerchants(query: TMerchantListQuery) {
         products: true,
         unlinkedAt: true,
         lastActivityAt: true,
-        tokenSet: { select: { accessTokenExpiresAt: true, grantedScopes: true, leaseUntil: true } },
+        tokenSet: { select: { accessTokenExpiresAt: true, grantedScopes: true, leaseUntil: true, failureKind: true } },
       },
     }),
   ]);

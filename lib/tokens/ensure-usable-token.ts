@@ -1,9 +1,7 @@
 import "server-only";
 
+import { requireMerchantAccess } from "@/lib/auth/require-environment-access";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
-import { getDb } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
-import { assertEnvironmentAllowed } from "@/lib/links/create-invitation";
 import { getAccessToken } from "@/lib/tokens/get-access-token";
 
 /**
@@ -12,9 +10,7 @@ import { getAccessToken } from "@/lib/tokens/get-access-token";
  * facts about the token, never the token.
  */
 export async function ensureUsableToken({ merchantId, staff }: { merchantId: string; staff: CurrentStaff }) {
-  const merchant = await getDb().merchant.findUnique({ where: { id: merchantId }, select: { environment: true } });
-  if (!merchant) throw new AppError("NOT_FOUND", { userMessage: "No such merchant." });
-  assertEnvironmentAllowed(staff, merchant.environment);
+  await requireMerchantAccess(staff, merchantId);
   const grant = await getAccessToken(merchantId, {
     actor: { type: "staff", id: staff.id, label: staff.email },
     trigger: "on-demand",

@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { refreshTokenSet, type RefreshTrigger } from "@/lib/tokens/refresh-token-set";
-import { getTokenCipher, tokenAssociatedData } from "@/lib/tokens/token-cipher-instance";
+import { decryptTokenColumn } from "@/lib/tokens/token-cipher-instance";
 
 export type AccessTokenGrant = { accessToken: string; version: number; refreshed: boolean };
 
@@ -60,9 +60,10 @@ async function resolveAccessToken(
   const fresh = set.accessTokenExpiresAt.getTime() - Date.now() > marginMs;
   const refused = options.staleVersion !== undefined && options.staleVersion === set.version;
   if (!options.forceRefresh && fresh && !refused) {
-    const accessToken = getTokenCipher().decrypt(
+    const accessToken = decryptTokenColumn(
       set.accessTokenCiphertext,
-      tokenAssociatedData(set.merchant.environment, merchantId, "accessToken"),
+      { environment: set.merchant.environment, merchantId },
+      "accessToken",
     );
     return { accessToken, version: set.version, refreshed: false };
   }

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { getDb } from "@/lib/db/client";
-import { getTokenCipher, tokenAssociatedData } from "@/lib/tokens/token-cipher-instance";
+import { decryptTokenColumn, type TokenColumn } from "@/lib/tokens/token-cipher-instance";
 
 /**
  * The one place stored token values are decrypted. Callers get plaintext only
@@ -14,9 +14,8 @@ export async function readTokenSet(merchantId: string) {
     omit: { accessTokenCiphertext: false, refreshTokenCiphertext: false, idTokenCiphertext: false },
   });
   if (!set) return null;
-  const cipher = getTokenCipher();
-  const open = (envelope: string, column: "accessToken" | "refreshToken" | "idToken") =>
-    cipher.decrypt(envelope, tokenAssociatedData(set.merchant.environment, merchantId, column));
+  const owner = { environment: set.merchant.environment, merchantId };
+  const open = (envelope: string, column: TokenColumn) => decryptTokenColumn(envelope, owner, column);
   return {
     version: set.version,
     environment: set.merchant.environment,

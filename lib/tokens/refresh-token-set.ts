@@ -19,7 +19,7 @@ import { decodeJwtClaims } from "@/lib/tokens/decode-jwt-claims";
 import { encryptTokenSet } from "@/lib/tokens/encrypt-token-set";
 import { INSTANCE_ID } from "@/lib/tokens/instance-id";
 import { backoffAfter, classifyRefreshFailure, detectRotationMode } from "@/lib/tokens/refresh-failure-policy";
-import { getTokenCipher, tokenAssociatedData } from "@/lib/tokens/token-cipher-instance";
+import { decryptTokenColumn } from "@/lib/tokens/token-cipher-instance";
 
 /** Longer than the token endpoint's worst case (timeout) plus the write. */
 export const REFRESH_LEASE_MS = 30_000;
@@ -47,7 +47,7 @@ async function readStoredSet(merchantId: string) {
 
 function decrypt(set: StoredSet, column: "accessToken" | "refreshToken"): string {
   const envelope = column === "accessToken" ? set.accessTokenCiphertext : set.refreshTokenCiphertext;
-  return getTokenCipher().decrypt(envelope, tokenAssociatedData(set.merchant.environment, set.merchantId, column));
+  return decryptTokenColumn(envelope, { environment: set.merchant.environment, merchantId: set.merchantId }, column);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -16,3 +16,12 @@ export type TokenColumn = "accessToken" | "refreshToken" | "idToken";
 export function tokenAssociatedData(environment: string, merchantId: string, column: TokenColumn): string {
   return `${environment}|${merchantId}|${column}|v1`;
 }
+
+/** Opens one stored token column of a merchant's set. */
+export function decryptTokenColumn(
+  envelope: string,
+  owner: { environment: string; merchantId: string },
+  column: TokenColumn,
+): string {
+  return getTokenCipher().decrypt(envelope, tokenAssociatedData(owner.environment, owner.merchantId, column));
+}

@@ -103,7 +103,7 @@ describe("token service against the sandbox OP", () => {
       ({ stdout }) => JSON.parse(stdout.trim().split("\n").at(-1)!) as { token?: string }[],
     );
     expect(results).toHaveLength(50);
-    expect(results.every((result) => result.token)).toBe(true);
+    expect(results.filter((result) => !result.token)).toEqual([]);
     expect(new Set(results.map((result) => result.token)).size).toBe(1);
     expect(await harness.refreshesServed()).toBe(before + 1);
   }, 90_000);
