@@ -56,7 +56,7 @@ for (const bundle of bundles) {
 }
 
 const sandbox = await startSandboxChild();
-const database = createSqliteDatabase();
+const database = await createSqliteDatabase();
 try {
   const seedStarted = Date.now();
   const seed = await seedConsoleAtScale(database.url, {
