@@ -1,42 +1,39 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import type { OperationForm } from "@/lib/calls/operation-form";
 import type { PrefillContext } from "@/lib/calls/sample-call-context";
-import type { SampleOperation } from "@/lib/calls/sample-operation";
 import type { FieldErrors } from "@/lib/errors";
-import { zodFieldErrors } from "@/lib/http/zod-field-errors";
 
 const INPUT_TYPES = { text: "text", number: "text", date: "date" } as const;
 
 /**
- * One operation's form, pre-filled with valid sample values. It checks the
- * values with the operation's own schema before anything is sent; the server
- * checks them again with the same schema.
+ * One operation's form, pre-filled with valid sample values. The server checks
+ * the values with the operation's schema before anything reaches MobilePay and
+ * answers with a message per field, shown under each field.
  */
 export function SampleCallForm({
   operation,
   context,
   disabledReason,
   pending,
-  serverErrors,
+  serverErrors: errors,
   onRun,
 }: {
-  operation: SampleOperation;
+  operation: OperationForm;
   context: PrefillContext;
   disabledReason: string | null;
   pending: boolean;
   serverErrors: FieldErrors;
   onRun: (values: Record<string, string | boolean>) => void;
 }) {
-  const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
   const hydrated = useHydrated();
-  const errors = clientErrors ?? serverErrors;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -46,12 +43,6 @@ export function SampleCallForm({
       values[field.name] =
         field.kind === "checkbox" ? form.get(field.name) === "on" : String(form.get(field.name) ?? "");
     }
-    const parsed = operation.schema(context).safeParse(values);
-    if (!parsed.success) {
-      setClientErrors(zodFieldErrors(parsed.error));
-      return;
-    }
-    setClientErrors(null);
     onRun(values);
   }
 

@@ -9,8 +9,6 @@ import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import type { FieldErrors } from "@/lib/errors";
 import { ApiError, apiRequest } from "@/lib/http/api-client";
-import { zodFieldErrors } from "@/lib/http/zod-field-errors";
-import { ZCreateInvitationSchema } from "@/lib/links/link-schemas";
 
 type EnvironmentOption = { id: string; label: string; isSandbox: boolean };
 type CreatedInvitation = { invitationId: string; url: string; expiresAt: string };
@@ -21,24 +19,21 @@ export function CreateInvitationForm({ environments }: { environments: Environme
   const [created, setCreated] = useState<CreatedInvitation | null>(null);
   const [pending, setPending] = useState(false);
 
+  // The server validates with the shared schema and answers with per-field messages, shown under each field.
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const parsed = ZCreateInvitationSchema.safeParse({
+    const body = {
       merchantName: form.get("merchantName"),
       vatNumber: form.get("vatNumber"),
       products: form.getAll("products"),
       environment: form.get("environment"),
-    });
+    };
     setFailure(null);
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
     setErrors({});
     setPending(true);
     try {
-      setCreated(await apiRequest<CreatedInvitation>("/api/invitations", { body: parsed.data }));
+      setCreated(await apiRequest<CreatedInvitation>("/api/invitations", { body }));
     } catch (error) {
       if (error instanceof ApiError) {
         setErrors(error.fieldErrors);

@@ -6,7 +6,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { authenticateStaff } from "@/lib/auth/authenticate-staff";
 import { mobilePayProvider } from "@/lib/auth/mobilepay-provider";
 import { OAUTH_CHECK_COOKIES } from "@/lib/auth/oauth-check-cookies";
-import { ZStaffRoleSchema } from "@/lib/auth/roles";
+import { ZStaffRoleSchema } from "@/lib/auth/staff-role-schema";
 import { getEnv } from "@/lib/env";
 import { completeLink } from "@/lib/links/complete-link";
 import { linkCallbackContext } from "@/lib/links/link-callback-context";

@@ -3,7 +3,8 @@ import "server-only";
 import { clearSignInFailures, isSignInThrottled, recordSignInFailure } from "@/lib/auth/login-throttle";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
 import { ZEmailSchema } from "@/lib/auth/password-policy";
-import { ZStaffRoleSchema, type StaffRole } from "@/lib/auth/roles";
+import type { StaffRole } from "@/lib/auth/roles";
+import { ZStaffRoleSchema } from "@/lib/auth/staff-role-schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
 

@@ -4,7 +4,8 @@ import { getServerSession } from "next-auth";
 import { cache } from "react";
 
 import { getAuthOptions } from "@/lib/auth/auth-options";
-import { ZStaffRoleSchema, type StaffRole } from "@/lib/auth/roles";
+import type { StaffRole } from "@/lib/auth/roles";
+import { ZStaffRoleSchema } from "@/lib/auth/staff-role-schema";
 import { getDb } from "@/lib/db/client";
 
 export type CurrentStaff = { id: string; email: string; name: string; role: StaffRole };

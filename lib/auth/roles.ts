@@ -1,8 +1,6 @@
-import { z } from "zod";
-
+// Browser code reads these labels too, so this module stays free of zod; the schema is in staff-role-schema.ts.
 export const STAFF_ROLES = ["admin", "integrator", "support", "demo"] as const;
-export const ZStaffRoleSchema = z.enum(STAFF_ROLES);
-export type StaffRole = z.infer<typeof ZStaffRoleSchema>;
+export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export const ROLE_LABELS: Record<StaffRole, string> = {
   admin: "Admin",

@@ -1,4 +1,4 @@
-import { camelizeKeys } from "@/lib/mobilepay/api/wire-case";
+import { camelizeKeys } from "@/lib/mobilepay/api/camelize-keys";
 
 type Highlight = { label: string; value: string; href?: boolean };
 

@@ -1,11 +1,12 @@
 import { z } from "zod";
 
+import { addDays } from "@/lib/calls/operation-form";
 import type { Country, RuleContext } from "@/lib/calls/sample-call-context";
 
 /**
- * Building blocks of the sample-call forms. Every rule is MobilePay's documented
- * one (mobilepay.md §6–§7); the same schemas run in the browser and on the server.
- * Inputs arrive as form strings, so empty means "not given".
+ * Building blocks of the sample-call schemas. Every rule is MobilePay's documented
+ * one (mobilepay.md §6–§7); the server checks each run with them before anything
+ * reaches MobilePay. Inputs arrive as form strings, so empty means "not given".
  */
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -15,7 +16,6 @@ export const INVOICE_AMOUNT_LIMITS: Record<Country, number> = { DK: 300_000, FI:
 /** Recurring payment limits (DK 300000 DKK since 2023-10-02; FI 2000 EUR). */
 export const PAYMENT_AMOUNT_LIMITS: Record<Country, number> = { DK: 300_000, FI: 2_000 };
 export const CURRENCY: Record<Country, "DKK" | "EUR"> = { DK: "DKK", FI: "EUR" };
-export const FREQUENCIES = [1, 2, 4, 12, 26, 52, 365, 0] as const;
 export const MAX_AMOUNT = 2_147_483_647;
 
 const blankToUndefined = (value: unknown) =>
@@ -60,10 +60,6 @@ export const optionalAmount = (options: Parameters<typeof amount>[0]) =>
 
 export const integer = (min: number, max: number, message: string) =>
   z.preprocess(toNumber, z.number(numberMessage).int(message).min(min, message).max(max, message));
-
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 export const isoDate = z
   .string({ error: "Enter a date (YYYY-MM-DD)" })

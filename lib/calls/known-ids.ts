@@ -1,6 +1,6 @@
 import type { KnownIds } from "@/lib/calls/sample-call-context";
 import type { SampleCallView } from "@/lib/calls/sample-call-view";
-import { camelizeKeys } from "@/lib/mobilepay/api/wire-case";
+import { camelizeKeys } from "@/lib/mobilepay/api/camelize-keys";
 
 function body(call: SampleCallView): Record<string, unknown> | undefined {
   if (call.outcome !== "success" || !call.responseBody) return undefined;

@@ -1,8 +1,9 @@
 import type { z } from "zod";
 
-import type { CallbackKind, PrefillContext, RuleContext } from "@/lib/calls/sample-call-context";
+import type { OperationForm } from "@/lib/calls/operation-form";
+import { findOperationForm } from "@/lib/calls/operation-forms";
+import type { CallbackKind, RuleContext } from "@/lib/calls/sample-call-context";
 import type { ApiOutcome } from "@/lib/mobilepay/api/api-exchange";
-import type { Product } from "@/lib/mobilepay/environment-config";
 import type { InvoiceClient } from "@/lib/mobilepay/invoice/invoice-client";
 import type { SubscriptionsClient } from "@/lib/mobilepay/subscriptions/subscriptions-client";
 
@@ -16,45 +17,28 @@ export type OperationApis = {
   callbackUrls: Record<CallbackKind, string>;
 };
 
-export type FieldSpec = {
-  name: string;
-  label: string;
-  kind: "text" | "number" | "date" | "select" | "checkbox";
-  options?: readonly { value: string; label: string }[];
-  hint?: string;
-  readOnly?: boolean;
-  prefill: (context: PrefillContext) => string | boolean;
-};
-
 type Definition<Input> = {
-  id: string;
-  product: Product;
-  label: string;
-  description: string;
-  /** User simulation exists only in sandbox environments. */
-  sandboxOnly?: boolean;
-  fields: FieldSpec[];
   schema: (rules: RuleContext) => z.ZodType<Input>;
   execute: (apis: OperationApis, input: Input) => Promise<ApiOutcome<unknown>>;
 };
 
-/** One sample call the console can run; the same definition validates in the browser and runs on the server. */
-export type SampleOperation = {
-  id: string;
-  product: Product;
-  label: string;
-  description: string;
+/** One sample call the console can run: the form the browser shows, the schema and the call the server runs. */
+export type SampleOperation = Omit<OperationForm, "sandboxOnly"> & {
   sandboxOnly: boolean;
-  fields: FieldSpec[];
   schema: (rules: RuleContext) => z.ZodType<unknown>;
   execute: (apis: OperationApis, input: unknown) => Promise<ApiOutcome<unknown>>;
 };
 
-/** Keeps each operation's input type between its schema and its call, then erases it for the catalogue. */
-export function defineOperation<Input>(definition: Definition<Input>): SampleOperation {
+/**
+ * Joins an operation's form (by id) with its schema and call, keeping the input type between the two, then
+ * erases it for the catalogue.
+ */
+export function defineOperation<Input>(id: string, definition: Definition<Input>): SampleOperation {
+  const form = findOperationForm(id);
+  if (!form) throw new Error(`No form for the sample operation ${id}`);
   return {
-    ...definition,
-    sandboxOnly: definition.sandboxOnly ?? false,
+    ...form,
+    sandboxOnly: form.sandboxOnly ?? false,
     schema: definition.schema,
     // The input reaching execute has always been through this operation's own schema.
     execute: (apis, input) => definition.execute(apis, input as Input),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { addDays } from "@/lib/calls/field-rules";
+import { addDays } from "@/lib/calls/operation-form";
+import { OPERATION_FORMS } from "@/lib/calls/operation-forms";
 import type { PrefillContext, RuleContext } from "@/lib/calls/sample-call-context";
 import { findSampleOperation, SAMPLE_OPERATIONS } from "@/lib/calls/sample-operations";
 import { zodFieldErrors } from "@/lib/http/zod-field-errors";
@@ -38,6 +39,10 @@ function errorsOf(operationId: string, values: Record<string, string | boolean>,
 }
 
 describe("sample operations", () => {
+  it("run exactly the forms the page offers, in the page's order", () => {
+    expect(SAMPLE_OPERATIONS.map((operation) => operation.id)).toEqual(OPERATION_FORMS.map((form) => form.id));
+  });
+
   it("have unique ids, and every prefilled form passes its own schema", () => {
     expect(new Set(SAMPLE_OPERATIONS.map((operation) => operation.id)).size).toBe(SAMPLE_OPERATIONS.length);
     for (const operation of SAMPLE_OPERATIONS) {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { ZEmailSchema, ZPasswordSchema } from "@/lib/auth/password-policy";
-import { ZStaffRoleSchema } from "@/lib/auth/roles";
+import { ZStaffRoleSchema } from "@/lib/auth/staff-role-schema";
 
 export const ZCreateStaffUserSchema = z.object({
   email: ZEmailSchema,

@@ -1,17 +1,6 @@
 import { z } from "zod";
 
-function lowerFirst(key: string): string {
-  return key.charAt(0).toLowerCase() + key.slice(1);
-}
-
-/** `InvoiceId` and `invoiceId` alike become `invoiceId`, recursively. */
-export function camelizeKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(camelizeKeys);
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [lowerFirst(key), camelizeKeys(inner)]));
-  }
-  return value;
-}
+import { camelizeKeys } from "@/lib/mobilepay/api/camelize-keys";
 
 /**
  * The Invoice API's docs show PascalCase, its OpenAPI file camelCase, and ASP.NET
