@@ -1,5 +1,3 @@
-import Link from "next/link";
-
 import { buttonClassName } from "@/components/ui/button";
 
 export default function Forbidden() {
@@ -10,9 +8,11 @@ export default function Forbidden() {
       <p className="mt-2 max-w-md text-sm text-slate-500">
         Your role does not include this part of the console. Ask an admin if you need it.
       </p>
-      <Link href="/merchants" className={buttonClassName("secondary", "mt-6")}>
+      {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- This page is part of every route's tree, so
+          next/link here would add its code to every page's first load; leaving an error page may reload. */}
+      <a href="/merchants" className={buttonClassName("secondary", "mt-6")}>
         Back to merchants
-      </Link>
+      </a>
     </main>
   );
 }

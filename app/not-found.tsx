@@ -1,5 +1,3 @@
-import Link from "next/link";
-
 import { buttonClassName } from "@/components/ui/button";
 
 export default function NotFound() {
@@ -8,9 +6,11 @@ export default function NotFound() {
       <p className="text-sm font-semibold text-blue-600">404</p>
       <h1 className="mt-2 text-2xl font-semibold">Page not found</h1>
       <p className="mt-2 text-sm text-slate-500">The page you asked for does not exist or has moved.</p>
-      <Link href="/merchants" className={buttonClassName("secondary", "mt-6")}>
+      {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- This page is part of every route's tree, so
+          next/link here would add its code to every page's first load; leaving an error page may reload. */}
+      <a href="/merchants" className={buttonClassName("secondary", "mt-6")}>
         Back to merchants
-      </Link>
+      </a>
     </main>
   );
 }

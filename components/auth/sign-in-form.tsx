@@ -1,9 +1,9 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 
+import { signInWithPassword } from "@/components/auth/auth-requests";
 import { signInErrorMessage } from "@/components/auth/sign-in-messages";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -23,13 +23,9 @@ export function SignInForm({ initialError }: { initialError?: string }) {
     setPending(true);
     setError(null);
     try {
-      const result = await signIn("credentials", {
-        email: String(form.get("email") ?? ""),
-        password: String(form.get("password") ?? ""),
-        redirect: false,
-      });
-      if (!result || result.error) {
-        setError(signInErrorMessage(result?.error ?? "CredentialsSignin"));
+      const failure = await signInWithPassword(String(form.get("email") ?? ""), String(form.get("password") ?? ""));
+      if (failure) {
+        setError(signInErrorMessage(failure));
         return;
       }
       router.replace("/merchants");

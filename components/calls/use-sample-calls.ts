@@ -1,7 +1,6 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-
+import { invalidateLiveQuery, useLiveQuery } from "@/components/live/use-live-query";
 import type { TRunSampleCall } from "@/lib/calls/sample-call-request";
 import type { RunSampleCallResult, SampleCallsData } from "@/lib/calls/sample-call-view";
 import { apiRequest } from "@/lib/http/api-client";
@@ -9,20 +8,21 @@ import { apiRequest } from "@/lib/http/api-client";
 const sampleCallsKey = (merchantId: string) => ["merchants", merchantId, "sample-calls"] as const;
 
 /** History and received callbacks; polls because callbacks arrive on MobilePay's schedule, not ours. */
-export function useSampleCallsQuery(merchantId: string, initialData: SampleCallsData) {
-  return useQuery({
+export function useSampleCallsQuery(merchantId: string, initialData: SampleCallsData): SampleCallsData {
+  const query = useLiveQuery({
     queryKey: sampleCallsKey(merchantId),
     queryFn: () => apiRequest<SampleCallsData>(`/api/merchants/${merchantId}/calls`),
     initialData,
     refetchInterval: 3_000,
   });
+  return query.data ?? initialData;
 }
 
-export function useRunSampleCallMutation(merchantId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (request: TRunSampleCall) =>
-      apiRequest<RunSampleCallResult>(`/api/merchants/${merchantId}/calls`, { body: request }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: sampleCallsKey(merchantId) }),
-  });
+/** Runs one call; the history polls at once afterwards, whatever the outcome, so it shows what was stored. */
+export async function runSampleCall(merchantId: string, request: TRunSampleCall): Promise<RunSampleCallResult> {
+  try {
+    return await apiRequest<RunSampleCallResult>(`/api/merchants/${merchantId}/calls`, { body: request });
+  } finally {
+    await invalidateLiveQuery(sampleCallsKey(merchantId));
+  }
 }

@@ -1,12 +1,11 @@
 "use client";
 
-import { signOut } from "next-auth/react";
-
+import { signOutTo } from "@/components/auth/auth-requests";
 import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {
   return (
-    <Button variant="ghost" onClick={() => void signOut({ callbackUrl: "/sign-in" })}>
+    <Button variant="ghost" onClick={() => void signOutTo("/sign-in")}>
       Sign out
     </Button>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
 
 import { DiagnosticCheckList, DiagnosticLevelBadge } from "@/components/diagnostics/diagnostic-check-list";
 import { Alert } from "@/components/ui/alert";
@@ -12,15 +12,29 @@ import { ApiError, apiRequest } from "@/lib/http/api-client";
 
 /** Runs the live checklist on demand: each run asks MobilePay afresh, so nothing shown is older than the click. */
 export function DiagnosticsRunner({ environments }: { environments: { id: string; label: string }[] }) {
-  const run = useMutation({
-    mutationFn: () => apiRequest<DiagnosticsReport>("/api/diagnostics/run", { body: {} }),
-  });
-  const report = run.data;
+  const [report, setReport] = useState<DiagnosticsReport | null>(null);
+  const [pending, setPending] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  async function runChecks() {
+    setPending(true);
+    setFailure(null);
+    // A rerun asks MobilePay afresh: the previous answers are dropped rather than shown as if current.
+    setReport(null);
+    try {
+      setReport(await apiRequest<DiagnosticsReport>("/api/diagnostics/run", { body: {} }));
+    } catch (error) {
+      setFailure(error instanceof ApiError ? error.message : "The console could not be reached.");
+    } finally {
+      setPending(false);
+    }
+  }
+
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-3">
-        <Button onClick={() => run.mutate()} disabled={run.isPending}>
-          {run.isPending ? "Running checks…" : report ? "Run checks again" : "Run checks"}
+        <Button onClick={() => void runChecks()} disabled={pending}>
+          {pending ? "Running checks…" : report ? "Run checks again" : "Run checks"}
         </Button>
         <span className="text-sm text-slate-500">
           {report
@@ -28,11 +42,7 @@ export function DiagnosticsRunner({ environments }: { environments: { id: string
             : `Checks ${environments.map((environment) => environment.label).join(", ") || "no environment"} and this install.`}
         </span>
       </div>
-      {run.isError ? (
-        <Alert tone="error">
-          {run.error instanceof ApiError ? run.error.message : "The console could not be reached."}
-        </Alert>
-      ) : null}
+      {failure ? <Alert tone="error">{failure}</Alert> : null}
       {report ? (
         <div className="grid gap-6 lg:grid-cols-2">
           {report.environments.map(({ environment, checks }) => (

@@ -1,8 +1,8 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useState } from "react";
 
+import { continueWithProvider } from "@/components/auth/auth-requests";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/ui/use-hydrated";
@@ -19,7 +19,7 @@ export function ContinueToMobilePayButton({ token, providerId }: { token: string
     try {
       await apiRequest(`/api/link/${encodeURIComponent(token)}/start`, { method: "POST", body: {} });
       // The server pins every authorization parameter; nothing is passed from here.
-      await signIn(providerId, { callbackUrl: "/link/complete?outcome=linked" });
+      await continueWithProvider(providerId, "/link/complete?outcome=linked");
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : "MobilePay could not be reached. Try again.");
       setPending(false);

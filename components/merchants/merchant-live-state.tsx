@@ -1,8 +1,9 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 
+import { invalidateLiveQuery, useLiveQuery } from "@/components/live/use-live-query";
 import { ConnectionStateBadge } from "@/components/merchants/connection-state-badge";
 import { RelativeTime } from "@/components/merchants/relative-time";
 import { Alert } from "@/components/ui/alert";
@@ -10,19 +11,20 @@ import { Button } from "@/components/ui/button";
 import { ApiError, apiRequest } from "@/lib/http/api-client";
 import {
   merchantStateQueryKey,
-  ZMerchantLiveStateSchema,
+  readMerchantLiveState,
   type TMerchantLiveState,
-} from "@/lib/inspection/merchant-state-schema";
+} from "@/lib/inspection/merchant-live-state";
 
 /** Polling every few seconds matches the 5-minute access tokens: an expiry or refresh shows up almost at once. */
 const POLL_INTERVAL_MS = 5_000;
 
 async function fetchState(merchantId: string): Promise<TMerchantLiveState> {
-  const payload = await apiRequest<unknown>(`/api/merchants/${merchantId}/state`);
-  const parsed = ZMerchantLiveStateSchema.safeParse(payload);
-  if (!parsed.success) throw new Error("unexpected state answer");
-  return parsed.data;
+  const state = readMerchantLiveState(await apiRequest<unknown>(`/api/merchants/${merchantId}/state`));
+  if (!state) throw new Error("unexpected state answer");
+  return state;
 }
+
+type RefreshStatus = { status: "idle" | "pending" | "success" } | { status: "error"; message: string };
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -35,21 +37,31 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 
 /** The merchant's connection as it is now, polled live; quiet when the state cannot be read. */
 export function MerchantLiveState({ merchantId, canRefresh }: { merchantId: string; canRefresh: boolean }) {
-  const queryClient = useQueryClient();
   const router = useRouter();
-  const query = useQuery({
+  const query = useLiveQuery({
     queryKey: merchantStateQueryKey(merchantId),
     queryFn: () => fetchState(merchantId),
     refetchInterval: POLL_INTERVAL_MS,
     retry: false,
   });
-  const refresh = useMutation({
-    mutationFn: () => apiRequest(`/api/merchants/${merchantId}/refresh`, { method: "POST", body: {} }),
-    onSettled: async () => {
-      await queryClient.invalidateQueries({ queryKey: merchantStateQueryKey(merchantId) });
-      router.refresh();
-    },
-  });
+  const [refresh, setRefresh] = useState<RefreshStatus>({ status: "idle" });
+
+  async function refreshNow() {
+    setRefresh({ status: "pending" });
+    let outcome: RefreshStatus = { status: "success" };
+    try {
+      await apiRequest(`/api/merchants/${merchantId}/refresh`, { method: "POST", body: {} });
+    } catch (error) {
+      outcome = {
+        status: "error",
+        message: error instanceof ApiError ? error.message : "The console could not be reached.",
+      };
+    }
+    await invalidateLiveQuery(merchantStateQueryKey(merchantId));
+    router.refresh();
+    setRefresh(outcome);
+  }
+
   const state = query.data;
   return (
     <section aria-label="Live connection state" className="space-y-2">
@@ -82,22 +94,18 @@ export function MerchantLiveState({ merchantId, canRefresh }: { merchantId: stri
         </dl>
       ) : (
         <p className="text-sm text-slate-500" data-testid="live-state-unavailable">
-          {query.isPending
+          {query.status === "pending"
             ? "Reading the live state…"
             : "State unavailable right now; the facts below are from page load."}
         </p>
       )}
       {canRefresh ? (
         <div className="space-y-2">
-          <Button variant="secondary" disabled={refresh.isPending} onClick={() => refresh.mutate()}>
-            {refresh.isPending ? "Refreshing…" : "Refresh now"}
+          <Button variant="secondary" disabled={refresh.status === "pending"} onClick={() => void refreshNow()}>
+            {refresh.status === "pending" ? "Refreshing…" : "Refresh now"}
           </Button>
-          {refresh.isError ? (
-            <Alert tone="error">
-              {refresh.error instanceof ApiError ? refresh.error.message : "The console could not be reached."}
-            </Alert>
-          ) : null}
-          {refresh.isSuccess ? (
+          {refresh.status === "error" ? <Alert tone="error">{refresh.message}</Alert> : null}
+          {refresh.status === "success" ? (
             <Alert tone="success">Refresh requested; the state above updates by itself.</Alert>
           ) : null}
         </div>

@@ -6,18 +6,18 @@ import { CallHistoryTable } from "@/components/calls/call-history-table";
 import { ReceivedCallbacksList } from "@/components/calls/received-callbacks-list";
 import { RequestInspector } from "@/components/calls/request-inspector";
 import { SampleCallForm } from "@/components/calls/sample-call-form";
-import { useRunSampleCallMutation, useSampleCallsQuery } from "@/components/calls/use-sample-calls";
+import { runSampleCall, useSampleCallsQuery } from "@/components/calls/use-sample-calls";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import type { CallsPageData } from "@/lib/calls/get-calls-page-data";
 import { knownIdsFrom } from "@/lib/calls/known-ids";
+import { OPERATION_FORMS } from "@/lib/calls/operation-forms";
 import type { PrefillContext } from "@/lib/calls/sample-call-context";
 import type { RunSampleCallResult } from "@/lib/calls/sample-call-view";
-import { SAMPLE_OPERATIONS } from "@/lib/calls/sample-operations";
-import type { CallsPageData } from "@/lib/calls/get-calls-page-data";
 import type { FieldErrors } from "@/lib/errors";
 import { ApiError } from "@/lib/http/api-client";
 
@@ -26,7 +26,7 @@ const PRODUCT_LABELS = { invoice: "Invoice", subscriptions: "Subscriptions" } as
 export function CallsPageView({ data }: { data: CallsPageData }) {
   const { merchant } = data;
   const operations = useMemo(
-    () => SAMPLE_OPERATIONS.filter((operation) => merchant.environment.isSandbox || !operation.sandboxOnly),
+    () => OPERATION_FORMS.filter((operation) => merchant.environment.isSandbox || !operation.sandboxOnly),
     [merchant.environment.isSandbox],
   );
   const [operationId, setOperationId] = useState(operations[0]?.id ?? "");
@@ -35,11 +35,11 @@ export function CallsPageView({ data }: { data: CallsPageData }) {
   const [failure, setFailure] = useState<string | null>(null);
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const history = useSampleCallsQuery(merchant.id, data.history);
-  const run = useRunSampleCallMutation(merchant.id);
+  const [pending, setPending] = useState(false);
   // Sample values (unique invoice numbers, external ids) are made in the browser, so the form waits for hydration.
   const hydrated = useHydrated();
 
-  const calls = history.data.calls;
+  const calls = history.calls;
   const operation = operations.find((candidate) => candidate.id === operationId) ?? operations[0];
   const known = useMemo(() => knownIdsFrom(calls), [calls]);
   const context: PrefillContext = {
@@ -66,27 +66,24 @@ export function CallsPageView({ data }: { data: CallsPageData }) {
     setFailure(null);
   }
 
-  function onRun(values: Record<string, string | boolean>) {
+  async function onRun(values: Record<string, string | boolean>) {
     if (!operation) return;
     setFailure(null);
     setServerErrors({});
-    run.mutate(
-      { operation: operation.id, values },
-      {
-        onSuccess: (result) => {
-          setLastRun(result);
-          setInspectedId(null);
-        },
-        onError: (error) => {
-          if (error instanceof ApiError) {
-            setServerErrors(error.fieldErrors);
-            setFailure(error.message);
-          } else {
-            setFailure("The console could not be reached.");
-          }
-        },
-      },
-    );
+    setPending(true);
+    try {
+      setLastRun(await runSampleCall(merchant.id, { operation: operation.id, values }));
+      setInspectedId(null);
+    } catch (error) {
+      if (error instanceof ApiError) {
+        setServerErrors(error.fieldErrors);
+        setFailure(error.message);
+      } else {
+        setFailure("The console could not be reached.");
+      }
+    } finally {
+      setPending(false);
+    }
   }
 
   return (
@@ -127,9 +124,9 @@ export function CallsPageView({ data }: { data: CallsPageData }) {
                 operation={operation}
                 context={context}
                 disabledReason={disabledReason}
-                pending={run.isPending}
+                pending={pending}
                 serverErrors={serverErrors}
-                onRun={onRun}
+                onRun={(values) => void onRun(values)}
               />
             ) : (
               <Skeleton className="h-64 w-full" />
@@ -168,7 +165,7 @@ export function CallsPageView({ data }: { data: CallsPageData }) {
           description="Delivered by MobilePay to this console with the credentials it registered."
         />
         <CardBody>
-          <ReceivedCallbacksList callbacks={history.data.callbacks} />
+          <ReceivedCallbacksList callbacks={history.callbacks} />
         </CardBody>
       </Card>
     </div>
