@@ -1,11 +1,11 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 
-import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 
 import { isPostgresUrl } from "@/lib/db/database-url";
+import { SingleConnectionLibSQL } from "@/lib/db/single-connection-libsql";
 
 /**
  * Ciphertext columns are omitted from every query unless a caller asks for them
@@ -21,7 +21,7 @@ export const SECRET_COLUMNS_OMITTED = {
 } as const;
 
 function createSqliteClient(databaseUrl: string) {
-  return new PrismaClient({ adapter: new PrismaLibSQL({ url: databaseUrl }), omit: SECRET_COLUMNS_OMITTED });
+  return new PrismaClient({ adapter: new SingleConnectionLibSQL({ url: databaseUrl }), omit: SECRET_COLUMNS_OMITTED });
 }
 
 export type Database = ReturnType<typeof createSqliteClient>;

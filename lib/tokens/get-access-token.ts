@@ -1,23 +1,32 @@
 import "server-only";
 
 import type { Actor } from "@/lib/audit/record-audit-event";
-import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { refreshTokenSet, type RefreshTrigger } from "@/lib/tokens/refresh-token-set";
+import { logger } from "@/lib/logger";
+import {
+  readStoredSet,
+  refreshTokenSet,
+  type RefreshTrigger,
+  type StoredTokenSet,
+} from "@/lib/tokens/refresh-token-set";
 import { decryptTokenColumn } from "@/lib/tokens/token-cipher-instance";
 
 export type AccessTokenGrant = { accessToken: string; version: number; refreshed: boolean };
 
-/** Concurrent callers in one process share one refresh per merchant. */
-const refreshesInFlight = new Map<string, Promise<AccessTokenGrant>>();
+/**
+ * Concurrent callers in one process share one refresh per merchant: `grant` settles when the new token
+ * has passed its checks, `stored` when the refresh is over (new set written, or failure recorded).
+ */
+const refreshesInFlight = new Map<string, { grant: Promise<AccessTokenGrant>; stored: Promise<unknown> }>();
 
 export function refreshesInFlightCount(): number {
   return refreshesInFlight.size;
 }
 
+/** What a stopping process waits for: tokens MobilePay already rotated must be stored before it exits. */
 export function waitForRefreshesInFlight(): Promise<unknown> {
-  return Promise.allSettled([...refreshesInFlight.values()]);
+  return Promise.allSettled([...refreshesInFlight.values()].map((refresh) => refresh.stored));
 }
 
 /**
@@ -32,7 +41,7 @@ export function getAccessToken(
 ): Promise<AccessTokenGrant> {
   if (options.staleVersion !== undefined || options.forceRefresh) return resolveAccessToken(merchantId, options);
   // Plain requests arriving together share one read (and, if needed, one refresh) per merchant.
-  const running = refreshesInFlight.get(merchantId) ?? lookupsInFlight.get(merchantId);
+  const running = refreshesInFlight.get(merchantId)?.grant ?? lookupsInFlight.get(merchantId);
   if (running) return running;
   const lookup = resolveAccessToken(merchantId, options).finally(() => lookupsInFlight.delete(merchantId));
   lookupsInFlight.set(merchantId, lookup);
@@ -45,11 +54,8 @@ async function resolveAccessToken(
   merchantId: string,
   options: { actor: Actor; trigger?: RefreshTrigger; forceRefresh?: boolean; staleVersion?: number },
 ): Promise<AccessTokenGrant> {
-  const set = await getDb().merchantTokenSet.findUnique({
-    where: { merchantId },
-    include: { merchant: { select: { environment: true } } },
-    omit: { accessTokenCiphertext: false },
-  });
+  // Read as a refresh needs it, so an expired token goes straight to the lease without a second read.
+  const set = await readStoredSet(merchantId);
   if (!set) throw new AppError("CONFLICT", { userMessage: "This merchant has no tokens: link it first." });
   if (set.failureKind === "terminal" && options.trigger !== "manual") {
     throw new AppError("CONFLICT", {
@@ -73,15 +79,42 @@ async function resolveAccessToken(
   }
   let inFlight = refreshesInFlight.get(merchantId);
   if (!inFlight) {
-    // Refresh only the generation this caller saw expire: if another instance refreshed meanwhile, use that.
-    inFlight = refreshTokenSet(merchantId, {
+    inFlight = startRefresh(set, {
       actor: options.actor,
       trigger: options.trigger ?? "on-demand",
+      // Refresh only the generation this caller saw expire: if another instance refreshed meanwhile, use that.
       onlyIfVersion: options.forceRefresh ? undefined : set.version,
-    })
-      .then((outcome) => ({ accessToken: outcome.accessToken, version: outcome.version, refreshed: true }))
-      .finally(() => refreshesInFlight.delete(merchantId));
+    });
     refreshesInFlight.set(merchantId, inFlight);
   }
-  return inFlight;
+  return inFlight.grant;
+}
+
+/**
+ * Callers get the new token as soon as it has passed its checks; the refresh stays in flight until the
+ * new set is stored, so callers arriving meanwhile share it instead of waiting on the lease.
+ */
+function startRefresh(
+  set: StoredTokenSet,
+  options: { actor: Actor; trigger: RefreshTrigger; onlyIfVersion?: number },
+): { grant: Promise<AccessTokenGrant>; stored: Promise<unknown> } {
+  const { merchantId } = set;
+  let stored: Promise<unknown> = Promise.resolve();
+  const grant = new Promise<AccessTokenGrant>((resolve, reject) => {
+    let delivered = false;
+    const deliver = (token: { accessToken: string; version: number }) => {
+      if (delivered) return;
+      delivered = true;
+      resolve({ accessToken: token.accessToken, version: token.version, refreshed: true });
+    };
+    stored = refreshTokenSet(merchantId, { ...options, current: set, onTokenIssued: deliver })
+      .then(deliver)
+      .catch((error: unknown) => {
+        if (!delivered) return reject(error);
+        // The token handed out stays valid; the lease and the refresh marker let the next refresh recover.
+        logger.error("a refreshed token set could not be stored", { merchantId, error });
+      })
+      .finally(() => refreshesInFlight.delete(merchantId));
+  });
+  return { grant, stored };
 }

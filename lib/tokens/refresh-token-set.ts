@@ -28,6 +28,16 @@ const WAIT_POLL_MS = 100;
 
 export type RefreshTrigger = "on-demand" | "manual" | "keep-alive" | "unauthorized";
 
+export type RefreshOptions = {
+  actor: Actor;
+  trigger: RefreshTrigger;
+  /**
+   * Called once MobilePay's answer has passed every check, before it is stored: the access token is
+   * valid from that moment, so callers waiting for it need not wait for the write as well.
+   */
+  onTokenIssued?: (token: { accessToken: string; version: number }) => void;
+};
+
 export type RefreshOutcome = {
   /** refreshed: this caller refreshed; shared: another refresher did; race: recovered from a lost race. */
   kind: "refreshed" | "shared" | "race";
@@ -35,9 +45,11 @@ export type RefreshOutcome = {
   version: number;
 };
 
-type StoredSet = NonNullable<Awaited<ReturnType<typeof readStoredSet>>>;
+/** A token set as a refresh needs it: every ciphertext and the identity the new id_token must match. */
+export type StoredTokenSet = NonNullable<Awaited<ReturnType<typeof readStoredSet>>>;
+type StoredSet = StoredTokenSet;
 
-async function readStoredSet(merchantId: string) {
+export async function readStoredSet(merchantId: string) {
   return getDb().merchantTokenSet.findUnique({
     where: { merchantId },
     include: { merchant: { select: { environment: true, subject: true, issuer: true, name: true } } },
@@ -60,12 +72,18 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export async function refreshTokenSet(
   merchantId: string,
-  options: { actor: Actor; trigger: RefreshTrigger; onlyIfVersion?: number },
+  options: RefreshOptions & {
+    onlyIfVersion?: number;
+    /** The set as the caller just read it, saving the first read. */
+    current?: StoredTokenSet;
+  },
 ): Promise<RefreshOutcome> {
   const db = getDb();
   const deadline = Date.now() + REFRESH_LEASE_MS * 2;
+  let alreadyRead = options.current?.merchantId === merchantId ? options.current : undefined;
   for (;;) {
-    const current = await readStoredSet(merchantId);
+    const current = alreadyRead ?? (await readStoredSet(merchantId));
+    alreadyRead = undefined;
     if (!current) {
       throw new AppError("CONFLICT", { userMessage: "This merchant has no tokens: link it first." });
     }
@@ -121,7 +139,7 @@ function relinkNeeded(reason: string | null): AppError {
 async function refreshAsLeaseHolder(
   before: StoredSet,
   owner: string,
-  options: { actor: Actor; trigger: RefreshTrigger },
+  options: RefreshOptions,
 ): Promise<RefreshOutcome> {
   const db = getDb();
   const environment = requireEnvironment(before.merchant.environment);
@@ -169,6 +187,7 @@ async function refreshAsLeaseHolder(
   });
   const accessClaims = decodeJwtClaims(response.accessToken);
   const idClaims = response.idToken ? decodeJwtClaims(response.idToken) : null;
+  options.onTokenIssued?.({ accessToken: response.accessToken, version: before.version + 1 });
   const written = await db.$transaction(async (tx) => {
     const update = await tx.merchantTokenSet.updateMany({
       where: { merchantId: before.merchantId, version: before.version, leaseOwner: owner },
@@ -247,7 +266,7 @@ class IdentityMismatch extends Error {}
 async function handleFailure(
   before: StoredSet,
   owner: string,
-  options: { actor: Actor; trigger: RefreshTrigger },
+  options: RefreshOptions,
   error: unknown,
   context: { previousAttemptDied: boolean; durationMs: number },
 ): Promise<RefreshOutcome> {

@@ -1,0 +1,98 @@
+import {
+  createClient,
+  type Client,
+  type Config,
+  type InStatement,
+  type ResultSet,
+  type Transaction,
+  type TransactionMode,
+} from "@libsql/client";
+import { PrismaLibSQL } from "@prisma/adapter-libsql";
+
+const BEGIN: Record<TransactionMode, string> = {
+  write: "BEGIN IMMEDIATE",
+  read: "BEGIN TRANSACTION READONLY",
+  deferred: "BEGIN DEFERRED",
+};
+
+/**
+ * A libsql client whose transactions run on its one connection.
+ *
+ * @libsql/client hands its connection to each transaction and opens a new one for whatever comes next,
+ * never closing the old one: every transaction then pays for opening the file and parsing the whole
+ * schema again, and the abandoned connections linger until garbage collection. Prisma's adapter already
+ * runs one statement or one transaction at a time per client (it holds its lock for a transaction's
+ * whole life), so keeping the transaction on the client's own connection is safe.
+ */
+export function singleConnectionClient(client: Client): Client {
+  let transactionOpen = false;
+
+  async function beginTransaction(mode: TransactionMode = "deferred"): Promise<Transaction> {
+    if (transactionOpen) throw new Error("a transaction is already open on this SQLite connection");
+    await client.execute(BEGIN[mode]);
+    transactionOpen = true;
+    let open = true;
+    const requireOpen = () => {
+      if (!open) throw new Error("the transaction is closed");
+    };
+    const end = async (statement: "COMMIT" | "ROLLBACK") => {
+      if (!open) return;
+      open = false;
+      transactionOpen = false;
+      try {
+        await client.execute(statement);
+      } catch (error) {
+        // A COMMIT that failed leaves the transaction open: roll it back so the connection is usable.
+        if (statement === "COMMIT") await client.execute("ROLLBACK").catch(() => undefined);
+        // Statements such as a failed constraint may already have rolled back; nothing is left to undo.
+        if (statement === "ROLLBACK" && /no transaction is active/i.test(String(error))) return;
+        throw error;
+      }
+    };
+    return {
+      async execute(statement: InStatement): Promise<ResultSet> {
+        requireOpen();
+        return client.execute(statement);
+      },
+      async batch(statements: InStatement[]): Promise<ResultSet[]> {
+        const results: ResultSet[] = [];
+        for (const statement of statements) {
+          requireOpen();
+          results.push(await client.execute(statement));
+        }
+        return results;
+      },
+      executeMultiple(): Promise<void> {
+        return Promise.reject(new Error("scripts are not run inside transactions"));
+      },
+      commit: () => end("COMMIT"),
+      rollback: () => end("ROLLBACK"),
+      close() {
+        void end("ROLLBACK").catch(() => undefined);
+      },
+      get closed() {
+        return !open;
+      },
+    };
+  }
+
+  return {
+    execute: (statement: InStatement) => client.execute(statement),
+    batch: (statements: InStatement[], mode?: TransactionMode) => client.batch(statements, mode),
+    transaction: beginTransaction,
+    executeMultiple: (sql: string) => client.executeMultiple(sql),
+    sync: () => client.sync(),
+    close: () => client.close(),
+    get closed() {
+      return client.closed;
+    },
+    protocol: client.protocol,
+  };
+}
+
+/** Prisma's libsql adapter with transactions kept on the client's one connection (see above). */
+export class SingleConnectionLibSQL extends PrismaLibSQL {
+  override createClient(config: Config): Client {
+    return singleConnectionClient(createClient(config));
+  }
+}
