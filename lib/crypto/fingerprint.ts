@@ -1,6 +1,7 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 /** A short, irreversible identifier of a secret, safe to show and log. */
 export function fingerprint(secret: string): string {
-  return createHash("sha256").update(secret, "utf8").digest("hex").slice(0, 12);
+  // The one-shot digest skips the Hash object a streaming createHash builds and throws away.
+  return hash("sha256", secret, "hex").slice(0, 12);
 }

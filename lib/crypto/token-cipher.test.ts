@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createDecipheriv, randomBytes } from "node:crypto";
 
 import { describe, expect, it } from "vitest";
 
@@ -63,9 +63,77 @@ describe("TokenCipher", () => {
 
   it("rejects malformed envelopes", () => {
     const cipher = new TokenCipher([newKey]);
+    const [, , iv, body] = cipher.encrypt("secret", aad).split(".");
     expectCipherError(() => cipher.decrypt("plaintext-token", aad), "malformed");
     expectCipherError(() => cipher.decrypt("v2.k2026.aaaa.bbbb", aad), "malformed");
     expectCipherError(() => cipher.decrypt("v1.k2026.AAAA.BBBB", aad), "malformed");
+    for (const envelope of [
+      `v1..${iv}.${body}`,
+      `v1.k2026..${body}`,
+      `v1.k2026.${iv}.`,
+      `v1.k2026.${iv}.${body}.`,
+      `v1.k2026.${iv}.${body}.extra`,
+      `v10.k2026.${iv}.${body}`,
+      `.v1.k2026.${iv}.${body}`,
+      `v1.k2026.${iv}AAAA.${body}`,
+      `v1.k2026.${iv!.slice(4)}.${body}`,
+      `v1.k2026.${iv}.${body!.slice(0, 20)}`,
+    ]) {
+      expectCipherError(() => cipher.decrypt(envelope, aad), "malformed");
+      expectCipherError(() => keyIdOf(envelope), "malformed");
+    }
+  });
+
+  it("checks the envelope's shape before looking up its key", () => {
+    const cipher = new TokenCipher([oldKey]);
+    expectCipherError(() => cipher.decrypt("v1.k2026.AAAA.BBBB", aad), "malformed");
+  });
+
+  it("keeps decrypting envelopes written by earlier releases", () => {
+    // Written with a fixed key and IV by the first v1 implementation; stored values look exactly like this.
+    const stored = "v1.k2025.oKGio6Slpqeoqaqr.lH0aXyC4apIWCuy2aVe2HdTePXW44RT9JFLxG8CA24fYxfrQ";
+    const key = Buffer.from("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", "base64");
+    const cipher = new TokenCipher([
+      { id: "k2026", key: randomBytes(32) },
+      { id: "k2025", key },
+    ]);
+    expect(cipher.decrypt(stored, aad)).toBe("refresh-token-värde");
+    expect(keyIdOf(stored)).toBe("k2025");
+    expect(cipher.needsRotation(stored)).toBe(true);
+    expectCipherError(() => cipher.decrypt(stored, "sandbox|merchant-1|accessToken|v1"), "tampered");
+  });
+
+  it("writes plain v1 envelopes that bare AES-256-GCM opens", () => {
+    const cipher = new TokenCipher([newKey]);
+    const [version, keyId, ivText, bodyText] = cipher.encrypt("refresh-token-värde", aad).split(".");
+    expect([version, keyId]).toEqual(["v1", "k2026"]);
+    expect(ivText).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    expect(bodyText).toMatch(/^[A-Za-z0-9_-]+$/);
+    const body = Buffer.from(bodyText!, "base64url");
+    const decipher = createDecipheriv("aes-256-gcm", newKey.key, Buffer.from(ivText!, "base64url"));
+    decipher.setAAD(Buffer.from(aad, "utf8"));
+    decipher.setAuthTag(body.subarray(body.length - 16));
+    const plaintext = Buffer.concat([decipher.update(body.subarray(0, body.length - 16)), decipher.final()]);
+    expect(plaintext.toString("utf8")).toBe("refresh-token-värde");
+  });
+
+  it("draws a new IV for every encryption, across many batches of them", () => {
+    const cipher = new TokenCipher([newKey]);
+    const ivs = new Set<string>();
+    for (let index = 0; index < 2000; index += 1) ivs.add(cipher.encrypt("secret", aad).split(".")[2]!);
+    expect(ivs.size).toBe(2000);
+  });
+
+  it("round-trips values of any size and script, in any order", () => {
+    const cipher = new TokenCipher([newKey]);
+    const wideAad = `sandbox|mérchant-${"ø".repeat(300)}|idToken|v1`;
+    const values = ["x", "token-ÆØÅ-🙂", randomBytes(30_000).toString("base64url"), "short again"];
+    const envelopes = values.map((value) => cipher.encrypt(value, wideAad));
+    expect(envelopes.map((envelope) => cipher.decrypt(envelope, wideAad)).reverse()).toEqual([...values].reverse());
+    expectCipherError(() => cipher.decrypt(envelopes[1]!, wideAad.replace("ø", "o")), "tampered");
+    const short = cipher.encrypt("after a wide one", aad);
+    expect(cipher.decrypt(short, aad)).toBe("after a wide one");
+    expectCipherError(() => cipher.decrypt(short, aad.replace("1", "2")), "tampered");
   });
 
   it("decrypts with old keys, encrypts with the first, and reports what needs rotation", () => {
@@ -84,5 +152,9 @@ describe("fingerprint", () => {
     expect(fingerprint("abc")).toHaveLength(12);
     expect(fingerprint("abc")).toBe(fingerprint("abc"));
     expect(fingerprint("abc")).not.toBe(fingerprint("abd"));
+  });
+
+  it("stays the first 12 hex digits of SHA-256, as stored in lineage rows", () => {
+    expect(fingerprint("abc")).toBe("ba7816bf8f01");
   });
 });
