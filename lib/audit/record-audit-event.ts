@@ -19,21 +19,24 @@ export type AuditEventInput = {
 
 type AuditWriter = Pick<Database, "auditEvent">;
 
+/** The row one audit event is stored as. */
+export function auditEventRow(input: AuditEventInput) {
+  return {
+    actorType: input.actor.type,
+    actorId: input.actor.type === "staff" ? input.actor.id : null,
+    actorLabel: input.actor.label,
+    action: input.action,
+    environment: input.environment ?? null,
+    merchantId: input.merchantId ?? null,
+    outcome: input.outcome ?? "success",
+    details: JSON.stringify(input.details ?? {}),
+  };
+}
+
 /**
  * Appends one audit event. Audit events are never updated or deleted; pass the
  * transaction client so the event commits together with the change it records.
  */
 export async function recordAuditEvent(input: AuditEventInput, writer: AuditWriter = getDb()): Promise<void> {
-  await writer.auditEvent.create({
-    data: {
-      actorType: input.actor.type,
-      actorId: input.actor.type === "staff" ? input.actor.id : null,
-      actorLabel: input.actor.label,
-      action: input.action,
-      environment: input.environment ?? null,
-      merchantId: input.merchantId ?? null,
-      outcome: input.outcome ?? "success",
-      details: JSON.stringify(input.details ?? {}),
-    },
-  });
+  await writer.auditEvent.create({ data: auditEventRow(input) });
 }

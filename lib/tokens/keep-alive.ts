@@ -6,9 +6,21 @@ import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { INSTANCE_ID } from "@/lib/tokens/instance-id";
-import { refreshTokenSet } from "@/lib/tokens/refresh-token-set";
+import { groupCommit } from "@/lib/tokens/group-commit";
+import {
+  claimLeases,
+  refreshAsLeaseHolder,
+  storeRefreshedSets,
+  type StoredTokenSet,
+  type StoreRefreshedSets,
+} from "@/lib/tokens/refresh-token-set";
 
 export const KEEP_ALIVE_JOB = "keep-alive";
+/**
+ * How long finished keep-alive refreshes wait to be stored together: a commit waits for the disk, so
+ * fewer of them leave more time for everything else; the wait is short next to a token's minutes of life.
+ */
+const STORE_LINGER_MS = 25;
 
 export type KeepAliveOptions = { now?: Date; refreshAfterMs?: number; batchSize?: number };
 
@@ -70,17 +82,40 @@ export async function runKeepAliveSweep(options: KeepAliveOptions = {}) {
       take: batchSize,
       select: { merchantId: true, version: true },
     });
-    const queue = [...due];
+    const concurrency = env.KEEPALIVE_CONCURRENCY;
+    // Leases are claimed a few at a time in one statement, and finished refreshes are stored together
+    // while the previous group commits: per merchant, only its own update and the call to MobilePay remain.
+    const store = groupCommit(storeRefreshedSets, { maxGroupSize: 4 * concurrency, lingerMs: STORE_LINGER_MS });
+    const storeTogether: StoreRefreshedSets = (sets) => Promise.all(sets.map(store));
+    let nextCandidate = 0;
+    const claimed: { set: StoredTokenSet; owner: string }[] = [];
+    let claiming: Promise<void> | undefined;
+    const claimMore = async () => {
+      const candidates = due.slice(nextCandidate, nextCandidate + 2 * concurrency);
+      nextCandidate += candidates.length;
+      const { owner, claimed: sets } = await claimLeases(candidates);
+      // A link refreshed or being refreshed since it was selected is no longer due: someone else has it.
+      stats.processed += candidates.length - sets.length;
+      stats.succeeded += candidates.length - sets.length;
+      claimed.push(...sets.map((set) => ({ set, owner })));
+    };
+    const takeNext = async () => {
+      while (claimed.length === 0 && nextCandidate < due.length) {
+        claiming ??= claimMore().finally(() => (claiming = undefined));
+        await claiming;
+      }
+      return claimed.shift();
+    };
     const worker = async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
+      for (let next = await takeNext(); next; next = await takeNext()) {
         stats.processed += 1;
         try {
-          // A link refreshed since it was selected is no longer due: the refresh is then shared, not repeated.
-          await refreshTokenSet(next.merchantId, {
-            actor: { type: "system", label: "keep-alive" },
-            trigger: "keep-alive",
-            onlyIfVersion: next.version,
-          });
+          await refreshAsLeaseHolder(
+            next.set,
+            next.owner,
+            { actor: { type: "system", label: "keep-alive" }, trigger: "keep-alive" },
+            storeTogether,
+          );
           stats.succeeded += 1;
         } catch {
           // Recorded on the token set and in the audit log by the refresh itself.
@@ -88,7 +123,7 @@ export async function runKeepAliveSweep(options: KeepAliveOptions = {}) {
         }
       }
     };
-    await Promise.all(Array.from({ length: env.KEEPALIVE_CONCURRENCY }, worker));
+    await Promise.all(Array.from({ length: concurrency }, worker));
     const backlog = await db.merchantTokenSet.count({ where: keepAliveDueWhere(new Date(), refreshAfterMs) });
     await db.schedulerRun.update({ where: { id: run.id }, data: { ...stats, backlog, finishedAt: new Date() } });
     return { ran: true as const, ...stats, backlog };

@@ -2,7 +2,9 @@ import "server-only";
 
 import { randomUUID } from "node:crypto";
 
-import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
+import type { Prisma } from "@prisma/client";
+
+import { auditEventRow, recordAuditEvent, type Actor, type AuditEventInput } from "@/lib/audit/record-audit-event";
 import { fingerprint } from "@/lib/crypto/fingerprint";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -129,6 +131,43 @@ export async function refreshTokenSet(
   }
 }
 
+/**
+ * Takes the leases of several merchants in one statement, each only at the generation the caller saw
+ * and only if nobody else holds it. Returns the sets as they were before the claim (so a marker left by
+ * a refresher that died is still seen) for the merchants whose lease is now the caller's.
+ */
+export async function claimLeases(
+  candidates: readonly { merchantId: string; version: number }[],
+): Promise<{ owner: string; claimed: StoredTokenSet[] }> {
+  const db = getDb();
+  const owner = `${INSTANCE_ID}:${randomUUID()}`;
+  if (candidates.length === 0) return { owner, claimed: [] };
+  const merchantIds = candidates.map((candidate) => candidate.merchantId);
+  const sets = await db.merchantTokenSet.findMany({
+    where: { merchantId: { in: merchantIds } },
+    include: { merchant: { select: { environment: true, subject: true, issuer: true, name: true } } },
+    omit: { accessTokenCiphertext: false, refreshTokenCiphertext: false, idTokenCiphertext: false },
+  });
+  const now = new Date();
+  await db.merchantTokenSet.updateMany({
+    where: {
+      OR: candidates.map((candidate) => ({ merchantId: candidate.merchantId, version: candidate.version })),
+      AND: [{ OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] }],
+    },
+    data: { leaseOwner: owner, leaseUntil: new Date(now.getTime() + REFRESH_LEASE_MS), refreshStartedAt: now },
+  });
+  const mine = await db.merchantTokenSet.findMany({
+    where: { merchantId: { in: merchantIds }, leaseOwner: owner },
+    select: { merchantId: true },
+  });
+  const claimedIds = new Set(mine.map((row) => row.merchantId));
+  const seen = new Map(candidates.map((candidate) => [candidate.merchantId, candidate.version]));
+  return {
+    owner,
+    claimed: sets.filter((set) => claimedIds.has(set.merchantId) && seen.get(set.merchantId) === set.version),
+  };
+}
+
 function relinkNeeded(reason: string | null): AppError {
   return new AppError("CONFLICT", {
     message: `relink needed: ${reason ?? "terminal refresh failure"}`,
@@ -136,12 +175,50 @@ function relinkNeeded(reason: string | null): AppError {
   });
 }
 
-async function refreshAsLeaseHolder(
+/** A refresh MobilePay answered and every check passed, ready to be stored under the lease. */
+export type RefreshedSet = {
+  before: StoredSet;
+  owner: string;
+  options: RefreshOptions;
+  data: Prisma.MerchantTokenSetUpdateManyMutationInput;
+  auditEvents: AuditEventInput[];
+  accessToken: string;
+};
+
+/** Stores refreshed sets in one transaction; each set's write is checked against its version and lease. */
+export type StoreRefreshedSets = (sets: RefreshedSet[]) => Promise<boolean[]>;
+
+export const storeRefreshedSets: StoreRefreshedSets = (sets) =>
+  getDb().$transaction(async (tx) => {
+    const written: boolean[] = [];
+    for (const set of sets) {
+      const update = await tx.merchantTokenSet.updateMany({
+        where: { merchantId: set.before.merchantId, version: set.before.version, leaseOwner: set.owner },
+        data: set.data,
+      });
+      written.push(update.count === 1);
+    }
+    const stored = sets.filter((_, index) => written[index]);
+    if (stored.length > 0) {
+      await tx.merchant.updateMany({
+        where: { id: { in: stored.map((set) => set.before.merchantId) } },
+        data: { lastActivityAt: new Date() },
+      });
+      await tx.auditEvent.createMany({ data: stored.flatMap((set) => set.auditEvents.map(auditEventRow)) });
+    }
+    return written;
+  });
+
+/**
+ * The lease holder's part: ask MobilePay, check the answer, then store it (by default in a transaction
+ * of its own; the keep-alive sweep passes a store that commits several refreshes together).
+ */
+export async function refreshAsLeaseHolder(
   before: StoredSet,
   owner: string,
   options: RefreshOptions,
+  store: StoreRefreshedSets = storeRefreshedSets,
 ): Promise<RefreshOutcome> {
-  const db = getDb();
   const environment = requireEnvironment(before.merchant.environment);
   // A marker left by a refresher that died after sending: with OneTime rotation its answer may be lost.
   const previousAttemptDied = before.refreshStartedAt !== null;
@@ -188,9 +265,39 @@ async function refreshAsLeaseHolder(
   const accessClaims = decodeJwtClaims(response.accessToken);
   const idClaims = response.idToken ? decodeJwtClaims(response.idToken) : null;
   options.onTokenIssued?.({ accessToken: response.accessToken, version: before.version + 1 });
-  const written = await db.$transaction(async (tx) => {
-    const update = await tx.merchantTokenSet.updateMany({
-      where: { merchantId: before.merchantId, version: before.version, leaseOwner: owner },
+  const auditEvents: AuditEventInput[] = [
+    {
+      actor: options.actor,
+      action: "token.refreshed",
+      environment: environment.id,
+      merchantId: before.merchantId,
+      details: {
+        trigger: options.trigger,
+        generation: before.version + 1,
+        rotationMode,
+        refreshTokenFingerprint: fingerprint(newRefreshToken),
+        previousRefreshTokenFingerprint: before.refreshTokenFingerprint,
+        durationMs: Date.now() - now.getTime() + response.durationMs,
+        ...(before.failureKind ? { recoveredFrom: before.failureKind } : {}),
+      },
+    },
+  ];
+  if (before.failureKind) {
+    auditEvents.push({
+      actor: options.actor,
+      action: "token.state_changed",
+      environment: environment.id,
+      merchantId: before.merchantId,
+      details: { from: before.failureKind, to: "active" },
+    });
+  }
+  const [written] = await store([
+    {
+      before,
+      owner,
+      options,
+      accessToken: response.accessToken,
+      auditEvents,
       data: {
         ...sealed,
         idTokenCiphertext: sealed.idTokenCiphertext ?? before.idTokenCiphertext,
@@ -217,41 +324,8 @@ async function refreshAsLeaseHolder(
         leaseOwner: null,
         leaseUntil: null,
       },
-    });
-    if (update.count !== 1) return false;
-    await tx.merchant.update({ where: { id: before.merchantId }, data: { lastActivityAt: now } });
-    await recordAuditEvent(
-      {
-        actor: options.actor,
-        action: "token.refreshed",
-        environment: environment.id,
-        merchantId: before.merchantId,
-        details: {
-          trigger: options.trigger,
-          generation: before.version + 1,
-          rotationMode,
-          refreshTokenFingerprint: fingerprint(newRefreshToken),
-          previousRefreshTokenFingerprint: before.refreshTokenFingerprint,
-          durationMs: Date.now() - now.getTime() + response.durationMs,
-          ...(before.failureKind ? { recoveredFrom: before.failureKind } : {}),
-        },
-      },
-      tx,
-    );
-    if (before.failureKind) {
-      await recordAuditEvent(
-        {
-          actor: options.actor,
-          action: "token.state_changed",
-          environment: environment.id,
-          merchantId: before.merchantId,
-          details: { from: before.failureKind, to: "active" },
-        },
-        tx,
-      );
-    }
-    return true;
-  });
+    },
+  ]);
   if (!written) {
     // Our lease lapsed and another refresher stored a newer set; ours is never written over it.
     const latest = await readStoredSet(before.merchantId);

@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { ANNA, BO } from "../../sandbox/test/support/test-sandbox";
+
+import type { getDb } from "@/lib/db/client";
+
+import type { runKeepAliveSweep } from "./keep-alive";
+import { startLifecycleHarness, type LifecycleHarness } from "./testing/lifecycle-harness";
+
+const HOUR_MS = 3600_000;
+
+let harness: LifecycleHarness;
+let sweep: typeof runKeepAliveSweep;
+let db: ReturnType<typeof getDb>;
+const merchants: { annaDk: string; annaFi: string; bo: string } = { annaDk: "", annaFi: "", bo: "" };
+
+beforeAll(async () => {
+  harness = await startLifecycleHarness();
+  sweep = (await import("./keep-alive")).runKeepAliveSweep;
+  db = (await import("@/lib/db/client")).getDb();
+  merchants.annaDk = await harness.linkMerchant({
+    email: ANNA.email,
+    password: ANNA.password,
+    vat: ANNA.danishMerchant.vat,
+  });
+  merchants.annaFi = await harness.linkMerchant({
+    email: ANNA.email,
+    password: ANNA.password,
+    vat: ANNA.finnishMerchant.vat,
+  });
+  merchants.bo = await harness.linkMerchant({ email: BO.email, password: BO.password, vat: BO.merchant.vat });
+}, 120_000);
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+/** Makes links look idle for two days, so a sweep with a one-day threshold finds them due. */
+async function makeDue(merchantIds: string[]) {
+  await db.merchantTokenSet.updateMany({
+    where: { merchantId: { in: merchantIds } },
+    data: { lastRefreshedAt: new Date(Date.now() - 48 * HOUR_MS) },
+  });
+}
+
+const tokenSets = (merchantIds: string[]) =>
+  db.merchantTokenSet.findMany({
+    where: { merchantId: { in: merchantIds } },
+    orderBy: { merchantId: "asc" },
+    omit: { refreshTokenCiphertext: false },
+  });
+
+describe("keep-alive sweep", () => {
+  it("refreshes every due link once, stores each new set and records it", async () => {
+    const ids = [merchants.annaDk, merchants.annaFi, merchants.bo];
+    await makeDue(ids);
+    const before = await tokenSets(ids);
+    const served = await harness.refreshesServed();
+    const startedAt = new Date();
+
+    const outcome = await sweep({ refreshAfterMs: 24 * HOUR_MS });
+
+    expect(outcome).toMatchObject({ ran: true, processed: 3, succeeded: 3, failed: 0, backlog: 0 });
+    expect(await harness.refreshesServed()).toBe(served + 3);
+    const after = await tokenSets(ids);
+    after.forEach((set, index) => {
+      expect(set.version).toBe(before[index]!.version + 1);
+      expect(set.refreshTokenCiphertext).not.toBe(before[index]!.refreshTokenCiphertext);
+      expect(set.leaseOwner).toBeNull();
+      expect(set.refreshStartedAt).toBeNull();
+      expect(set.lastRefreshedAt!.getTime()).toBeGreaterThanOrEqual(startedAt.getTime());
+    });
+    const events = await db.auditEvent.findMany({
+      where: { action: "token.refreshed", merchantId: { in: ids }, occurredAt: { gte: startedAt } },
+    });
+    expect(events.map((event) => event.merchantId).sort()).toEqual([...ids].sort());
+    expect(events.every((event) => JSON.parse(event.details).trigger === "keep-alive")).toBe(true);
+    const linked = await db.merchant.findMany({ where: { id: { in: ids } } });
+    expect(linked.every((merchant) => merchant.lastActivityAt >= startedAt)).toBe(true);
+    const run = await db.schedulerRun.findFirstOrThrow({
+      where: { job: "keep-alive" },
+      orderBy: { startedAt: "desc" },
+    });
+    expect(run).toMatchObject({ processed: 3, succeeded: 3, failed: 0, backlog: 0 });
+  });
+
+  it("leaves links that are not due alone", async () => {
+    const served = await harness.refreshesServed();
+    const outcome = await sweep({ refreshAfterMs: 24 * HOUR_MS });
+    expect(outcome).toMatchObject({ ran: true, processed: 0 });
+    expect(await harness.refreshesServed()).toBe(served);
+  });
+
+  it("skips a link another refresher holds, and refreshes it once the lease has lapsed", async () => {
+    await makeDue([merchants.annaDk]);
+    await db.merchantTokenSet.update({
+      where: { merchantId: merchants.annaDk },
+      data: { leaseOwner: "another-instance", leaseUntil: new Date(Date.now() + 60_000) },
+    });
+    const served = await harness.refreshesServed();
+    await sweep({ refreshAfterMs: 24 * HOUR_MS });
+    expect(await harness.refreshesServed()).toBe(served);
+
+    await db.merchantTokenSet.update({
+      where: { merchantId: merchants.annaDk },
+      data: { leaseUntil: new Date(Date.now() - 1000) },
+    });
+    const outcome = await sweep({ refreshAfterMs: 24 * HOUR_MS });
+    expect(outcome).toMatchObject({ succeeded: 1, failed: 0 });
+    expect(await harness.refreshesServed()).toBe(served + 1);
+  });
+
+  it("a link whose consent was withdrawn fails on its own; the others in the sweep are stored", async () => {
+    const ids = [merchants.annaDk, merchants.annaFi, merchants.bo];
+    await makeDue(ids);
+    const before = await tokenSets(ids);
+    await harness.control.json("POST", "/control/grants/revoke", { merchantId: BO.merchant.id });
+
+    const outcome = await sweep({ refreshAfterMs: 24 * HOUR_MS });
+
+    expect(outcome).toMatchObject({ ran: true, processed: 3, succeeded: 2, failed: 1 });
+    const after = await tokenSets(ids);
+    for (const [index, set] of after.entries()) {
+      if (set.merchantId === merchants.bo) {
+        expect(set.failureKind).toBe("terminal");
+        expect(set.version).toBe(before[index]!.version);
+        expect(set.refreshTokenCiphertext).toBe(before[index]!.refreshTokenCiphertext);
+        expect(set.leaseOwner).toBeNull();
+      } else {
+        expect(set.failureKind).toBeNull();
+        expect(set.version).toBe(before[index]!.version + 1);
+      }
+    }
+  });
+});
