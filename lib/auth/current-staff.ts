@@ -1,12 +1,13 @@
 import "server-only";
 
-import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
 import { cache } from "react";
 
-import { getAuthOptions } from "@/lib/auth/auth-options";
 import type { StaffRole } from "@/lib/auth/roles";
+import { sessionCookieName, staffIdFromSessionCookie } from "@/lib/auth/session-cookie";
 import { ZStaffRoleSchema } from "@/lib/auth/staff-role-schema";
 import { getDb } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
 
 export type CurrentStaff = { id: string; email: string; name: string; role: StaffRole };
 
@@ -16,9 +17,16 @@ export type CurrentStaff = { id: string; email: string; name: string; role: Staf
  * session's expiry.
  */
 export const getCurrentStaff = cache(async (): Promise<CurrentStaff | null> => {
-  const session = await getServerSession(getAuthOptions());
-  if (!session?.user.id) return null;
-  const staff = await getDb().staffUser.findUnique({ where: { id: session.user.id } });
+  const env = getEnv();
+  const staffId = await staffIdFromSessionCookie((await cookies()).getAll(), {
+    secret: env.NEXTAUTH_SECRET,
+    cookieName: sessionCookieName(env.NEXTAUTH_URL),
+  });
+  if (!staffId) return null;
+  const staff = await getDb().staffUser.findUnique({
+    where: { id: staffId },
+    select: { id: true, email: true, name: true, role: true, disabled: true },
+  });
   const role = ZStaffRoleSchema.safeParse(staff?.role);
   if (!staff || staff.disabled || !role.success) return null;
   return { id: staff.id, email: staff.email, name: staff.name, role: role.data };

@@ -1,0 +1,40 @@
+import { decode } from "next-auth/jwt";
+
+type Cookie = { name: string; value: string };
+
+/** The name next-auth gives the session cookie, by the same rule as the auth options' useSecureCookies. */
+export function sessionCookieName(consoleUrl: string): string {
+  return consoleUrl.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+}
+
+/** next-auth splits a session cookie above 4 kB into `name.0`, `name.1`, …; joined in order they are the token. */
+function sessionCookieValue(jar: Cookie[], name: string): string | null {
+  const whole = jar.find((cookie) => cookie.name === name);
+  if (whole) return whole.value;
+  const chunks = jar
+    .filter((cookie) => cookie.name.startsWith(`${name}.`))
+    .map((cookie) => ({ index: Number(cookie.name.slice(name.length + 1)), value: cookie.value }))
+    .filter((chunk) => Number.isInteger(chunk.index))
+    .sort((a, b) => a.index - b.index);
+  return chunks.length > 0 ? chunks.map((chunk) => chunk.value).join("") : null;
+}
+
+/**
+ * The staff id sealed in the session cookie, or null. Reading the cookie directly costs one decryption;
+ * next-auth's getServerSession runs its whole session endpoint for it (options, callbacks, and a
+ * re-encrypted cookie that a server component cannot even set). Integrity and expiry are checked the same.
+ */
+export async function staffIdFromSessionCookie(
+  jar: Cookie[],
+  options: { secret: string; cookieName: string },
+): Promise<string | null> {
+  const token = sessionCookieValue(jar, options.cookieName);
+  if (!token) return null;
+  try {
+    const claims = await decode({ token, secret: options.secret });
+    return typeof claims?.sub === "string" && claims.sub ? claims.sub : null;
+  } catch {
+    // Tampered, expired or sealed with another secret: not signed in.
+    return null;
+  }
+}
