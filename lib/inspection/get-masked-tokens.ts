@@ -1,10 +1,24 @@
 import "server-only";
 
-import { getDb } from "@/lib/db/client";
 import { claimTime, maskToken, type MaskedToken, type TokenKind } from "@/lib/inspection/mask-token";
 import { readTokenSet } from "@/lib/tokens/read-token-set";
 
 export type MaskedTokenSet = { tokens: MaskedToken[]; refreshTokenSliding: true };
+
+/** The stored, non-secret facts the masks are dated with; the merchant page has already read them. */
+export type StoredTokenFacts = {
+  accessTokenIssuedAt: Date;
+  accessTokenExpiresAt: Date;
+  lastRefreshedAt: Date | null;
+  idTokenClaims: string;
+  accessTokenClaims: string;
+};
+
+/** The decrypted set, or why it cannot be decrypted; the plaintext stays inside this module's callers on the server. */
+export type OpenedTokens =
+  | { kind: "opened"; tokens: NonNullable<Awaited<ReturnType<typeof readTokenSet>>> }
+  | { kind: "absent" }
+  | { kind: "undecodable"; reason: string };
 
 function parseClaims(json: string): Record<string, unknown> {
   try {
@@ -20,31 +34,30 @@ function undecodable(reason: string): MaskedToken[] {
 }
 
 /**
- * The merchant's tokens as staff may see them: decrypted here on the server only to measure and fingerprint them.
- * The plaintext never leaves this function; a value that cannot be decrypted is reported with the reason.
+ * Decrypts the merchant's tokens only to measure and fingerprint them. Started beside the merchant page's
+ * other reads, so it adds no round trip of its own.
  */
-export async function getMaskedTokens(merchantId: string): Promise<MaskedTokenSet | null> {
-  const stored = await getDb().merchantTokenSet.findUnique({
-    where: { merchantId },
-    select: {
-      accessTokenIssuedAt: true,
-      accessTokenExpiresAt: true,
-      lastRefreshedAt: true,
-      idTokenClaims: true,
-      accessTokenClaims: true,
-    },
-  });
-  if (!stored) return null;
-  let plain: Awaited<ReturnType<typeof readTokenSet>>;
+export async function openTokensForMasking(merchantId: string): Promise<OpenedTokens> {
   try {
-    plain = await readTokenSet(merchantId);
+    const tokens = await readTokenSet(merchantId);
+    return tokens ? { kind: "opened", tokens } : { kind: "absent" };
   } catch (error) {
     return {
-      tokens: undecodable(error instanceof Error ? error.message : "the stored value cannot be decrypted"),
-      refreshTokenSliding: true,
+      kind: "undecodable",
+      reason: error instanceof Error ? error.message : "the stored value cannot be decrypted",
     };
   }
-  if (!plain) return null;
+}
+
+/**
+ * The merchant's tokens as staff may see them. The plaintext never leaves the server; a value that cannot be
+ * decrypted is reported with the reason.
+ */
+export function maskTokenSet(opened: OpenedTokens, stored: StoredTokenFacts | null): MaskedTokenSet | null {
+  if (!stored) return null;
+  if (opened.kind === "undecodable") return { tokens: undecodable(opened.reason), refreshTokenSliding: true };
+  if (opened.kind === "absent") return null;
+  const plain = opened.tokens;
   const accessClaims = parseClaims(stored.accessTokenClaims);
   const idClaims = parseClaims(stored.idTokenClaims);
   // The token store may or may not hand out the id_token; without it only its claims are known.

@@ -3,6 +3,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { offsetFromIssuedAt } from "@/lib/inspection/clock-skew";
+import { maskTokenSet, openTokensForMasking } from "@/lib/inspection/get-masked-tokens";
 import { scopeDiff } from "@/lib/inspection/scope-diff";
 import { buildTimeline } from "@/lib/inspection/timeline";
 import { invitationState } from "@/lib/links/invitation-state";
@@ -39,20 +40,22 @@ function parseChecks(text: string): StoredCheck[] | { error: string } {
 /** How many audit events the merchant timeline shows; the audit log has the rest. */
 const TIMELINE_EVENTS = 200;
 
-/** Everything the merchant page shows, as plain data: no token value, no ciphertext. */
+/**
+ * Everything the merchant page shows, as plain data: no token value, no ciphertext. The reads do not depend
+ * on each other, so they all start at once.
+ */
 export async function getMerchantDetail(merchantId: string) {
   const db = getDb();
-  const merchant = await db.merchant.findUnique({
-    where: { id: merchantId },
-    include: {
-      tokenSet: true,
-      invitations: { orderBy: { createdAt: "desc" }, take: 20 },
-    },
-  });
-  if (!merchant) throw new AppError("NOT_FOUND", { userMessage: "No such merchant." });
-  const [callbackRecords, auditEvents] = await Promise.all([
+  const [merchant, callbackRecords, auditEvents, openedTokens] = await Promise.all([
+    db.merchant.findUnique({
+      where: { id: merchantId },
+      include: {
+        tokenSet: true,
+        invitations: { orderBy: { createdAt: "desc" }, take: 20 },
+      },
+    }),
     db.callbackRecord.findMany({
-      where: { invitationId: { in: merchant.invitations.map((invitation) => invitation.id) } },
+      where: { invitation: { merchantId } },
       orderBy: { receivedAt: "desc" },
       take: 20,
     }),
@@ -61,7 +64,9 @@ export async function getMerchantDetail(merchantId: string) {
       orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
       take: TIMELINE_EVENTS,
     }),
+    openTokensForMasking(merchantId),
   ]);
+  if (!merchant) throw new AppError("NOT_FOUND", { userMessage: "No such merchant." });
   const environment = findEnvironment(merchant.environment);
   const now = new Date();
   const products = merchant.products.split(" ").filter(Boolean);
@@ -138,6 +143,7 @@ export async function getMerchantDetail(merchantId: string) {
       createdAt: invitation.createdAt.toISOString(),
       createdByLabel: invitation.createdByLabel,
     })),
+    maskedTokens: maskTokenSet(openedTokens, merchant.tokenSet),
     callbackRecords: callbackDtos,
     auditEvents: auditDtos,
     timeline: buildTimeline({

@@ -22,7 +22,6 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { requirePagePermission } from "@/lib/auth/require-role";
 import { hasPermission, mayUseEnvironment } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
-import { getMaskedTokens } from "@/lib/inspection/get-masked-tokens";
 import { getMerchantDetail, type MerchantDetail } from "@/lib/merchants/get-merchant-detail";
 
 export const metadata: Metadata = { title: "Merchant" };
@@ -48,8 +47,8 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 export default async function MerchantPage({ params }: { params: Promise<{ merchantId: string }> }) {
   const staff = await requirePagePermission("merchants:read");
   const { merchantId } = await params;
-  const [detail, maskedTokens] = await Promise.all([load(merchantId), getMaskedTokens(merchantId)]);
-  const { merchant, tokenSet } = detail;
+  const detail = await load(merchantId);
+  const { merchant, tokenSet, maskedTokens } = detail;
   const mayAct = mayUseEnvironment(staff.role, merchant.environment.isSandbox);
   return (
     <>
