@@ -54,6 +54,8 @@ async function resolveAccessToken(
   merchantId: string,
   options: { actor: Actor; trigger?: RefreshTrigger; forceRefresh?: boolean; staleVersion?: number },
 ): Promise<AccessTokenGrant> {
+  // The refused token may be one handed out before its set was stored: judge it against the stored set.
+  if (options.staleVersion !== undefined) await refreshesInFlight.get(merchantId)?.stored;
   // Read as a refresh needs it, so an expired token goes straight to the lease without a second read.
   const set = await readStoredSet(merchantId);
   if (!set) throw new AppError("CONFLICT", { userMessage: "This merchant has no tokens: link it first." });
