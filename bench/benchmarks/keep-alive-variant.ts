@@ -5,6 +5,7 @@
  * counts what it served.
  */
 import { getDb } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
 import { requireEnvironment } from "@/lib/mobilepay/environments";
 import { refreshTokens } from "@/lib/mobilepay/oidc/token-endpoint-client";
 import { getProviderMetadata } from "@/lib/mobilepay/provider-metadata";
@@ -25,8 +26,6 @@ import { round } from "../support/stats";
 import { printTable } from "../support/table";
 
 const GOAL_RATIO = 0.8;
-/** The sweep's own worker count (keep-alive.ts CONCURRENCY), so the floor asks the OP the same way. */
-const SWEEP_CONCURRENCY = 4;
 const DAY_MS = 24 * 3600_000;
 
 const kind = process.argv[2] === "postgresql" ? "postgresql" : "sqlite";
@@ -95,6 +94,8 @@ try {
     } catch (error) {
       throw new Error(`the console's client cannot query ${kind}: ${error instanceof Error ? error.message : error}`);
     }
+    // The sweep's own worker count (KEEPALIVE_CONCURRENCY), so the floor asks the OP the same way.
+    const sweepConcurrency = getEnv().KEEPALIVE_CONCURRENCY;
     const environment = requireEnvironment("sandbox");
     const { metadata } = await getProviderMetadata(environment);
     const source = await linkOneMerchant(sandbox);
@@ -102,10 +103,10 @@ try {
     const floorTokens = cloned.slice(0, count);
     await seedLinkedMerchants(source, cloned.slice(count), { lastRefreshedAt: new Date(Date.now() - 30 * DAY_MS) });
 
-    // Floor: the OP refreshing as many grants, asked directly, as fast as SWEEP_CONCURRENCY callers can.
+    // Floor: the OP refreshing as many grants, asked directly, as fast as the sweep's number of callers can.
     let floorFailures = 0;
     const floorStarted = performance.now();
-    await forEachConcurrently(floorTokens, SWEEP_CONCURRENCY, async (refreshToken) => {
+    await forEachConcurrently(floorTokens, sweepConcurrency, async (refreshToken) => {
       try {
         await refreshTokens({
           tokenEndpoint: metadata.token_endpoint,
@@ -160,7 +161,7 @@ try {
     ];
     writeBenchResult({
       name: kind,
-      config: { merchants: count, database: kind, concurrency: SWEEP_CONCURRENCY, backlogAfter: sweep.backlog },
+      config: { merchants: count, database: kind, concurrency: sweepConcurrency, backlogAfter: sweep.backlog },
       tables: [{ title: "Keep-alive sweep", headers, rows }],
       goals,
       durationMs: Date.now() - started,
