@@ -2,7 +2,7 @@ import "server-only";
 
 import { requireMerchantAccess } from "@/lib/auth/require-environment-access";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
-import { getAccessToken } from "@/lib/tokens/get-access-token";
+import { getAccessToken, waitForStoredRefresh } from "@/lib/tokens/get-access-token";
 
 /**
  * Makes sure the merchant has a usable access token, refreshing only when the
@@ -15,5 +15,7 @@ export async function ensureUsableToken({ merchantId, staff }: { merchantId: str
     actor: { type: "staff", id: staff.id, label: staff.email },
     trigger: "on-demand",
   });
+  // Staff see the stored state next, so answer once the new set is stored, not merely handed out.
+  if (grant.refreshed) await waitForStoredRefresh(merchantId);
   return { refreshed: grant.refreshed, generation: grant.version };
 }

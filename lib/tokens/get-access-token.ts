@@ -24,6 +24,11 @@ export function refreshesInFlightCount(): number {
   return refreshesInFlight.size;
 }
 
+/** For callers that report what is stored: resolves once a refresh in flight for the merchant is over. */
+export async function waitForStoredRefresh(merchantId: string): Promise<void> {
+  await refreshesInFlight.get(merchantId)?.stored;
+}
+
 /** What a stopping process waits for: tokens MobilePay already rotated must be stored before it exits. */
 export function waitForRefreshesInFlight(): Promise<unknown> {
   return Promise.allSettled([...refreshesInFlight.values()].map((refresh) => refresh.stored));

@@ -9,7 +9,7 @@ import { ANNA, BO, CONSOLE_CLIENT } from "../../sandbox/test/support/test-sandbo
 
 import type { getDb } from "@/lib/db/client";
 
-import type { getAccessToken } from "./get-access-token";
+import type { getAccessToken, waitForRefreshesInFlight } from "./get-access-token";
 import type { readTokenSet } from "./read-token-set";
 import type { refreshTokenSet } from "./refresh-token-set";
 import { startLifecycleHarness, type LifecycleHarness } from "./testing/lifecycle-harness";
@@ -21,6 +21,7 @@ const system = { type: "system", label: "test" } as const;
 let harness: LifecycleHarness;
 let lifecycle: {
   getAccessToken: typeof getAccessToken;
+  waitForRefreshesInFlight: typeof waitForRefreshesInFlight;
   withMerchantAccessToken: typeof withMerchantAccessToken;
   refreshTokenSet: typeof refreshTokenSet;
   getDb: typeof getDb;
@@ -83,6 +84,8 @@ describe("token service against the sandbox OP", () => {
     );
     expect(await harness.refreshesServed()).toBe(before + 1);
     expect(new Set(grants.map((grant) => grant.accessToken)).size).toBe(1);
+    // Callers have the token once it passed its checks; the new set is stored right after.
+    await lifecycle.waitForRefreshesInFlight();
     const after = await storedSet(merchantId);
     expect(after.version).toBe(versionBefore + 1);
     expect(after.rotationMode).toBe("OneTime");
