@@ -24,9 +24,8 @@ export async function startServerInstance(): Promise<void> {
   startKeepAliveScheduler();
   // Let refreshes in flight finish, so a rotated refresh token is stored before the process goes.
   process.once("SIGTERM", () => {
-    stopKeepAliveScheduler();
     const grace = setTimeout(() => process.exit(0), 15_000);
-    void waitForRefreshesInFlight().then(() => {
+    void Promise.all([stopKeepAliveScheduler(), waitForRefreshesInFlight()]).then(() => {
       clearTimeout(grace);
       logger.info("refreshes finished; stopping");
       process.exit(0);

@@ -4,19 +4,20 @@ import { ANNA, BO } from "../../sandbox/test/support/test-sandbox";
 
 import type { getDb } from "@/lib/db/client";
 
-import type { runKeepAliveSweep } from "./keep-alive";
+import type { runKeepAliveSweep, stopKeepAliveScheduler } from "./keep-alive";
 import { startLifecycleHarness, type LifecycleHarness } from "./testing/lifecycle-harness";
 
 const HOUR_MS = 3600_000;
 
 let harness: LifecycleHarness;
 let sweep: typeof runKeepAliveSweep;
+let stopKeepAlive: typeof stopKeepAliveScheduler;
 let db: ReturnType<typeof getDb>;
 const merchants: { annaDk: string; annaFi: string; bo: string } = { annaDk: "", annaFi: "", bo: "" };
 
 beforeAll(async () => {
   harness = await startLifecycleHarness();
-  sweep = (await import("./keep-alive")).runKeepAliveSweep;
+  ({ runKeepAliveSweep: sweep, stopKeepAliveScheduler: stopKeepAlive } = await import("./keep-alive"));
   db = (await import("@/lib/db/client")).getDb();
   merchants.annaDk = await harness.linkMerchant({
     email: ANNA.email,
@@ -131,5 +132,30 @@ describe("keep-alive sweep", () => {
         expect(set.version).toBe(before[index]!.version + 1);
       }
     }
+  });
+
+  // Last: a stopped scheduler starts no more merchants in this process.
+  it("stopping during a sweep stores what was sent and leaves nothing leased", async () => {
+    const ids = [merchants.annaDk, merchants.annaFi];
+    await makeDue(ids);
+    const before = await tokenSets(ids);
+    const running = sweep({ refreshAfterMs: 24 * HOUR_MS });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await stopKeepAlive();
+    const outcome = await running;
+
+    expect(outcome.ran).toBe(true);
+    const after = await tokenSets(ids);
+    after.forEach((set, index) => {
+      expect(set.leaseOwner).toBeNull();
+      expect(set.refreshStartedAt).toBeNull();
+      // Either refreshed and stored, or untouched: never sent and lost.
+      if (set.version === before[index]!.version) {
+        expect(set.refreshTokenCiphertext).toBe(before[index]!.refreshTokenCiphertext);
+      } else {
+        expect(set.version).toBe(before[index]!.version + 1);
+        expect(set.failureKind).toBeNull();
+      }
+    });
   });
 });

@@ -66,6 +66,33 @@ async function releaseJob(): Promise<void> {
  * and each refresh takes its merchant's own lease anyway.
  */
 export async function runKeepAliveSweep(options: KeepAliveOptions = {}) {
+  const sweep = sweepOnce(options);
+  sweepsRunning.add(sweep);
+  try {
+    return await sweep;
+  } finally {
+    sweepsRunning.delete(sweep);
+  }
+}
+
+/** Sweeps under way in this process, and whether the process is stopping (no new merchant is started). */
+const sweepsRunning = new Set<Promise<unknown>>();
+let stopRequested = false;
+
+/** Gives back the leases of merchants claimed but not started, so nobody waits for them to lapse. */
+async function releaseUnstarted(claims: { set: StoredTokenSet; owner: string }[]): Promise<void> {
+  for (const owner of new Set(claims.map((claim) => claim.owner))) {
+    await getDb().merchantTokenSet.updateMany({
+      where: {
+        merchantId: { in: claims.filter((claim) => claim.owner === owner).map((claim) => claim.set.merchantId) },
+        leaseOwner: owner,
+      },
+      data: { leaseOwner: null, leaseUntil: null, refreshStartedAt: null },
+    });
+  }
+}
+
+async function sweepOnce(options: KeepAliveOptions) {
   const env = getEnv();
   const now = options.now ?? new Date();
   const refreshAfterMs = options.refreshAfterMs ?? env.KEEPALIVE_REFRESH_AFTER_HOURS * 3600_000;
@@ -100,7 +127,8 @@ export async function runKeepAliveSweep(options: KeepAliveOptions = {}) {
       claimed.push(...sets.map((set) => ({ set, owner })));
     };
     const takeNext = async () => {
-      while (claimed.length === 0 && nextCandidate < due.length) {
+      if (stopRequested) return undefined;
+      while (claimed.length === 0 && nextCandidate < due.length && !stopRequested) {
         claiming ??= claimMore().finally(() => (claiming = undefined));
         await claiming;
       }
@@ -129,7 +157,9 @@ export async function runKeepAliveSweep(options: KeepAliveOptions = {}) {
       }
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
+    // What was sent is finished and stored even when the process is stopping; what was not is given back.
     await Promise.all(finishing);
+    await releaseUnstarted(claimed.splice(0));
     const backlog = await db.merchantTokenSet.count({ where: keepAliveDueWhere(new Date(), refreshAfterMs) });
     await db.schedulerRun.update({ where: { id: run.id }, data: { ...stats, backlog, finishedAt: new Date() } });
     return { ran: true as const, ...stats, backlog };
@@ -150,6 +180,7 @@ let timer: NodeJS.Timeout | undefined;
 export function startKeepAliveScheduler(): void {
   const env = getEnv();
   if (!env.KEEPALIVE_ENABLED || timer) return;
+  stopRequested = false;
   const tick = () => {
     runKeepAliveSweep().catch((error: unknown) => logger.error("keep-alive sweep failed", { error }));
   };
@@ -158,7 +189,13 @@ export function startKeepAliveScheduler(): void {
   setTimeout(tick, 5_000).unref();
 }
 
-export function stopKeepAliveScheduler(): void {
+/**
+ * Stops the schedule and lets a sweep under way finish the refreshes it has sent: MobilePay may already
+ * have rotated those refresh tokens, so they must be stored before the process exits.
+ */
+export async function stopKeepAliveScheduler(): Promise<void> {
   if (timer) clearInterval(timer);
   timer = undefined;
+  stopRequested = true;
+  await Promise.allSettled(sweepsRunning);
 }
