@@ -59,6 +59,11 @@ describe("SQLite transactions on the client's one connection", () => {
     expect(await count()).toBe(2);
   });
 
+  it("waits for another process's write instead of failing at once", async () => {
+    const result = await client.execute("PRAGMA busy_timeout");
+    expect(Number(Object.values(result.rows[0] ?? {})[0])).toBe(5000);
+  });
+
   it("refuses a second transaction while one is open rather than mixing their statements", async () => {
     const open = await client.transaction("deferred");
     await expect(client.transaction("deferred")).rejects.toThrow(/already open/);

@@ -9,6 +9,9 @@ import {
 } from "@libsql/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 
+/** Longer than any write transaction of the console, shorter than a request's patience. */
+const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+
 const BEGIN: Record<TransactionMode, string> = {
   write: "BEGIN IMMEDIATE",
   read: "BEGIN TRANSACTION READONLY",
@@ -24,11 +27,16 @@ const BEGIN: Record<TransactionMode, string> = {
  * runs one statement or one transaction at a time per client (it holds its lock for a transaction's
  * whole life), so keeping the transaction on the client's own connection is safe.
  */
-export function singleConnectionClient(client: Client): Client {
+export function singleConnectionClient(client: Client, options: { busyTimeoutMs?: number } = {}): Client {
   let transactionOpen = false;
+  // SQLite answers "busy" at once when another process is writing (a CLI script, a second process in
+  // tests) unless the connection is told to wait for it. This process never waits on itself: its
+  // statements take turns on this one connection.
+  const ready = client.execute(`PRAGMA busy_timeout = ${options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS}`);
 
   async function beginTransaction(mode: TransactionMode = "deferred"): Promise<Transaction> {
     if (transactionOpen) throw new Error("a transaction is already open on this SQLite connection");
+    await ready;
     await client.execute(BEGIN[mode]);
     transactionOpen = true;
     let open = true;
@@ -77,10 +85,19 @@ export function singleConnectionClient(client: Client): Client {
   }
 
   return {
-    execute: (statement: InStatement) => client.execute(statement),
-    batch: (statements: InStatement[], mode?: TransactionMode) => client.batch(statements, mode),
+    execute: async (statement: InStatement) => {
+      await ready;
+      return client.execute(statement);
+    },
+    batch: async (statements: InStatement[], mode?: TransactionMode) => {
+      await ready;
+      return client.batch(statements, mode);
+    },
     transaction: beginTransaction,
-    executeMultiple: (sql: string) => client.executeMultiple(sql),
+    executeMultiple: async (sql: string) => {
+      await ready;
+      return client.executeMultiple(sql);
+    },
     sync: () => client.sync(),
     close: () => client.close(),
     get closed() {
