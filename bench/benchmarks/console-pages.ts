@@ -56,7 +56,7 @@ for (const bundle of bundles) {
 }
 
 const sandbox = await startSandboxChild();
-const database = await createSqliteDatabase();
+const database = createSqliteDatabase();
 try {
   const seedStarted = Date.now();
   const seed = await seedConsoleAtScale(database.url, {

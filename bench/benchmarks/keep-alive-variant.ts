@@ -68,7 +68,7 @@ function notMeasured(reason: string): BenchResult {
 
 /** The PostgreSQL data layer is being added; until the console can migrate and query it, PG is skipped. */
 async function openDatabase(): Promise<{ database?: BenchDatabase; postgres?: ThrowawayPostgres; reason?: string }> {
-  if (kind === "sqlite") return { database: await createSqliteDatabase() };
+  if (kind === "sqlite") return { database: createSqliteDatabase() };
   const postgres = await startThrowawayPostgres();
   try {
     migrateDatabase(postgres.url);

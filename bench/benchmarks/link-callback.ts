@@ -36,7 +36,7 @@ const options = parseBenchOptions(process.argv.slice(2));
 
 const started = Date.now();
 const sandbox = await startSandboxChild();
-const database = await createSqliteDatabase();
+const database = createSqliteDatabase();
 const env = consoleEnv({ databaseUrl: database.url, sandbox });
 applyConsoleEnv(env);
 

@@ -30,7 +30,7 @@ const roundsFor = (size: number) => (size <= 100 ? 20 : 10);
 const options = parseBenchOptions(process.argv.slice(2));
 const started = Date.now();
 const sandbox = await startSandboxChild();
-const database = await createSqliteDatabase();
+const database = createSqliteDatabase();
 applyConsoleEnv(consoleEnv({ databaseUrl: database.url, sandbox }));
 
 try {

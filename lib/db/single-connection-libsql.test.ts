@@ -59,6 +59,11 @@ describe("SQLite transactions on the client's one connection", () => {
     expect(await count()).toBe(2);
   });
 
+  it("switches the file to write-ahead logging", async () => {
+    const result = await client.execute("PRAGMA journal_mode");
+    expect(String(Object.values(result.rows[0] ?? {})[0])).toBe("wal");
+  });
+
   it("waits for another process's write instead of failing at once", async () => {
     const result = await client.execute("PRAGMA busy_timeout");
     expect(Number(Object.values(result.rows[0] ?? {})[0])).toBe(5000);

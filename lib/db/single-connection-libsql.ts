@@ -31,8 +31,12 @@ export function singleConnectionClient(client: Client, options: { busyTimeoutMs?
   let transactionOpen = false;
   // SQLite answers "busy" at once when another process is writing (a CLI script, a second process in
   // tests) unless the connection is told to wait for it. This process never waits on itself: its
-  // statements take turns on this one connection.
-  const ready = client.execute(`PRAGMA busy_timeout = ${options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS}`);
+  // statements take turns on this one connection. Write-ahead logging lets readers go on while a write
+  // commits; the mode is stored in the file, and if another process holds it right now the file keeps its
+  // mode, which costs speed only, so that failure is not passed on.
+  const ready = client
+    .execute(`PRAGMA busy_timeout = ${options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS}`)
+    .then(() => client.execute("PRAGMA journal_mode = WAL").catch(() => undefined));
 
   async function beginTransaction(mode: TransactionMode = "deferred"): Promise<Transaction> {
     if (transactionOpen) throw new Error("a transaction is already open on this SQLite connection");

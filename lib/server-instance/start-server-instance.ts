@@ -1,7 +1,6 @@
 import "server-only";
 
 import { InvalidEnvironmentError } from "@/lib/config/env-schema";
-import { tuneDatabase } from "@/lib/db/tune-database";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { getEnvironments } from "@/lib/mobilepay/environments";
@@ -20,7 +19,6 @@ export async function startServerInstance(): Promise<void> {
     }
     throw error;
   }
-  await tuneDatabase().catch((error: unknown) => logger.warn("database tuning skipped", { error }));
   startKeepAliveScheduler();
   // Let refreshes in flight finish, so a rotated refresh token is stored before the process goes.
   process.once("SIGTERM", () => {

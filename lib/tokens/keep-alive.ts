@@ -12,7 +12,6 @@ import {
   refreshAsLeaseHolder,
   storeRefreshedSets,
   type StoredTokenSet,
-  type StoreRefreshedSets,
 } from "@/lib/tokens/refresh-token-set";
 
 export const KEEP_ALIVE_JOB = "keep-alive";
@@ -112,8 +111,7 @@ async function sweepOnce(options: KeepAliveOptions) {
     const concurrency = env.KEEPALIVE_CONCURRENCY;
     // Leases are claimed a few at a time in one statement, and finished refreshes are stored together
     // while the previous group commits: per merchant, only its own update and the call to MobilePay remain.
-    const store = groupCommit(storeRefreshedSets, { maxGroupSize: 4 * concurrency, lingerMs: STORE_LINGER_MS });
-    const storeTogether: StoreRefreshedSets = (sets) => Promise.all(sets.map(store));
+    const storeTogether = groupCommit(storeRefreshedSets, { maxGroupSize: 4 * concurrency, lingerMs: STORE_LINGER_MS });
     let nextCandidate = 0;
     const claimed: { set: StoredTokenSet; owner: string }[] = [];
     let claiming: Promise<void> | undefined;

@@ -49,7 +49,6 @@ export type RefreshOutcome = {
 
 /** A token set as a refresh needs it: every ciphertext and the identity the new id_token must match. */
 export type StoredTokenSet = NonNullable<Awaited<ReturnType<typeof readStoredSet>>>;
-type StoredSet = StoredTokenSet;
 
 export async function readStoredSet(merchantId: string) {
   return getDb().merchantTokenSet.findUnique({
@@ -59,7 +58,7 @@ export async function readStoredSet(merchantId: string) {
   });
 }
 
-function decrypt(set: StoredSet, column: "accessToken" | "refreshToken"): string {
+function decrypt(set: StoredTokenSet, column: "accessToken" | "refreshToken"): string {
   const envelope = column === "accessToken" ? set.accessTokenCiphertext : set.refreshTokenCiphertext;
   return decryptTokenColumn(envelope, { environment: set.merchant.environment, merchantId: set.merchantId }, column);
 }
@@ -177,7 +176,7 @@ function relinkNeeded(reason: string | null): AppError {
 
 /** A refresh MobilePay answered and every check passed, ready to be stored under the lease. */
 export type RefreshedSet = {
-  before: StoredSet;
+  before: StoredTokenSet;
   owner: string;
   options: RefreshOptions;
   data: Prisma.MerchantTokenSetUpdateManyMutationInput;
@@ -186,9 +185,7 @@ export type RefreshedSet = {
 };
 
 /** Stores refreshed sets in one transaction; each set's write is checked against its version and lease. */
-export type StoreRefreshedSets = (sets: RefreshedSet[]) => Promise<boolean[]>;
-
-export const storeRefreshedSets: StoreRefreshedSets = (sets) =>
+export const storeRefreshedSets = (sets: RefreshedSet[]): Promise<boolean[]> =>
   getDb().$transaction(async (tx) => {
     const written: boolean[] = [];
     for (const set of sets) {
@@ -214,10 +211,10 @@ export const storeRefreshedSets: StoreRefreshedSets = (sets) =>
  * of its own; the keep-alive sweep passes a store that commits several refreshes together).
  */
 export async function refreshAsLeaseHolder(
-  before: StoredSet,
+  before: StoredTokenSet,
   owner: string,
   options: RefreshOptions,
-  store: StoreRefreshedSets = storeRefreshedSets,
+  store: (set: RefreshedSet) => Promise<boolean> = async (set) => (await storeRefreshedSets([set]))[0]!,
 ): Promise<RefreshOutcome> {
   const environment = requireEnvironment(before.merchant.environment);
   // A marker left by a refresher that died after sending: with OneTime rotation its answer may be lost.
@@ -291,41 +288,37 @@ export async function refreshAsLeaseHolder(
       details: { from: before.failureKind, to: "active" },
     });
   }
-  const [written] = await store([
-    {
-      before,
-      owner,
-      options,
-      accessToken: response.accessToken,
-      auditEvents,
-      data: {
-        ...sealed,
-        idTokenCiphertext: sealed.idTokenCiphertext ?? before.idTokenCiphertext,
-        version: before.version + 1,
-        accessTokenExpiresAt: new Date(now.getTime() + response.expiresIn * 1000),
-        accessTokenIssuedAt: now,
-        grantedScopes: response.scope ?? before.grantedScopes,
-        accessTokenClaims: JSON.stringify(
-          "claims" in accessClaims ? accessClaims.claims : { error: accessClaims.error },
-        ),
-        ...(idClaims && "claims" in idClaims ? { idTokenClaims: JSON.stringify(idClaims.claims) } : {}),
-        previousRefreshTokenFingerprint: before.refreshTokenFingerprint,
-        rotationMode,
-        ...(rotationMode === "OneTime" ? { lastRotationAt: now } : {}),
-        lastRefreshedAt: now,
-        refreshCount: { increment: 1 },
-        failureKind: null,
-        failureReason: null,
-        failureAt: null,
-        consecutiveFailures: 0,
-        nextAttemptAt: null,
-        refreshStartedAt: null,
-        refreshFingerprintSent: null,
-        leaseOwner: null,
-        leaseUntil: null,
-      },
+  const written = await store({
+    before,
+    owner,
+    options,
+    accessToken: response.accessToken,
+    auditEvents,
+    data: {
+      ...sealed,
+      idTokenCiphertext: sealed.idTokenCiphertext ?? before.idTokenCiphertext,
+      version: before.version + 1,
+      accessTokenExpiresAt: new Date(now.getTime() + response.expiresIn * 1000),
+      accessTokenIssuedAt: now,
+      grantedScopes: response.scope ?? before.grantedScopes,
+      accessTokenClaims: JSON.stringify("claims" in accessClaims ? accessClaims.claims : { error: accessClaims.error }),
+      ...(idClaims && "claims" in idClaims ? { idTokenClaims: JSON.stringify(idClaims.claims) } : {}),
+      previousRefreshTokenFingerprint: before.refreshTokenFingerprint,
+      rotationMode,
+      ...(rotationMode === "OneTime" ? { lastRotationAt: now } : {}),
+      lastRefreshedAt: now,
+      refreshCount: { increment: 1 },
+      failureKind: null,
+      failureReason: null,
+      failureAt: null,
+      consecutiveFailures: 0,
+      nextAttemptAt: null,
+      refreshStartedAt: null,
+      refreshFingerprintSent: null,
+      leaseOwner: null,
+      leaseUntil: null,
     },
-  ]);
+  });
   if (!written) {
     // Our lease lapsed and another refresher stored a newer set; ours is never written over it.
     const latest = await readStoredSet(before.merchantId);
@@ -338,7 +331,7 @@ export async function refreshAsLeaseHolder(
 class IdentityMismatch extends Error {}
 
 async function handleFailure(
-  before: StoredSet,
+  before: StoredTokenSet,
   owner: string,
   options: RefreshOptions,
   error: unknown,

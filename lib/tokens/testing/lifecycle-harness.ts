@@ -52,12 +52,6 @@ export async function startLifecycleHarness(): Promise<LifecycleHarness> {
     env: { ...process.env, ...env },
     stdio: "ignore",
   });
-  // As every console instance does at start (tuneDatabase): SQLite in WAL mode, so waiting readers never
-  // starve the refresher that must store a rotated token.
-  if (!postgres) {
-    const { tuneDatabase } = await import("@/lib/db/tune-database");
-    await tuneDatabase();
-  }
   const control = new ControlClient(sandbox.url);
   const { getDb } = await import("@/lib/db/client");
   const { encryptTokenSet } = await import("@/lib/tokens/encrypt-token-set");
