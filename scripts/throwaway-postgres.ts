@@ -27,7 +27,8 @@ function binDirectory(): string {
   return path.join(root, newest, "bin");
 }
 
-function freePort(): Promise<number> {
+/** A port on 127.0.0.1 nothing listens on right now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);

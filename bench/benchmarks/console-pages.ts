@@ -11,7 +11,7 @@ import { createSqliteDatabase } from "../support/console-database";
 import { consoleEnv } from "../support/console-env";
 import { buildConsole, startConsole } from "../support/console-server";
 import { firstLoadJavaScript } from "../support/first-load-js";
-import { freePort } from "../support/free-port";
+import { freePort } from "../../scripts/throwaway-postgres";
 import { driveLoad } from "../support/load-client";
 import { startSandboxChild } from "../support/sandbox-child";
 import { signInStaff } from "../support/staff-session";

@@ -6,10 +6,9 @@
 import http from "node:http";
 import { performance } from "node:perf_hooks";
 
-export type LoadPlan = { url: string; cookie?: string; concurrency: number; requests: number; maxSeconds: number };
-export type LoadReport = { latenciesMs: number[]; statuses: Record<string, number>; bytes: number; seconds: number };
+import { LOAD_PLAN_VARIABLE, type LoadPlan, type LoadReport } from "./load-driver-plan";
 
-const plan = JSON.parse(process.argv[2] ?? "{}") as LoadPlan;
+const plan = JSON.parse(process.env[LOAD_PLAN_VARIABLE] ?? "{}") as LoadPlan;
 const target = new URL(plan.url);
 if (!["127.0.0.1", "localhost", "[::1]"].includes(target.hostname)) throw new Error("loopback targets only");
 

@@ -4,6 +4,8 @@ import { pathToFileURL } from "node:url";
 
 import { createClient, type InStatement, type InValue } from "@libsql/client";
 
+import { decodeJwtClaims } from "@/lib/tokens/decode-jwt-claims";
+
 import { linkAndRedeem } from "../../sandbox/test/support/hybrid-flow";
 
 import type { SandboxInfo } from "./sandbox-info";
@@ -21,11 +23,6 @@ export type SourceGrant = {
 
 export const GRANTED_SCOPE = "openid offline_access invoice subscriptions";
 
-function claimsOf(jwt: string): Record<string, unknown> {
-  const payload = jwt.split(".")[1] ?? "";
-  return JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as Record<string, unknown>;
-}
-
 /** Runs the hybrid flow once, through the sandbox portal, as a merchant user would. */
 export async function linkOneMerchant(sandbox: SandboxInfo): Promise<SourceGrant> {
   const tokens = await linkAndRedeem(sandbox.url, {
@@ -35,7 +32,9 @@ export async function linkOneMerchant(sandbox: SandboxInfo): Promise<SourceGrant
     merchantVat: sandbox.user.merchantVat,
     scope: GRANTED_SCOPE,
   });
-  const claims = claimsOf(tokens.idTokenFromTokenEndpoint);
+  const decoded = decodeJwtClaims(tokens.idTokenFromTokenEndpoint);
+  if ("error" in decoded) throw new Error(`the sandbox's id_token is unreadable: ${decoded.error}`);
+  const claims = decoded.claims;
   return {
     accessToken: tokens.accessToken,
     refreshToken: tokens.refreshToken,

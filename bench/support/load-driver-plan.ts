@@ -1,0 +1,5 @@
+/** What the load driver is asked to do; the plan reaches it in this environment variable. */
+export const LOAD_PLAN_VARIABLE = "BENCH_LOAD_PLAN";
+
+export type LoadPlan = { url: string; cookie?: string; concurrency: number; requests: number; maxSeconds: number };
+export type LoadReport = { latenciesMs: number[]; statuses: Record<string, number>; bytes: number; seconds: number };
