@@ -8,6 +8,7 @@ import { mobilePayProvider } from "@/lib/auth/mobilepay-provider";
 import { OAUTH_CHECK_COOKIES } from "@/lib/auth/oauth-check-cookies";
 import { ZStaffRoleSchema } from "@/lib/auth/staff-role-schema";
 import { getEnv } from "@/lib/env";
+import { usesSecureCookies } from "@/lib/auth/session-cookie";
 import { completeLink } from "@/lib/links/complete-link";
 import { linkCallbackContext } from "@/lib/links/link-callback-context";
 import { logger } from "@/lib/logger";
@@ -34,7 +35,7 @@ export function getAuthOptions(): NextAuthOptions {
   cached = {
     secret: env.NEXTAUTH_SECRET,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
-    useSecureCookies: env.NEXTAUTH_URL.startsWith("https://"),
+    useSecureCookies: usesSecureCookies(env.NEXTAUTH_URL),
     pages: { signIn: "/sign-in", error: "/sign-in" },
     cookies: OAUTH_CHECK_COOKIES,
     logger: {

@@ -2,9 +2,14 @@ import { decode } from "next-auth/jwt";
 
 type Cookie = { name: string; value: string };
 
-/** The name next-auth gives the session cookie, by the same rule as the auth options' useSecureCookies. */
+/** Whether next-auth marks its cookies Secure (and gives them the __Secure- prefix) for this console URL. */
+export function usesSecureCookies(consoleUrl: string): boolean {
+  return consoleUrl.startsWith("https://");
+}
+
+/** The name next-auth gives the session cookie under the auth options' useSecureCookies. */
 export function sessionCookieName(consoleUrl: string): string {
-  return consoleUrl.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+  return usesSecureCookies(consoleUrl) ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 }
 
 /** next-auth splits a session cookie above 4 kB into `name.0`, `name.1`, …; joined in order they are the token. */

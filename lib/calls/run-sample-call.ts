@@ -1,7 +1,7 @@
 import "server-only";
 
 import type { CurrentStaff } from "@/lib/auth/current-staff";
-import { mayUseEnvironment } from "@/lib/auth/roles";
+import { requireMerchantAccess } from "@/lib/auth/require-environment-access";
 import type { Actor } from "@/lib/audit/record-audit-event";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { callbackCredentialsFor } from "@/lib/calls/callback-credentials";
@@ -17,7 +17,6 @@ import type { ApiOutcome } from "@/lib/mobilepay/api/api-exchange";
 import { gatewayCredentialsFor } from "@/lib/mobilepay/api/gateway-credentials";
 import type { MobilePayApiError } from "@/lib/mobilepay/api/mobilepay-api-error";
 import type { Product } from "@/lib/mobilepay/environment-config";
-import { findEnvironment } from "@/lib/mobilepay/environments";
 import { createInvoiceClient } from "@/lib/mobilepay/invoice/invoice-client";
 import { createSubscriptionsClient } from "@/lib/mobilepay/subscriptions/subscriptions-client";
 import { withMerchantAccessToken } from "@/lib/tokens/with-merchant-access-token";
@@ -76,31 +75,19 @@ export async function runSampleCall({
       fieldErrors: { operation: ["Choose a call"] },
     });
   }
+  const { merchant, environment } = await requireMerchantAccess(staff, merchantId);
   const db = getDb();
-  const merchant = await db.merchant.findUnique({
-    where: { id: merchantId },
-    include: { tokenSet: { select: { grantedScopes: true } } },
-  });
-  if (!merchant) throw new AppError("NOT_FOUND", { userMessage: "No such merchant." });
-  const environment = findEnvironment(merchant.environment);
-  if (!environment) {
-    throw new AppError("CONFLICT", {
-      userMessage: `The environment "${merchant.environment}" is no longer configured.`,
-    });
-  }
-  if (!mayUseEnvironment(staff.role, environment.isSandbox)) {
-    throw new AppError("FORBIDDEN", { userMessage: "Demo staff run sample calls in sandbox environments only." });
-  }
+  const tokenSet = await db.merchantTokenSet.findUnique({ where: { merchantId }, select: { grantedScopes: true } });
   if (operation.sandboxOnly && !environment.isSandbox) {
     throw new AppError("INVALID_INPUT", { userMessage: "User simulation exists only in sandbox environments." });
   }
-  if (merchant.unlinkedAt || !merchant.tokenSet || !merchant.mobilePayId) {
+  if (merchant.unlinkedAt || !tokenSet || !merchant.mobilePayId) {
     throw new AppError("CONFLICT", {
       userMessage: "This merchant has no active link — relink it to run sample calls.",
     });
   }
   const label = PRODUCT_LABELS[operation.product];
-  if (!merchant.tokenSet.grantedScopes.split(/\s+/).includes(operation.product)) {
+  if (!tokenSet.grantedScopes.split(/\s+/).includes(operation.product)) {
     throw new AppError("CONFLICT", {
       message: `grantedScopes lack ${operation.product}`,
       userMessage: `This link has no ${label} consent — relink with ${label}.`,
