@@ -5,24 +5,17 @@ import { hasPermission, mayUseEnvironment } from "@/lib/auth/roles";
 import { callbackUrlsFor } from "@/lib/calls/callback-urls";
 import { listSampleCalls } from "@/lib/calls/list-sample-calls";
 import type { CallbackKind, Country, SampleAppUser } from "@/lib/calls/sample-call-context";
+import { sampleCallFacts } from "@/lib/calls/sample-call-facts";
 import { SANDBOX_APP_USERS } from "@/lib/calls/sandbox-app-users";
-import { getDb } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
-import { PRODUCTS, type Product } from "@/lib/mobilepay/environment-config";
 import { findEnvironment } from "@/lib/mobilepay/environments";
 
 /** Everything the sample-calls page needs, as plain data: no token, no secret. */
 export async function getCallsPageData(merchantId: string, staff: CurrentStaff) {
-  const merchant = await getDb().merchant.findUnique({
-    where: { id: merchantId },
-    include: { tokenSet: { select: { grantedScopes: true } } },
-  });
-  if (!merchant) throw new AppError("NOT_FOUND", { userMessage: "No such merchant." });
+  const { merchant, link } = await sampleCallFacts(merchantId);
   const environment = findEnvironment(merchant.environment);
   const isSandbox = environment?.isSandbox ?? false;
   const country = merchant.vatNumber.slice(0, 2) as Country;
-  const grantedScopes = merchant.tokenSet?.grantedScopes.split(/\s+/) ?? [];
-  const linked = !merchant.unlinkedAt && merchant.tokenSet !== null;
+  const linked = link !== null;
   const appUser: SampleAppUser | null = environment?.id === "sandbox" ? SANDBOX_APP_USERS[country] : null;
   const callbackUrls: Record<CallbackKind, string> = callbackUrlsFor(merchant.environment);
   return {
@@ -33,7 +26,7 @@ export async function getCallsPageData(merchantId: string, staff: CurrentStaff) 
       country,
       environment: { id: merchant.environment, label: environment?.label ?? merchant.environment, isSandbox },
       linked,
-      grantedProducts: PRODUCTS.filter((product): product is Product => grantedScopes.includes(product)),
+      grantedProducts: link?.grantedProducts ?? [],
     },
     canRun:
       linked &&

@@ -1,12 +1,13 @@
 import "server-only";
 
 import type { CurrentStaff } from "@/lib/auth/current-staff";
-import { requireMerchantAccess } from "@/lib/auth/require-environment-access";
+import { requireEnvironmentAccess } from "@/lib/auth/require-environment-access";
 import type { Actor } from "@/lib/audit/record-audit-event";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { callbackCredentialsFor } from "@/lib/calls/callback-credentials";
 import { callbackUrlsFor } from "@/lib/calls/callback-urls";
 import type { Country } from "@/lib/calls/sample-call-context";
+import { sampleCallFacts } from "@/lib/calls/sample-call-facts";
 import type { RunSampleCallResult, SampleCallOutcome } from "@/lib/calls/sample-call-view";
 import { findSampleOperation } from "@/lib/calls/sample-operations";
 import { toSampleCallView } from "@/lib/calls/to-sample-call-view";
@@ -75,19 +76,18 @@ export async function runSampleCall({
       fieldErrors: { operation: ["Choose a call"] },
     });
   }
-  const { merchant, environment } = await requireMerchantAccess(staff, merchantId);
-  const db = getDb();
-  const tokenSet = await db.merchantTokenSet.findUnique({ where: { merchantId }, select: { grantedScopes: true } });
+  const { merchant, link } = await sampleCallFacts(merchantId);
+  const environment = requireEnvironmentAccess(staff, merchant.environment);
   if (operation.sandboxOnly && !environment.isSandbox) {
     throw new AppError("INVALID_INPUT", { userMessage: "User simulation exists only in sandbox environments." });
   }
-  if (merchant.unlinkedAt || !tokenSet || !merchant.mobilePayId) {
+  if (!link) {
     throw new AppError("CONFLICT", {
       userMessage: "This merchant has no active link — relink it to run sample calls.",
     });
   }
   const label = PRODUCT_LABELS[operation.product];
-  if (!tokenSet.grantedScopes.split(/\s+/).includes(operation.product)) {
+  if (!link.grantedProducts.includes(operation.product)) {
     throw new AppError("CONFLICT", {
       message: `grantedScopes lack ${operation.product}`,
       userMessage: `This link has no ${label} consent — relink with ${label}.`,
@@ -112,7 +112,7 @@ export async function runSampleCall({
 
   const actor: Actor = { type: "staff", id: staff.id, label: staff.email };
   const action = `call.${operation.id}`;
-  const mobilePayMerchantId = merchant.mobilePayId;
+  const mobilePayMerchantId = link.mobilePayId;
   const connectionFor = (accessToken: string, baseUrl: string) => ({
     baseUrl,
     allowedHosts: environment.allowedHosts,
@@ -151,7 +151,7 @@ export async function runSampleCall({
   const outcome = result.value;
   const { exchange } = outcome;
   const error = outcome.ok ? null : outcome.error;
-  const stored = await db.$transaction(async (tx) => {
+  const stored = await getDb().$transaction(async (tx) => {
     const call = await tx.sampleCall.create({
       data: {
         merchantId,
