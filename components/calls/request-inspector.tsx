@@ -7,7 +7,6 @@ const OUTCOME_TONES: Record<SampleCallOutcome, BadgeTone> = {
   "api-error": "danger",
   unauthorized: "danger",
   "network-error": "warning",
-  "invalid-input": "warning",
 };
 
 function prettyJson(text: string | null): string {

@@ -28,13 +28,8 @@ export function verifyCallbackAuthorization(
   environment: string,
   header: string | null,
   secret = getEnv().NEXTAUTH_SECRET,
-): CallbackVerification & { claimedMerchantId: string | null } {
-  const refuse = (detail: string, claimedMerchantId: string | null = null) => ({
-    verified: false as const,
-    merchantId: null,
-    detail,
-    claimedMerchantId,
-  });
+): CallbackVerification {
+  const refuse = (detail: string) => ({ verified: false as const, merchantId: null, detail });
   if (!header) return refuse("No Authorization header: callback credentials are not registered, or were not sent");
   const match = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header.trim());
   if (!match?.[1]) return refuse("The Authorization header is not Basic");
@@ -45,12 +40,7 @@ export function verifyCallbackAuthorization(
   const expected = Buffer.from(callbackCredentialsFor(environment, username, secret).password);
   const given = Buffer.from(decoded.slice(separator + 1));
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    return refuse("The Basic password does not match the one the console registered", username);
+    return refuse("The Basic password does not match the one the console registered");
   }
-  return {
-    verified: true,
-    merchantId: username,
-    detail: "Basic credentials registered by the console",
-    claimedMerchantId: username,
-  };
+  return { verified: true, merchantId: username, detail: "Basic credentials registered by the console" };
 }

@@ -43,7 +43,6 @@ export async function receiveCallback(options: ReceiveCallbackOptions): Promise<
         verified: false,
         merchantId: null,
         detail: "The credentials name no merchant of this environment",
-        claimedMerchantId: null,
       };
     }
   }

@@ -1,6 +1,6 @@
 import type { MobilePayApiErrorKind } from "@/lib/mobilepay/api/mobilepay-api-error";
 
-export type SampleCallOutcome = "success" | "api-error" | "unauthorized" | "network-error" | "invalid-input";
+export type SampleCallOutcome = "success" | "api-error" | "unauthorized" | "network-error";
 
 /** One stored sample call as the request inspector shows it: masked headers only, never a token. */
 export type SampleCallView = {

@@ -5,20 +5,19 @@ import { getEnv } from "@/lib/env";
 import { getEnvironments } from "@/lib/mobilepay/environments";
 
 import type { RequestFacts } from "./callback-cookie-check";
-import type { DiagnosticsReport, TRunDiagnosticsSchema } from "./diagnostics-schemas";
+import type { DiagnosticsReport } from "./diagnostics-schemas";
 import { lastTokenOffsetSeconds } from "./last-token-offset";
 import { runConsoleDiagnostics } from "./run-console-diagnostics";
 import { runEnvironmentDiagnostics } from "./run-environment-diagnostics";
 
-export type RunDiagnosticsOptions = TRunDiagnosticsSchema & { staff: CurrentStaff; request: RequestFacts };
+export type RunDiagnosticsOptions = { staff: CurrentStaff; request: RequestFacts };
 
 /** The diagnostics checklist, run live on demand for every configured environment (in parallel) and the install. */
-export async function runDiagnostics({ environment, request }: RunDiagnosticsOptions): Promise<DiagnosticsReport> {
+export async function runDiagnostics({ request }: RunDiagnosticsOptions): Promise<DiagnosticsReport> {
   const consoleUrl = getEnv().NEXTAUTH_URL;
-  const selected = getEnvironments().filter((candidate) => !environment || candidate.id === environment);
   const [consoleChecks, ...environments] = await Promise.all([
     runConsoleDiagnostics({ request }),
-    ...selected.map(async (candidate) =>
+    ...getEnvironments().map(async (candidate) =>
       runEnvironmentDiagnostics(candidate, {
         consoleUrl,
         lastTokenOffsetSeconds: await lastTokenOffsetSeconds(candidate.id),
@@ -28,8 +27,8 @@ export async function runDiagnostics({ environment, request }: RunDiagnosticsOpt
   return {
     ranAt: new Date().toISOString(),
     console: consoleChecks,
-    environments: environments.map(({ environment: described, clockOffsetSeconds, checks }) => ({
-      environment: described,
+    environments: environments.map(({ environment, clockOffsetSeconds, checks }) => ({
+      environment,
       clockOffsetSeconds,
       checks,
     })),
