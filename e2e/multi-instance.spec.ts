@@ -6,7 +6,7 @@ import path from "node:path";
 import bcrypt from "bcryptjs";
 
 import { createPrismaClient, type Database } from "../lib/db/create-client";
-import { startThrowawayPostgres, type ThrowawayPostgres } from "../scripts/throwaway-postgres";
+import { freePort, startThrowawayPostgres, type ThrowawayPostgres } from "../scripts/throwaway-postgres";
 
 import { expect, test } from "./fixtures/console-test";
 import { PORTAL_USERS, sandboxControl } from "./fixtures/sandbox-control";
@@ -15,15 +15,15 @@ import { PORTAL_USERS, sandboxControl } from "./fixtures/sandbox-control";
  * Two console instances behind one (imagined) load balancer, sharing one
  * PostgreSQL database: what instances coordinate must happen exactly once.
  */
-const PORT_A = 3201;
-const PORT_B = 3202;
-const PUBLIC_URL = `http://localhost:${PORT_A}`;
-const SANDBOX_PORT = 4201;
-const SANDBOX_URL = `http://127.0.0.1:${SANDBOX_PORT}`;
 const STAFF = { email: "ops@example.com", password: "multi-instance-pass" };
 const CLIENT = { id: "mobilepay-link-console", secret: randomBytes(18).toString("base64url") };
-const CONTROL = { url: SANDBOX_URL, token: randomBytes(18).toString("base64url") };
+const CONTROL_TOKEN = randomBytes(18).toString("base64url");
 
+// Picked when the suite starts, so it never collides with another run or a server already listening.
+let portA: number;
+let portB: number;
+let publicUrl: string;
+let sandboxUrl: string;
 let postgres: ThrowawayPostgres;
 let db: Database;
 const processes: ChildProcess[] = [];
@@ -55,8 +55,16 @@ async function waitFor(url: string, name: string) {
 
 type TokenEndpointCounters = { refreshesServed: number; authorizationCodesServed: number };
 
+/** Distinct ports: two asks in a row may be handed the same one. */
+async function freePorts(count: number): Promise<number[]> {
+  const ports = new Set<number>();
+  while (ports.size < count) ports.add(await freePort());
+  return [...ports];
+}
+
 async function counters(): Promise<TokenEndpointCounters> {
-  const state = (await sandboxControl("GET", "/control/state", undefined, CONTROL)) as {
+  const control = { url: sandboxUrl, token: CONTROL_TOKEN };
+  const state = (await sandboxControl("GET", "/control/state", undefined, control)) as {
     tokenEndpoint: Record<string, TokenEndpointCounters>;
   };
   return state.tokenEndpoint[CLIENT.id] ?? { refreshesServed: 0, authorizationCodesServed: 0 };
@@ -69,6 +77,11 @@ test.describe("[SCALE] two console instances on one PostgreSQL database", () => 
 
   test.beforeAll(async () => {
     test.setTimeout(120_000);
+    const [first, second, sandboxPort] = (await freePorts(3)) as [number, number, number];
+    portA = first;
+    portB = second;
+    publicUrl = `http://localhost:${portA}`;
+    sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
     postgres = await startThrowawayPostgres();
     execFileSync(path.join("node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
       env: { ...process.env, DATABASE_URL: postgres.url },
@@ -87,34 +100,34 @@ test.describe("[SCALE] two console instances on one PostgreSQL database", () => 
       spawn(path.join("node_modules", ".bin", "tsx"), ["sandbox/server.ts"], {
         env: {
           ...process.env,
-          SANDBOX_PORT: String(SANDBOX_PORT),
+          SANDBOX_PORT: String(sandboxPort),
           SANDBOX_DATA_DIR: path.join(postgres.directory, "sandbox"),
           SANDBOX_CLIENT_ID: CLIENT.id,
           SANDBOX_CLIENT_SECRET: CLIENT.secret,
-          SANDBOX_CONTROL_TOKEN: CONTROL.token,
-          SANDBOX_REDIRECT_URIS: `${PUBLIC_URL}/api/auth/callback/mobilepay-sandbox`,
+          SANDBOX_CONTROL_TOKEN: CONTROL_TOKEN,
+          SANDBOX_REDIRECT_URIS: `${publicUrl}/api/auth/callback/mobilepay-sandbox`,
         },
         stdio: ["ignore", logFile("sandbox"), logFile("sandbox")],
       }),
     );
-    await waitFor(`${SANDBOX_URL}/merchant-authentication-openidconnect/.well-known/openid-configuration`, "sandbox");
+    await waitFor(`${sandboxUrl}/merchant-authentication-openidconnect/.well-known/openid-configuration`, "sandbox");
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: postgres.url,
-      NEXTAUTH_URL: PUBLIC_URL,
+      NEXTAUTH_URL: publicUrl,
       NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
       TOKEN_ENCRYPTION_KEYS: `multi:${randomBytes(32).toString("base64")}`,
       SANDBOX_ENABLED: "true",
-      SANDBOX_URL,
+      SANDBOX_URL: sandboxUrl,
       SANDBOX_CLIENT_ID: CLIENT.id,
       SANDBOX_CLIENT_SECRET: CLIENT.secret,
-      SANDBOX_CONTROL_TOKEN: CONTROL.token,
+      SANDBOX_CONTROL_TOKEN: CONTROL_TOKEN,
       KEEPALIVE_INTERVAL_SECONDS: "2",
       KEEPALIVE_REFRESH_AFTER_HOURS: "1",
     };
-    for (const port of [PORT_A, PORT_B]) {
+    for (const port of [portA, portB]) {
       processes.push(
         spawn(path.join("node_modules", ".bin", "next"), ["start", "--port", String(port)], {
           env,
@@ -122,9 +135,7 @@ test.describe("[SCALE] two console instances on one PostgreSQL database", () => 
         }),
       );
     }
-    await Promise.all(
-      [PORT_A, PORT_B].map((port) => waitFor(`http://localhost:${port}/api/health`, `console-${port}`)),
-    );
+    await Promise.all([portA, portB].map((port) => waitFor(`http://localhost:${port}/api/health`, `console-${port}`)));
   });
 
   test.afterAll(async () => {
@@ -136,14 +147,14 @@ test.describe("[SCALE] two console instances on one PostgreSQL database", () => 
 
   test("[SCALE]: a consent callback delivered to both instances redeems its code once", async ({ page, browser }) => {
     const { request } = page;
-    await page.goto(`${PUBLIC_URL}/sign-in`);
+    await page.goto(`${publicUrl}/sign-in`);
     await expect(page.locator("form[data-hydrated=true]")).toBeVisible();
     await page.getByLabel("Email").fill(STAFF.email);
     await page.getByLabel("Password").fill(STAFF.password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByTestId("current-staff")).toHaveText("Olga Ops");
-    const created = await request.post(`${PUBLIC_URL}/api/invitations`, {
-      headers: { origin: PUBLIC_URL },
+    const created = await request.post(`${publicUrl}/api/invitations`, {
+      headers: { origin: publicUrl },
       data: {
         merchantName: "Annas Bageri",
         vatNumber: PORTAL_USERS.anna.vat,
@@ -175,16 +186,16 @@ test.describe("[SCALE] two console instances on one PostgreSQL database", () => 
 
     const before = await counters();
     const deliveries = await Promise.all(
-      [PORT_A, PORT_B].map((port) =>
+      [portA, portB].map((port) =>
         merchantContext.request.post(`http://localhost:${port}/api/auth/callback/mobilepay-sandbox`, {
-          headers: { "content-type": callback!.contentType, origin: SANDBOX_URL },
+          headers: { "content-type": callback!.contentType, origin: sandboxUrl },
           data: callback!.body,
           maxRedirects: 0,
         }),
       ),
     );
     const outcomes = deliveries
-      .map((response) => new URL(response.headers().location ?? "", PUBLIC_URL).searchParams.get("outcome"))
+      .map((response) => new URL(response.headers().location ?? "", publicUrl).searchParams.get("outcome"))
       .sort();
     expect(outcomes).toEqual(["failed", "linked"]);
     const after = await counters();
@@ -200,7 +211,7 @@ test.describe("[SCALE] two console instances on one PostgreSQL database", () => 
       data: { accessTokenExpiresAt: new Date(Date.now() - 1000) },
     });
     const signedIn = await Promise.all(
-      [PORT_A, PORT_B].map(async (port) => {
+      [portA, portB].map(async (port) => {
         const context = await browser.newContext({ baseURL: `http://localhost:${port}` });
         const csrf = (await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
         const signIn = await context.request.post("/api/auth/callback/credentials", {
