@@ -2,8 +2,6 @@ import "server-only";
 
 import { randomUUID } from "node:crypto";
 
-import type { Prisma } from "@prisma/client";
-
 import { auditEventRow, recordAuditEvent, type Actor, type AuditEventInput } from "@/lib/audit/record-audit-event";
 import { fingerprint } from "@/lib/crypto/fingerprint";
 import { getDb } from "@/lib/db/client";
@@ -22,6 +20,7 @@ import { encryptTokenSet } from "@/lib/tokens/encrypt-token-set";
 import { INSTANCE_ID } from "@/lib/tokens/instance-id";
 import { backoffAfter, classifyRefreshFailure, detectRotationMode } from "@/lib/tokens/refresh-failure-policy";
 import { decryptTokenColumn } from "@/lib/tokens/token-cipher-instance";
+import { writeRefreshedSet, type RefreshedColumns } from "@/lib/tokens/write-refreshed-set";
 
 /** Longer than the token endpoint's worst case (timeout) plus the write. */
 export const REFRESH_LEASE_MS = 30_000;
@@ -179,7 +178,7 @@ export type RefreshedSet = {
   before: StoredTokenSet;
   owner: string;
   options: RefreshOptions;
-  data: Prisma.MerchantTokenSetUpdateManyMutationInput;
+  columns: RefreshedColumns;
   auditEvents: AuditEventInput[];
   accessToken: string;
 };
@@ -189,11 +188,8 @@ export const storeRefreshedSets = (sets: RefreshedSet[]): Promise<boolean[]> =>
   getDb().$transaction(async (tx) => {
     const written: boolean[] = [];
     for (const set of sets) {
-      const update = await tx.merchantTokenSet.updateMany({
-        where: { merchantId: set.before.merchantId, version: set.before.version, leaseOwner: set.owner },
-        data: set.data,
-      });
-      written.push(update.count === 1);
+      const guard = { merchantId: set.before.merchantId, version: set.before.version, leaseOwner: set.owner };
+      written.push(await writeRefreshedSet(tx, guard, set.columns));
     }
     const stored = sets.filter((_, index) => written[index]);
     if (stored.length > 0) {
@@ -294,7 +290,7 @@ export async function refreshAsLeaseHolder(
     options,
     accessToken: response.accessToken,
     auditEvents,
-    data: {
+    columns: {
       ...sealed,
       idTokenCiphertext: sealed.idTokenCiphertext ?? before.idTokenCiphertext,
       version: before.version + 1,
@@ -302,21 +298,11 @@ export async function refreshAsLeaseHolder(
       accessTokenIssuedAt: now,
       grantedScopes: response.scope ?? before.grantedScopes,
       accessTokenClaims: JSON.stringify("claims" in accessClaims ? accessClaims.claims : { error: accessClaims.error }),
-      ...(idClaims && "claims" in idClaims ? { idTokenClaims: JSON.stringify(idClaims.claims) } : {}),
+      idTokenClaims: idClaims && "claims" in idClaims ? JSON.stringify(idClaims.claims) : null,
       previousRefreshTokenFingerprint: before.refreshTokenFingerprint,
       rotationMode,
-      ...(rotationMode === "OneTime" ? { lastRotationAt: now } : {}),
+      lastRotationAt: rotationMode === "OneTime" ? now : null,
       lastRefreshedAt: now,
-      refreshCount: { increment: 1 },
-      failureKind: null,
-      failureReason: null,
-      failureAt: null,
-      consecutiveFailures: 0,
-      nextAttemptAt: null,
-      refreshStartedAt: null,
-      refreshFingerprintSent: null,
-      leaseOwner: null,
-      leaseUntil: null,
     },
   });
   if (!written) {

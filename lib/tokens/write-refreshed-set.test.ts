@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import type { Database } from "@/lib/db/create-client";
+
+import { startLifecycleHarness, type LifecycleHarness } from "./testing/lifecycle-harness";
+import type { RefreshedColumns, writeRefreshedSet } from "./write-refreshed-set";
+
+/** The refresh's one write is plain SQL: it must read back through Prisma alike on SQLite and PostgreSQL. */
+let harness: LifecycleHarness;
+let db: Database;
+let write: typeof writeRefreshedSet;
+
+beforeAll(async () => {
+  harness = await startLifecycleHarness();
+  db = (await import("@/lib/db/client")).getDb();
+  ({ writeRefreshedSet: write } = await import("./write-refreshed-set"));
+}, 120_000);
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+const earlier = new Date("2026-01-02T03:04:05.678Z");
+
+async function leasedSet(name: string) {
+  const merchant = await db.merchant.create({
+    data: { environment: "sandbox", vatNumber: "DK10000001", name, products: "invoice" },
+  });
+  await db.merchantTokenSet.create({
+    data: {
+      merchantId: merchant.id,
+      accessTokenCiphertext: "v1.k.iv.old-access",
+      refreshTokenCiphertext: "v1.k.iv.old-refresh",
+      idTokenCiphertext: "v1.k.iv.old-id",
+      keyId: "k-old",
+      accessTokenExpiresAt: earlier,
+      accessTokenIssuedAt: earlier,
+      grantedScopes: "invoice",
+      idTokenClaims: '{"sub":"old"}',
+      refreshTokenFingerprint: "fp-old",
+      version: 4,
+      refreshCount: 3,
+      lastRotationAt: earlier,
+      failureKind: "transient",
+      failureReason: "timeout",
+      failureAt: earlier,
+      consecutiveFailures: 2,
+      nextAttemptAt: earlier,
+      refreshStartedAt: earlier,
+      refreshFingerprintSent: "fp-old",
+      leaseOwner: "holder",
+      leaseUntil: new Date(Date.now() + 30_000),
+    },
+  });
+  return merchant.id;
+}
+
+function columns(now: Date, overrides: Partial<RefreshedColumns> = {}): RefreshedColumns {
+  return {
+    accessTokenCiphertext: "v1.k.iv.new-access",
+    refreshTokenCiphertext: "v1.k.iv.new-refresh",
+    idTokenCiphertext: "v1.k.iv.new-id",
+    keyId: "k-new",
+    refreshTokenFingerprint: "fp-new",
+    version: 5,
+    accessTokenExpiresAt: new Date(now.getTime() + 300_000),
+    accessTokenIssuedAt: now,
+    grantedScopes: "invoice subscriptions",
+    accessTokenClaims: '{"scope":"invoice"}',
+    idTokenClaims: '{"sub":"new"}',
+    previousRefreshTokenFingerprint: "fp-old",
+    rotationMode: "OneTime",
+    lastRotationAt: now,
+    lastRefreshedAt: now,
+    ...overrides,
+  };
+}
+
+const stored = (merchantId: string) =>
+  db.merchantTokenSet.findUniqueOrThrow({
+    where: { merchantId },
+    omit: { accessTokenCiphertext: false, refreshTokenCiphertext: false, idTokenCiphertext: false },
+  });
+
+describe(`the refresh's write on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => {
+  it("stores the new set, counts the refresh and clears failure, lease and marker", async () => {
+    const merchantId = await leasedSet("Write Refreshed ApS");
+    const now = new Date("2026-11-26T10:11:12.345Z");
+    expect(
+      await db.$transaction((tx) => write(tx, { merchantId, version: 4, leaseOwner: "holder" }, columns(now))),
+    ).toBe(true);
+    const set = await stored(merchantId);
+    expect(set).toMatchObject({
+      accessTokenCiphertext: "v1.k.iv.new-access",
+      refreshTokenCiphertext: "v1.k.iv.new-refresh",
+      idTokenCiphertext: "v1.k.iv.new-id",
+      keyId: "k-new",
+      refreshTokenFingerprint: "fp-new",
+      previousRefreshTokenFingerprint: "fp-old",
+      version: 5,
+      refreshCount: 4,
+      grantedScopes: "invoice subscriptions",
+      accessTokenClaims: '{"scope":"invoice"}',
+      idTokenClaims: '{"sub":"new"}',
+      rotationMode: "OneTime",
+      failureKind: null,
+      failureReason: null,
+      failureAt: null,
+      consecutiveFailures: 0,
+      nextAttemptAt: null,
+      refreshStartedAt: null,
+      refreshFingerprintSent: null,
+      leaseOwner: null,
+      leaseUntil: null,
+    });
+    // Times written as SQL read back exactly, and compare with times Prisma writes.
+    expect(set.accessTokenIssuedAt.toISOString()).toBe("2026-11-26T10:11:12.345Z");
+    expect(set.lastRefreshedAt?.toISOString()).toBe("2026-11-26T10:11:12.345Z");
+    expect(set.lastRotationAt?.toISOString()).toBe("2026-11-26T10:11:12.345Z");
+    expect(set.accessTokenExpiresAt.toISOString()).toBe("2026-11-26T10:16:12.345Z");
+    expect(set.updatedAt.getTime()).toBeGreaterThan(now.getTime());
+    const due = await db.merchantTokenSet.count({
+      where: { merchantId, lastRefreshedAt: { lt: new Date("2026-11-26T10:11:12.346Z") } },
+    });
+    const notYet = await db.merchantTokenSet.count({
+      where: { merchantId, lastRefreshedAt: { lt: new Date("2026-11-26T10:11:12.345Z") } },
+    });
+    expect([due, notYet]).toEqual([1, 0]);
+  });
+
+  it("keeps the stored id_token claims and rotation time when the answer brings none", async () => {
+    const merchantId = await leasedSet("Write Keeps ApS");
+    const now = new Date();
+    const kept = columns(now, { idTokenClaims: null, lastRotationAt: null, rotationMode: "Reusable" });
+    await db.$transaction((tx) => write(tx, { merchantId, version: 4, leaseOwner: "holder" }, kept));
+    const set = await stored(merchantId);
+    expect(set.idTokenClaims).toBe('{"sub":"old"}');
+    expect(set.lastRotationAt?.toISOString()).toBe(earlier.toISOString());
+    expect(set.rotationMode).toBe("Reusable");
+  });
+
+  it("writes nothing over another generation or another lease holder", async () => {
+    const merchantId = await leasedSet("Write Guarded ApS");
+    const before = await stored(merchantId);
+    const now = new Date();
+    const attempts = await db.$transaction(async (tx) => [
+      await write(tx, { merchantId, version: 3, leaseOwner: "holder" }, columns(now)),
+      await write(tx, { merchantId, version: 4, leaseOwner: "someone-else" }, columns(now)),
+    ]);
+    expect(attempts).toEqual([false, false]);
+    expect(await stored(merchantId)).toEqual(before);
+  });
+});
