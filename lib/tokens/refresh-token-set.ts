@@ -20,6 +20,7 @@ import { encryptTokenSet } from "@/lib/tokens/encrypt-token-set";
 import { INSTANCE_ID } from "@/lib/tokens/instance-id";
 import { backoffAfter, classifyRefreshFailure, detectRotationMode } from "@/lib/tokens/refresh-failure-policy";
 import { decryptTokenColumn } from "@/lib/tokens/token-cipher-instance";
+import { takeLeases } from "@/lib/tokens/take-leases";
 import { writeRefreshedSet, type RefreshedColumns } from "@/lib/tokens/write-refreshed-set";
 
 /** Longer than the token endpoint's worst case (timeout) plus the write. */
@@ -147,18 +148,11 @@ export async function claimLeases(
     omit: { accessTokenCiphertext: false, refreshTokenCiphertext: false, idTokenCiphertext: false },
   });
   const now = new Date();
-  await db.merchantTokenSet.updateMany({
-    where: {
-      OR: candidates.map((candidate) => ({ merchantId: candidate.merchantId, version: candidate.version })),
-      AND: [{ OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] }],
-    },
-    data: { leaseOwner: owner, leaseUntil: new Date(now.getTime() + REFRESH_LEASE_MS), refreshStartedAt: now },
+  const claimedIds = await takeLeases(db, candidates, {
+    owner,
+    now,
+    until: new Date(now.getTime() + REFRESH_LEASE_MS),
   });
-  const mine = await db.merchantTokenSet.findMany({
-    where: { merchantId: { in: merchantIds }, leaseOwner: owner },
-    select: { merchantId: true },
-  });
-  const claimedIds = new Set(mine.map((row) => row.merchantId));
   const seen = new Map(candidates.map((candidate) => [candidate.merchantId, candidate.version]));
   return {
     owner,

@@ -1,0 +1,10 @@
+import { isPostgresUrl } from "@/lib/db/database-url";
+
+/**
+ * The marker of the n-th (1-based) bound value in SQL built at run time: PostgreSQL numbers them, SQLite
+ * takes them in order. (Prisma's own SQL fragments cannot be used: each generated client recognises only
+ * the fragments of its own runtime, and the PostgreSQL client is a second one.)
+ */
+export function bindMarker(position: number): string {
+  return isPostgresUrl(process.env.DATABASE_URL ?? "") ? `$${position}` : "?";
+}

@@ -1,0 +1,37 @@
+import "server-only";
+
+import { bindMarker } from "@/lib/db/bind-marker";
+import type { Database } from "@/lib/db/create-client";
+
+export type LeaseCandidate = { merchantId: string; version: number };
+
+/**
+ * Takes the lease of every candidate that is still at the generation the caller saw and that nobody else
+ * holds, in one statement; returns the merchants whose lease is now `owner`'s. The keep-alive sweep runs
+ * this for every few merchants, so it is fixed SQL rather than a model query that Prisma 6 would compile
+ * anew each time (one alternative per candidate). Identifiers are quoted and values bound, so it reads the
+ * same on SQLite and PostgreSQL.
+ */
+export async function takeLeases(
+  db: Database,
+  candidates: readonly LeaseCandidate[],
+  lease: { owner: string; now: Date; until: Date },
+): Promise<Set<string>> {
+  if (candidates.length === 0) return new Set();
+  // Values in the order their markers appear in the text: SQLite binds by order.
+  const values: unknown[] = [lease.owner, lease.until, lease.now, lease.now];
+  const bind = (value: unknown) => bindMarker(values.push(value));
+  const leaseIsFree = `("leaseUntil" IS NULL OR "leaseUntil" < ${bind(lease.now)})`;
+  const atSeenGeneration = candidates
+    .map((candidate) => `("merchantId" = ${bind(candidate.merchantId)} AND "version" = ${bind(candidate.version)})`)
+    .join(" OR ");
+  const rows = await db.$queryRawUnsafe<{ merchantId: string }[]>(
+    `UPDATE "MerchantTokenSet"
+    SET "leaseOwner" = ${bindMarker(1)}, "leaseUntil" = ${bindMarker(2)}, "refreshStartedAt" = ${bindMarker(3)},
+      "updatedAt" = ${bindMarker(4)}
+    WHERE ${leaseIsFree} AND (${atSeenGeneration})
+    RETURNING "merchantId"`,
+    ...values,
+  );
+  return new Set(rows.map((row) => row.merchantId));
+}
