@@ -4,12 +4,8 @@ import type { Actor } from "@/lib/audit/record-audit-event";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import {
-  readStoredSet,
-  refreshTokenSet,
-  type RefreshTrigger,
-  type StoredTokenSet,
-} from "@/lib/tokens/refresh-token-set";
+import { readStoredSet, refreshTokenSet, type RefreshTrigger } from "@/lib/tokens/refresh-token-set";
+import type { StoredTokenSet } from "@/lib/tokens/read-stored-sets";
 import { decryptTokenColumn } from "@/lib/tokens/token-cipher-instance";
 
 export type AccessTokenGrant = { accessToken: string; version: number; refreshed: boolean };

@@ -7,12 +7,8 @@ import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { INSTANCE_ID } from "@/lib/tokens/instance-id";
 import { groupCommit } from "@/lib/tokens/group-commit";
-import {
-  claimLeases,
-  refreshAsLeaseHolder,
-  storeRefreshedSets,
-  type StoredTokenSet,
-} from "@/lib/tokens/refresh-token-set";
+import { claimLeases, refreshAsLeaseHolder, storeRefreshedSets } from "@/lib/tokens/refresh-token-set";
+import type { StoredTokenSet } from "@/lib/tokens/read-stored-sets";
 
 export const KEEP_ALIVE_JOB = "keep-alive";
 /**

@@ -20,6 +20,7 @@ import { encryptTokenSet } from "@/lib/tokens/encrypt-token-set";
 import { INSTANCE_ID } from "@/lib/tokens/instance-id";
 import { backoffAfter, classifyRefreshFailure, detectRotationMode } from "@/lib/tokens/refresh-failure-policy";
 import { decryptTokenColumn } from "@/lib/tokens/token-cipher-instance";
+import { readStoredSets, type StoredTokenSet } from "@/lib/tokens/read-stored-sets";
 import { takeLeases } from "@/lib/tokens/take-leases";
 import { writeRefreshedSet, type RefreshedColumns } from "@/lib/tokens/write-refreshed-set";
 
@@ -48,14 +49,9 @@ export type RefreshOutcome = {
 };
 
 /** A token set as a refresh needs it: every ciphertext and the identity the new id_token must match. */
-export type StoredTokenSet = NonNullable<Awaited<ReturnType<typeof readStoredSet>>>;
-
-export async function readStoredSet(merchantId: string) {
-  return getDb().merchantTokenSet.findUnique({
-    where: { merchantId },
-    include: { merchant: { select: { environment: true, subject: true, issuer: true, name: true } } },
-    omit: { accessTokenCiphertext: false, refreshTokenCiphertext: false, idTokenCiphertext: false },
-  });
+export async function readStoredSet(merchantId: string): Promise<StoredTokenSet | null> {
+  const [set] = await readStoredSets(getDb(), [merchantId]);
+  return set ?? null;
 }
 
 function decrypt(set: StoredTokenSet, column: "accessToken" | "refreshToken"): string {
@@ -94,20 +90,12 @@ export async function refreshTokenSet(
     }
     const now = new Date();
     const owner = `${INSTANCE_ID}:${randomUUID()}`;
-    const claimed = await db.merchantTokenSet.updateMany({
-      where: {
-        merchantId,
-        version: current.version,
-        OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }],
-      },
-      data: {
-        leaseOwner: owner,
-        leaseUntil: new Date(now.getTime() + REFRESH_LEASE_MS),
-        refreshStartedAt: now,
-        refreshFingerprintSent: current.refreshTokenFingerprint,
-      },
+    const claimed = await takeLeases(db, [current], {
+      owner,
+      now,
+      until: new Date(now.getTime() + REFRESH_LEASE_MS),
     });
-    if (claimed.count === 1) {
+    if (claimed.has(merchantId)) {
       return refreshAsLeaseHolder(current, owner, options);
     }
     // Another refresher holds the lease: wait for its write (or for its lease to lapse).
@@ -141,12 +129,10 @@ export async function claimLeases(
   const db = getDb();
   const owner = `${INSTANCE_ID}:${randomUUID()}`;
   if (candidates.length === 0) return { owner, claimed: [] };
-  const merchantIds = candidates.map((candidate) => candidate.merchantId);
-  const sets = await db.merchantTokenSet.findMany({
-    where: { merchantId: { in: merchantIds } },
-    include: { merchant: { select: { environment: true, subject: true, issuer: true, name: true } } },
-    omit: { accessTokenCiphertext: false, refreshTokenCiphertext: false, idTokenCiphertext: false },
-  });
+  const sets = await readStoredSets(
+    db,
+    candidates.map((candidate) => candidate.merchantId),
+  );
   const now = new Date();
   const claimedIds = await takeLeases(db, candidates, {
     owner,

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import type { Database } from "@/lib/db/create-client";
+
+import type { readStoredSets } from "./read-stored-sets";
+import { startLifecycleHarness, type LifecycleHarness } from "./testing/lifecycle-harness";
+
+let harness: LifecycleHarness;
+let db: Database;
+let read: typeof readStoredSets;
+
+beforeAll(async () => {
+  harness = await startLifecycleHarness();
+  db = (await import("@/lib/db/client")).getDb();
+  ({ readStoredSets: read } = await import("./read-stored-sets"));
+}, 120_000);
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+async function linked(name: string, subject: string | null) {
+  const merchant = await db.merchant.create({
+    data: {
+      environment: "sandbox",
+      vatNumber: "DK10000003",
+      name,
+      products: "invoice",
+      subject,
+      issuer: subject && "https://op",
+    },
+  });
+  await db.merchantTokenSet.create({
+    data: {
+      merchantId: merchant.id,
+      accessTokenCiphertext: `v1.k.iv.access-${name}`,
+      refreshTokenCiphertext: `v1.k.iv.refresh-${name}`,
+      keyId: "k",
+      accessTokenExpiresAt: new Date("2026-11-26T10:00:00.123Z"),
+      accessTokenIssuedAt: new Date("2026-11-26T09:55:00.123Z"),
+      grantedScopes: "invoice",
+      refreshTokenFingerprint: "fp",
+      version: 7,
+    },
+  });
+  return merchant.id;
+}
+
+describe(`reading token sets for a refresh on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => {
+  it("reads what Prisma reads, ciphertexts included, with the merchant's identity", async () => {
+    const first = await linked("First Read ApS", "user-1");
+    const second = await linked("Second Read ApS", null);
+    const sets = await read(db, [first, second, "no-such-merchant"]);
+    expect(sets.map((set) => set.merchantId).sort()).toEqual([first, second].sort());
+
+    const viaPrisma = await db.merchantTokenSet.findUniqueOrThrow({
+      where: { merchantId: first },
+      omit: { accessTokenCiphertext: false, refreshTokenCiphertext: false, idTokenCiphertext: false },
+    });
+    const firstSet = sets.find((set) => set.merchantId === first);
+    expect(firstSet).toEqual({
+      ...viaPrisma,
+      merchant: { environment: "sandbox", subject: "user-1", issuer: "https://op", name: "First Read ApS" },
+    });
+    expect(firstSet?.accessTokenExpiresAt).toBeInstanceOf(Date);
+    expect(sets.find((set) => set.merchantId === second)?.merchant).toEqual({
+      environment: "sandbox",
+      subject: null,
+      issuer: null,
+      name: "Second Read ApS",
+    });
+  });
+
+  it("reads nothing for no merchants", async () => {
+    expect(await read(db, [])).toEqual([]);
+  });
+});
