@@ -85,7 +85,7 @@ printTable(
     goal.unit,
     goal.ratio,
     goal.goal,
-    goal.pass === null ? "not measured" : goal.pass ? "pass" : "FAIL",
+    goal.pass === null ? "—" : goal.pass ? "pass" : "FAIL",
     goal.note,
   ]),
 );

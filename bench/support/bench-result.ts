@@ -11,6 +11,7 @@ export type GoalRow = {
   /** measured/floor for costs, floor-relative throughput for rates: always the number the goal is about. */
   ratio: number | null;
   goal: string;
+  /** null: informational, held to no goal. */
   pass: boolean | null;
   note?: string;
 };

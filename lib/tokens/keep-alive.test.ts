@@ -75,7 +75,13 @@ describe("keep-alive sweep", () => {
       where: { action: "token.refreshed", merchantId: { in: ids }, occurredAt: { gte: startedAt } },
     });
     expect(events.map((event) => event.merchantId).sort()).toEqual([...ids].sort());
-    expect(events.every((event) => JSON.parse(event.details).trigger === "keep-alive")).toBe(true);
+    for (const event of events) {
+      const details = JSON.parse(event.details) as { trigger: string; durationMs: number; tokenEndpointMs: number };
+      expect(details.trigger).toBe("keep-alive");
+      // MobilePay's share of the refresh is recorded apart from the whole.
+      expect(details.tokenEndpointMs).toBeGreaterThan(0);
+      expect(details.tokenEndpointMs).toBeLessThanOrEqual(details.durationMs);
+    }
     const linked = await db.merchant.findMany({ where: { id: { in: ids } } });
     expect(linked.every((merchant) => merchant.lastActivityAt >= startedAt)).toBe(true);
     const run = await db.schedulerRun.findFirstOrThrow({

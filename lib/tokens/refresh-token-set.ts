@@ -251,6 +251,8 @@ export async function refreshAsLeaseHolder(
         refreshTokenFingerprint: fingerprint(newRefreshToken),
         previousRefreshTokenFingerprint: before.refreshTokenFingerprint,
         durationMs: Date.now() - now.getTime() + response.durationMs,
+        // MobilePay's own share, so a slow refresh can be told apart from a slow console.
+        tokenEndpointMs: response.durationMs,
         ...(before.failureKind ? { recoveredFrom: before.failureKind } : {}),
       },
     },
