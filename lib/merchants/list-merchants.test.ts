@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import type { Database } from "@/lib/db/create-client";
+import { startLifecycleHarness, type LifecycleHarness } from "@/lib/tokens/testing/lifecycle-harness";
+
+import type { listMerchants as ListMerchants, MERCHANTS_PAGE_SIZE as PageSize } from "./list-merchants";
+import { ZMerchantListQuerySchema } from "./merchant-list-schemas";
+
+/** The merchants list is plain SQL: filters, order and paging must hold on SQLite and PostgreSQL alike. */
+let harness: LifecycleHarness;
+let db: Database;
+let listMerchants: typeof ListMerchants;
+let pageSize: typeof PageSize;
+
+const MINUTE_MS = 60_000;
+const base = Date.now() - 1000 * MINUTE_MS;
+
+async function merchant(
+  name: string,
+  options: { vat?: string; environment?: string; minute: number; tokens?: "active" | "terminal"; unlinked?: boolean },
+) {
+  const created = await db.merchant.create({
+    data: {
+      environment: options.environment ?? "sandbox",
+      vatNumber: options.vat ?? "DK10000009",
+      name,
+      products: "invoice",
+      lastActivityAt: new Date(base + options.minute * MINUTE_MS),
+      unlinkedAt: options.unlinked ? new Date(base) : null,
+    },
+  });
+  if (options.tokens) {
+    await db.merchantTokenSet.create({
+      data: {
+        merchantId: created.id,
+        accessTokenCiphertext: "v1.k.iv.a",
+        refreshTokenCiphertext: "v1.k.iv.r",
+        keyId: "k",
+        accessTokenExpiresAt: new Date(Date.now() + 10 * MINUTE_MS),
+        accessTokenIssuedAt: new Date(),
+        grantedScopes: "invoice subscriptions",
+        refreshTokenFingerprint: "fp",
+        failureKind: options.tokens === "terminal" ? "terminal" : null,
+      },
+    });
+  }
+  return created.id;
+}
+
+const list = (query: Record<string, string>) => listMerchants(ZMerchantListQuerySchema.parse(query));
+
+beforeAll(async () => {
+  harness = await startLifecycleHarness();
+  db = (await import("@/lib/db/client")).getDb();
+  ({ listMerchants, MERCHANTS_PAGE_SIZE: pageSize } = await import("./list-merchants"));
+  await merchant("Søren Cykler ApS", { vat: "DK11111111", minute: 30, tokens: "active" });
+  await merchant("Fynsk Kaffe A/S", { vat: "DK22222222", minute: 20, tokens: "terminal" });
+  await merchant("100% Bønner", { vat: "DK33333333", minute: 10 });
+  await merchant("Gammel Forbindelse ApS", { vat: "DK44444444", minute: 5, unlinked: true });
+  await merchant("Suomen Kahvi Oy", { vat: "FI55555555", environment: "sandbox-fi", minute: 40, tokens: "active" });
+}, 120_000);
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+describe(`the merchants list on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => {
+  it("lists every merchant, newest activity first, with scopes and connection state", async () => {
+    const result = await list({});
+    expect(result).toMatchObject({ total: 5, page: 1, pageCount: 1 });
+    expect(result.merchants.map((row) => row.name)).toEqual([
+      "Suomen Kahvi Oy",
+      "Søren Cykler ApS",
+      "Fynsk Kaffe A/S",
+      "100% Bønner",
+      "Gammel Forbindelse ApS",
+    ]);
+    const byName = new Map(result.merchants.map((row) => [row.name, row]));
+    expect(byName.get("Søren Cykler ApS")).toMatchObject({
+      vatNumber: "DK11111111",
+      environment: "sandbox",
+      scopes: "invoice subscriptions",
+      state: "active",
+    });
+    expect(byName.get("Søren Cykler ApS")?.accessTokenExpiresAt).toMatch(/Z$/);
+    expect(byName.get("Fynsk Kaffe A/S")?.state).toBe("relink_needed");
+    expect(byName.get("100% Bønner")).toMatchObject({
+      scopes: "invoice",
+      state: "never_used",
+      accessTokenExpiresAt: null,
+    });
+    expect(byName.get("Gammel Forbindelse ApS")?.state).toBe("revoked");
+    expect(byName.get("Gammel Forbindelse ApS")?.lastActivityAt).toBe(new Date(base + 5 * MINUTE_MS).toISOString());
+  });
+
+  it("searches name and VAT number ignoring case, and takes % and _ literally", async () => {
+    expect((await list({ q: "cykler" })).merchants.map((row) => row.name)).toEqual(["Søren Cykler ApS"]);
+    expect((await list({ q: "dk2222" })).merchants.map((row) => row.name)).toEqual(["Fynsk Kaffe A/S"]);
+    expect((await list({ q: "100%" })).merchants.map((row) => row.name)).toEqual(["100% Bønner"]);
+    expect((await list({ q: "%" })).total).toBe(1);
+    expect((await list({ q: "_" })).total).toBe(0);
+  });
+
+  it("filters by environment and by connection state", async () => {
+    expect((await list({ environment: "sandbox-fi" })).merchants.map((row) => row.name)).toEqual(["Suomen Kahvi Oy"]);
+    expect((await list({ state: "linked" })).total).toBe(3);
+    expect((await list({ state: "not_linked" })).merchants.map((row) => row.name)).toEqual(["100% Bønner"]);
+    expect((await list({ state: "unlinked" })).merchants.map((row) => row.name)).toEqual(["Gammel Forbindelse ApS"]);
+    expect((await list({ state: "linked", environment: "sandbox", q: "kaffe" })).total).toBe(1);
+  });
+
+  it("pages through many merchants without skipping or repeating one", async () => {
+    for (let index = 0; index < pageSize + 3; index += 1) {
+      await merchant(`Paged Merchant ${String(index).padStart(2, "0")}`, { minute: 100, vat: `DK9${index}` });
+    }
+    const first = await list({ q: "Paged Merchant" });
+    const second = await list({ q: "Paged Merchant", page: "2" });
+    expect(first).toMatchObject({ total: pageSize + 3, pageCount: 2 });
+    expect(first.merchants).toHaveLength(pageSize);
+    expect(second.merchants).toHaveLength(3);
+    const names = [...first.merchants, ...second.merchants].map((row) => row.name);
+    expect(new Set(names).size).toBe(pageSize + 3);
+  });
+});
