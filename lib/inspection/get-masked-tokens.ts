@@ -1,7 +1,8 @@
 import "server-only";
 
 import { claimTime, maskToken, type MaskedToken, type TokenKind } from "@/lib/inspection/mask-token";
-import { readTokenSet } from "@/lib/tokens/read-token-set";
+import type { StoredTokenSet } from "@/lib/tokens/read-stored-sets";
+import { openTokenSet } from "@/lib/tokens/read-token-set";
 
 export type MaskedTokenSet = { tokens: MaskedToken[]; refreshTokenSliding: true };
 
@@ -16,7 +17,7 @@ export type StoredTokenFacts = {
 
 /** The decrypted set, or why it cannot be decrypted; the plaintext stays inside this module's callers on the server. */
 export type OpenedTokens =
-  | { kind: "opened"; tokens: NonNullable<Awaited<ReturnType<typeof readTokenSet>>> }
+  | { kind: "opened"; tokens: ReturnType<typeof openTokenSet> }
   | { kind: "absent" }
   | { kind: "undecodable"; reason: string };
 
@@ -33,14 +34,11 @@ function undecodable(reason: string): MaskedToken[] {
   return (["access", "refresh", "id"] as TokenKind[]).map((kind) => ({ kind, status: "undecodable", reason }));
 }
 
-/**
- * Decrypts the merchant's tokens only to measure and fingerprint them. Started beside the merchant page's
- * other reads, so it adds no round trip of its own.
- */
-export async function openTokensForMasking(merchantId: string): Promise<OpenedTokens> {
+/** Decrypts the merchant's tokens only to measure and fingerprint them; the merchant page has read the set. */
+export function openTokensForMasking(set: StoredTokenSet | null): OpenedTokens {
+  if (!set) return { kind: "absent" };
   try {
-    const tokens = await readTokenSet(merchantId);
-    return tokens ? { kind: "opened", tokens } : { kind: "absent" };
+    return { kind: "opened", tokens: openTokenSet(set) };
   } catch (error) {
     return {
       kind: "undecodable",

@@ -10,6 +10,7 @@ import { invitationState } from "@/lib/links/invitation-state";
 import { connectionState } from "@/lib/merchants/connection-state";
 import { PRODUCTS, type Product } from "@/lib/mobilepay/environment-config";
 import { findEnvironment } from "@/lib/mobilepay/environments";
+import { readStoredSets } from "@/lib/tokens/read-stored-sets";
 
 function parseJsonObject(text: string | null | undefined): Record<string, unknown> | { error: string } {
   try {
@@ -46,13 +47,10 @@ const TIMELINE_EVENTS = 200;
  */
 export async function getMerchantDetail(merchantId: string) {
   const db = getDb();
-  const [merchant, callbackRecords, auditEvents, openedTokens] = await Promise.all([
+  const [found, callbackRecords, auditEvents, [storedSet]] = await Promise.all([
     db.merchant.findUnique({
       where: { id: merchantId },
-      include: {
-        tokenSet: true,
-        invitations: { orderBy: { createdAt: "desc" }, take: 20 },
-      },
+      include: { invitations: { orderBy: { createdAt: "desc" }, take: 20 } },
     }),
     db.callbackRecord.findMany({
       where: { invitation: { merchantId } },
@@ -64,9 +62,12 @@ export async function getMerchantDetail(merchantId: string) {
       orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
       take: TIMELINE_EVENTS,
     }),
-    openTokensForMasking(merchantId),
+    // One read serves the token facts and the masks (it holds the ciphertexts; none of them leaves here).
+    readStoredSets(db, [merchantId]),
   ]);
-  if (!merchant) throw new AppError("NOT_FOUND", { userMessage: "No such merchant." });
+  if (!found) throw new AppError("NOT_FOUND", { userMessage: "No such merchant." });
+  const merchant = { ...found, tokenSet: storedSet ?? null };
+  const openedTokens = openTokensForMasking(merchant.tokenSet);
   const environment = findEnvironment(merchant.environment);
   const now = new Date();
   const products = merchant.products.split(" ").filter(Boolean);
