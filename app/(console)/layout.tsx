@@ -5,6 +5,7 @@ import { ConsoleNav } from "@/components/console/console-nav";
 import { navigationFor } from "@/components/console/navigation-items";
 import { SignOutButton } from "@/components/console/sign-out-button";
 import { Badge } from "@/components/ui/badge";
+import { LocalTimeUpgrader } from "@/components/ui/local-time-upgrader";
 import { requirePagePermission } from "@/lib/auth/require-role";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 
@@ -33,6 +34,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         </div>
       </header>
       <main className="mx-auto max-w-7xl px-6 py-8">{children}</main>
+      <LocalTimeUpgrader />
     </div>
   );
 }

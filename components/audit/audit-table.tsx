@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-import { RelativeTime } from "@/components/merchants/relative-time";
+import { LocalTime } from "@/components/ui/local-time";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 
@@ -34,7 +34,7 @@ export function AuditTable({ events }: { events: AuditRow[] }) {
         {events.map((event) => (
           <tr key={event.id} data-action={event.action}>
             <Td className="whitespace-nowrap">
-              <RelativeTime iso={event.occurredAt} />
+              <LocalTime iso={event.occurredAt} />
             </Td>
             <Td>{event.actorLabel}</Td>
             <Td className="font-mono text-xs">{event.action}</Td>

@@ -1,4 +1,4 @@
-import { RelativeTime } from "@/components/merchants/relative-time";
+import { LocalTime } from "@/components/ui/local-time";
 import { Badge } from "@/components/ui/badge";
 import { STAFF_MESSAGES, type CheckName } from "@/lib/mobilepay/oidc/check-result";
 
@@ -23,7 +23,7 @@ export function CallbackChecklist({ record }: { record: CallbackRecordView }) {
   return (
     <details className="rounded-md border border-slate-200 p-3" open={!passed} data-callback-record={record.id}>
       <summary className="cursor-pointer text-sm">
-        <Badge tone={passed ? "success" : "danger"}>{record.outcome}</Badge> <RelativeTime iso={record.receivedAt} />
+        <Badge tone={passed ? "success" : "danger"}>{record.outcome}</Badge> <LocalTime iso={record.receivedAt} />
         {record.failedCheck ? <span className="ml-2 font-mono text-xs">failed: {record.failedCheck}</span> : null}
         {record.clockOffsetSeconds !== null ? (
           <span className="ml-2 text-xs text-slate-500">clock offset {record.clockOffsetSeconds} s</span>

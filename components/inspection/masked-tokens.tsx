@@ -1,10 +1,10 @@
-import { RelativeTime } from "@/components/merchants/relative-time";
+import { LocalTime } from "@/components/ui/local-time";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import { TOKEN_KIND_LABELS, type MaskedToken } from "@/lib/inspection/mask-token";
 
 function Time({ iso }: { iso: string | null }) {
-  return iso ? <RelativeTime iso={iso} /> : <span className="text-slate-400">—</span>;
+  return iso ? <LocalTime iso={iso} /> : <span className="text-slate-400">—</span>;
 }
 
 /** The stored tokens as staff may see them: shape and fingerprint, never the value. */

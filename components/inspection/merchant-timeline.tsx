@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useMemo, useState } from "react";
 
-import { RelativeTime } from "@/components/merchants/relative-time";
+import { LocalTime } from "@/components/ui/local-time";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { cn } from "@/lib/class-names";
 import { filterTimeline, TIMELINE_KIND_LABELS, type TimelineEntry, type TimelineKind } from "@/lib/inspection/timeline";
@@ -73,7 +73,7 @@ export function MerchantTimeline({ merchantId, entries }: { merchantId: string; 
               {entry.summary ? <p className="mt-0.5 text-xs break-words text-slate-600">{entry.summary}</p> : null}
             </div>
             <div className="shrink-0 text-right text-xs text-slate-500">
-              <RelativeTime iso={entry.at} />
+              <LocalTime iso={entry.at} />
               {entry.action ? (
                 <Link
                   className="block text-blue-700"

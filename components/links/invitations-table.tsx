@@ -1,4 +1,4 @@
-import { RelativeTime } from "@/components/merchants/relative-time";
+import { LocalTime } from "@/components/ui/local-time";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { InvitationState } from "@/lib/links/invitation-state";
@@ -55,7 +55,7 @@ export function InvitationsTable({
               ) : null}
             </Td>
             <Td className="text-xs">
-              <RelativeTime iso={invitation.createdAt.toISOString()} />
+              <LocalTime iso={invitation.createdAt.toISOString()} />
             </Td>
             <Td className="text-xs">{invitation.createdByLabel}</Td>
           </tr>

@@ -1,3 +1,4 @@
+import { LocalTime } from "@/components/ui/local-time";
 import { RelativeTime } from "@/components/merchants/relative-time";
 
 const CLAIM_MEANINGS: Record<string, string> = {
@@ -26,7 +27,8 @@ const TIME_CLAIMS = new Set(["exp", "iat", "nbf", "auth_time"]);
 
 function render(name: string, value: unknown) {
   if (TIME_CLAIMS.has(name) && typeof value === "number") {
-    return <RelativeTime iso={new Date(value * 1000).toISOString()} live={name === "exp"} />;
+    const iso = new Date(value * 1000).toISOString();
+    return name === "exp" ? <RelativeTime iso={iso} /> : <LocalTime iso={iso} />;
   }
   if (Array.isArray(value)) return value.join(" ");
   return typeof value === "string" ? value : JSON.stringify(value);

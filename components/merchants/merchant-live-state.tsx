@@ -71,7 +71,7 @@ export function MerchantLiveState({ merchantId, canRefresh }: { merchantId: stri
             <ConnectionStateBadge state={state.state} />
           </Row>
           <Row label="Access token expires">
-            {state.accessTokenExpiresAt ? <RelativeTime iso={state.accessTokenExpiresAt} live /> : "—"}
+            {state.accessTokenExpiresAt ? <RelativeTime iso={state.accessTokenExpiresAt} /> : "—"}
           </Row>
           {state.failureKind ? (
             <Row label="Last failure">

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { InvitationsTable } from "@/components/links/invitations-table";
 import { ConnectionStateBadge } from "@/components/merchants/connection-state-badge";
 import { MerchantFilters } from "@/components/merchants/merchant-filters";
-import { RelativeTime } from "@/components/merchants/relative-time";
+import { LocalTime } from "@/components/ui/local-time";
 import { buttonClassName } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -91,10 +91,10 @@ export default async function MerchantsPage({ searchParams }: { searchParams: Pr
                     <ConnectionStateBadge state={merchant.state} />
                   </Td>
                   <Td className="text-xs">
-                    {merchant.accessTokenExpiresAt ? <RelativeTime iso={merchant.accessTokenExpiresAt} /> : "—"}
+                    {merchant.accessTokenExpiresAt ? <LocalTime iso={merchant.accessTokenExpiresAt} /> : "—"}
                   </Td>
                   <Td className="text-xs">
-                    <RelativeTime iso={merchant.lastActivityAt} />
+                    <LocalTime iso={merchant.lastActivityAt} />
                   </Td>
                 </tr>
               ))}

@@ -13,6 +13,7 @@ import { ClaimsTable } from "@/components/merchants/claims-table";
 import { ConnectionStateBadge } from "@/components/merchants/connection-state-badge";
 import { MerchantActions } from "@/components/merchants/merchant-actions";
 import { MerchantLiveState } from "@/components/merchants/merchant-live-state";
+import { LocalTime } from "@/components/ui/local-time";
 import { RelativeTime } from "@/components/merchants/relative-time";
 import { Badge } from "@/components/ui/badge";
 import { buttonClassName } from "@/components/ui/button";
@@ -88,7 +89,7 @@ export default async function MerchantPage({ params }: { params: Promise<{ merch
                 )}
               </Fact>
               <Fact label="Access token expires">
-                {tokenSet ? <RelativeTime iso={tokenSet.accessTokenExpiresAt} live /> : "—"}
+                {tokenSet ? <RelativeTime iso={tokenSet.accessTokenExpiresAt} /> : "—"}
               </Fact>
               <Fact label="Refresh token">
                 {tokenSet ? (
@@ -101,7 +102,7 @@ export default async function MerchantPage({ params }: { params: Promise<{ merch
                 )}
               </Fact>
               <Fact label="Last activity">
-                <RelativeTime iso={merchant.lastActivityAt} />
+                <LocalTime iso={merchant.lastActivityAt} />
               </Fact>
             </dl>
             <div className="mt-4 border-t border-slate-100 pt-4">
