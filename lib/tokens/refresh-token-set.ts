@@ -22,7 +22,7 @@ import { backoffAfter, classifyRefreshFailure, detectRotationMode } from "@/lib/
 import { decryptTokenColumn } from "@/lib/tokens/token-cipher-instance";
 import { readStoredSets, type StoredTokenSet } from "@/lib/tokens/read-stored-sets";
 import { takeLeases } from "@/lib/tokens/take-leases";
-import { writeRefreshedSet, type RefreshedColumns } from "@/lib/tokens/write-refreshed-set";
+import { recordMerchantActivity, writeRefreshedSet, type RefreshedColumns } from "@/lib/tokens/write-refreshed-set";
 
 /** Longer than the token endpoint's worst case (timeout) plus the write. */
 export const REFRESH_LEASE_MS = 30_000;
@@ -173,10 +173,11 @@ export const storeRefreshedSets = (sets: RefreshedSet[]): Promise<boolean[]> =>
     }
     const stored = sets.filter((_, index) => written[index]);
     if (stored.length > 0) {
-      await tx.merchant.updateMany({
-        where: { id: { in: stored.map((set) => set.before.merchantId) } },
-        data: { lastActivityAt: new Date() },
-      });
+      await recordMerchantActivity(
+        tx,
+        stored.map((set) => set.before.merchantId),
+        new Date(),
+      );
       await tx.auditEvent.createMany({ data: stored.flatMap((set) => set.auditEvents.map(auditEventRow)) });
     }
     return written;

@@ -3,17 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/create-client";
 
 import { startLifecycleHarness, type LifecycleHarness } from "./testing/lifecycle-harness";
-import type { RefreshedColumns, writeRefreshedSet } from "./write-refreshed-set";
+import type { recordMerchantActivity, RefreshedColumns, writeRefreshedSet } from "./write-refreshed-set";
 
 /** The refresh's one write is plain SQL: it must read back through Prisma alike on SQLite and PostgreSQL. */
 let harness: LifecycleHarness;
 let db: Database;
 let write: typeof writeRefreshedSet;
+let recordActivity: typeof recordMerchantActivity;
 
 beforeAll(async () => {
   harness = await startLifecycleHarness();
   db = (await import("@/lib/db/client")).getDb();
-  ({ writeRefreshedSet: write } = await import("./write-refreshed-set"));
+  ({ writeRefreshedSet: write, recordMerchantActivity: recordActivity } = await import("./write-refreshed-set"));
 }, 120_000);
 
 afterAll(async () => {
@@ -149,5 +150,18 @@ describe(`the refresh's write on ${process.env.TEST_DATABASE ?? "sqlite"}`, () =
     ]);
     expect(attempts).toEqual([false, false]);
     expect(await stored(merchantId)).toEqual(before);
+  });
+
+  it("marks the merchants of stored refreshes active, and no others", async () => {
+    const touched = [await leasedSet("Active One ApS"), await leasedSet("Active Two ApS")];
+    const untouched = await leasedSet("Left Alone ApS");
+    const before = await db.merchant.findUniqueOrThrow({ where: { id: untouched } });
+    const at = new Date("2026-11-26T11:12:13.456Z");
+    await db.$transaction((tx) => recordActivity(tx, touched, at));
+    const merchants = await db.merchant.findMany({ where: { id: { in: [...touched, untouched] } } });
+    for (const merchant of merchants) {
+      if (merchant.id === untouched) expect(merchant.lastActivityAt).toEqual(before.lastActivityAt);
+      else expect(merchant.lastActivityAt.toISOString()).toBe("2026-11-26T11:12:13.456Z");
+    }
   });
 });

@@ -2,6 +2,8 @@ import "server-only";
 
 import type { Prisma } from "@prisma/client";
 
+import { bindMarker } from "@/lib/db/bind-marker";
+
 /** What a refresh MobilePay answered puts in the token set; its failure state, lease and marker are cleared. */
 export type RefreshedColumns = {
   accessTokenCiphertext: string;
@@ -68,4 +70,20 @@ export async function writeRefreshedSet(
       "updatedAt" = ${new Date()}
     WHERE "merchantId" = ${guard.merchantId} AND "version" = ${guard.version} AND "leaseOwner" = ${guard.leaseOwner}`;
   return written === 1;
+}
+
+/** Marks the merchants of a group of stored refreshes as active now, in one fixed statement. */
+export async function recordMerchantActivity(
+  tx: Prisma.TransactionClient,
+  merchantIds: readonly string[],
+  at: Date,
+): Promise<void> {
+  if (merchantIds.length === 0) return;
+  const markers = merchantIds.map((_, index) => bindMarker(index + 3)).join(", ");
+  await tx.$executeRawUnsafe(
+    `UPDATE "Merchant" SET "lastActivityAt" = ${bindMarker(1)}, "updatedAt" = ${bindMarker(2)} WHERE "id" IN (${markers})`,
+    at,
+    at,
+    ...merchantIds,
+  );
 }
