@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { startLifecycleHarness, type LifecycleHarness } from "@/lib/tokens/testing/lifecycle-harness";
+import { storeMerchant } from "@/lib/tokens/testing/stored-merchant";
 
 import type { Database } from "./create-client";
 
@@ -23,22 +24,14 @@ afterAll(async () => {
 });
 
 async function createMerchantWithTokens(name: string) {
-  const merchant = await db.merchant.create({
-    data: { environment: "sandbox", vatNumber: "DK10000000", name, products: "invoice" },
-  });
-  await db.merchantTokenSet.create({
-    data: {
-      merchantId: merchant.id,
+  const id = await storeMerchant(db, name, {
+    tokenSet: {
       accessTokenCiphertext: "v1.k.iv.secret-access",
       refreshTokenCiphertext: "v1.k.iv.secret-refresh",
-      keyId: "k",
-      accessTokenExpiresAt: new Date(),
-      accessTokenIssuedAt: new Date(),
-      grantedScopes: "invoice",
       refreshTokenFingerprint: "abc",
     },
   });
-  return merchant;
+  return { id };
 }
 
 describe(`data layer on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Database } from "@/lib/db/create-client";
 import { startLifecycleHarness, type LifecycleHarness } from "@/lib/tokens/testing/lifecycle-harness";
+import { storeMerchant } from "@/lib/tokens/testing/stored-merchant";
 
 import type { listMerchants as ListMerchants, MERCHANTS_PAGE_SIZE as PageSize } from "./list-merchants";
 import { ZMerchantListQuerySchema } from "./merchant-list-schemas";
@@ -15,36 +16,25 @@ let pageSize: typeof PageSize;
 const MINUTE_MS = 60_000;
 const base = Date.now() - 1000 * MINUTE_MS;
 
-async function merchant(
+function merchant(
   name: string,
   options: { vat?: string; environment?: string; minute: number; tokens?: "active" | "terminal"; unlinked?: boolean },
 ) {
-  const created = await db.merchant.create({
-    data: {
+  return storeMerchant(db, name, {
+    merchant: {
       environment: options.environment ?? "sandbox",
       vatNumber: options.vat ?? "DK10000009",
-      name,
-      products: "invoice",
       lastActivityAt: new Date(base + options.minute * MINUTE_MS),
       unlinkedAt: options.unlinked ? new Date(base) : null,
     },
+    tokenSet: options.tokens
+      ? {
+          accessTokenExpiresAt: new Date(Date.now() + 10 * MINUTE_MS),
+          grantedScopes: "invoice subscriptions",
+          failureKind: options.tokens === "terminal" ? "terminal" : null,
+        }
+      : null,
   });
-  if (options.tokens) {
-    await db.merchantTokenSet.create({
-      data: {
-        merchantId: created.id,
-        accessTokenCiphertext: "v1.k.iv.a",
-        refreshTokenCiphertext: "v1.k.iv.r",
-        keyId: "k",
-        accessTokenExpiresAt: new Date(Date.now() + 10 * MINUTE_MS),
-        accessTokenIssuedAt: new Date(),
-        grantedScopes: "invoice subscriptions",
-        refreshTokenFingerprint: "fp",
-        failureKind: options.tokens === "terminal" ? "terminal" : null,
-      },
-    });
-  }
-  return created.id;
 }
 
 const list = (query: Record<string, string>) => listMerchants(ZMerchantListQuerySchema.parse(query));

@@ -4,6 +4,7 @@ import type { Database } from "@/lib/db/create-client";
 
 import type { readStoredSets } from "./read-stored-sets";
 import { startLifecycleHarness, type LifecycleHarness } from "./testing/lifecycle-harness";
+import { storeMerchant } from "./testing/stored-merchant";
 
 let harness: LifecycleHarness;
 let db: Database;
@@ -19,32 +20,17 @@ afterAll(async () => {
   await harness?.close();
 });
 
-async function linked(name: string, subject: string | null) {
-  const merchant = await db.merchant.create({
-    data: {
-      environment: "sandbox",
-      vatNumber: "DK10000003",
-      name,
-      products: "invoice",
-      subject,
-      issuer: subject && "https://op",
-    },
-  });
-  await db.merchantTokenSet.create({
-    data: {
-      merchantId: merchant.id,
+const linked = (name: string, subject: string | null) =>
+  storeMerchant(db, name, {
+    merchant: { subject, issuer: subject && "https://op" },
+    tokenSet: {
       accessTokenCiphertext: `v1.k.iv.access-${name}`,
       refreshTokenCiphertext: `v1.k.iv.refresh-${name}`,
-      keyId: "k",
       accessTokenExpiresAt: new Date("2026-11-26T10:00:00.123Z"),
       accessTokenIssuedAt: new Date("2026-11-26T09:55:00.123Z"),
-      grantedScopes: "invoice",
-      refreshTokenFingerprint: "fp",
       version: 7,
     },
   });
-  return merchant.id;
-}
 
 describe(`reading token sets for a refresh on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => {
   it("reads what Prisma reads, ciphertexts included, with the merchant's identity", async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/create-client";
 
 import { startLifecycleHarness, type LifecycleHarness } from "./testing/lifecycle-harness";
+import { storeMerchant } from "./testing/stored-merchant";
 import type { takeLeases } from "./take-leases";
 
 let harness: LifecycleHarness;
@@ -19,27 +20,10 @@ afterAll(async () => {
   await harness?.close();
 });
 
-async function tokenSet(name: string, lease: { owner: string; until: Date } | null) {
-  const merchant = await db.merchant.create({
-    data: { environment: "sandbox", vatNumber: "DK10000002", name, products: "invoice" },
+const tokenSet = (name: string, lease: { owner: string; until: Date } | null) =>
+  storeMerchant(db, name, {
+    tokenSet: { version: 2, leaseOwner: lease?.owner ?? null, leaseUntil: lease?.until ?? null },
   });
-  await db.merchantTokenSet.create({
-    data: {
-      merchantId: merchant.id,
-      accessTokenCiphertext: "v1.k.iv.access",
-      refreshTokenCiphertext: "v1.k.iv.refresh",
-      keyId: "k",
-      accessTokenExpiresAt: new Date(),
-      accessTokenIssuedAt: new Date(),
-      grantedScopes: "invoice",
-      refreshTokenFingerprint: "fp",
-      version: 2,
-      leaseOwner: lease?.owner ?? null,
-      leaseUntil: lease?.until ?? null,
-    },
-  });
-  return merchant.id;
-}
 
 describe(`taking refresh leases on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => {
   it("takes free and lapsed leases at the generation seen, and no other", async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/create-client";
 
 import { startLifecycleHarness, type LifecycleHarness } from "./testing/lifecycle-harness";
+import { storeMerchant } from "./testing/stored-merchant";
 import type { recordMerchantActivity, RefreshedColumns, writeRefreshedSet } from "./write-refreshed-set";
 
 /** The refresh's one write is plain SQL: it must read back through Prisma alike on SQLite and PostgreSQL. */
@@ -23,20 +24,15 @@ afterAll(async () => {
 
 const earlier = new Date("2026-01-02T03:04:05.678Z");
 
-async function leasedSet(name: string) {
-  const merchant = await db.merchant.create({
-    data: { environment: "sandbox", vatNumber: "DK10000001", name, products: "invoice" },
-  });
-  await db.merchantTokenSet.create({
-    data: {
-      merchantId: merchant.id,
+const leasedSet = (name: string) =>
+  storeMerchant(db, name, {
+    tokenSet: {
       accessTokenCiphertext: "v1.k.iv.old-access",
       refreshTokenCiphertext: "v1.k.iv.old-refresh",
       idTokenCiphertext: "v1.k.iv.old-id",
       keyId: "k-old",
       accessTokenExpiresAt: earlier,
       accessTokenIssuedAt: earlier,
-      grantedScopes: "invoice",
       idTokenClaims: '{"sub":"old"}',
       refreshTokenFingerprint: "fp-old",
       version: 4,
@@ -53,8 +49,6 @@ async function leasedSet(name: string) {
       leaseUntil: new Date(Date.now() + 30_000),
     },
   });
-  return merchant.id;
-}
 
 function columns(now: Date, overrides: Partial<RefreshedColumns> = {}): RefreshedColumns {
   return {
