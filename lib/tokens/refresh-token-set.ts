@@ -2,7 +2,8 @@ import "server-only";
 
 import { randomUUID } from "node:crypto";
 
-import { auditEventRow, recordAuditEvent, type Actor, type AuditEventInput } from "@/lib/audit/record-audit-event";
+import { insertAuditEvents } from "@/lib/audit/insert-audit-events";
+import { recordAuditEvent, type Actor, type AuditEventInput } from "@/lib/audit/record-audit-event";
 import { fingerprint } from "@/lib/crypto/fingerprint";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -178,7 +179,11 @@ export const storeRefreshedSets = (sets: RefreshedSet[]): Promise<boolean[]> =>
         stored.map((set) => set.before.merchantId),
         new Date(),
       );
-      await tx.auditEvent.createMany({ data: stored.flatMap((set) => set.auditEvents.map(auditEventRow)) });
+      await insertAuditEvents(
+        tx,
+        stored.flatMap((set) => set.auditEvents),
+        new Date(),
+      );
     }
     return written;
   });
