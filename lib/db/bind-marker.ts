@@ -1,4 +1,4 @@
-import { isPostgresUrl } from "@/lib/db/database-url";
+import { configuredDatabaseIsPostgres } from "@/lib/db/database-url";
 
 /**
  * The marker of the n-th (1-based) bound value in SQL built at run time: PostgreSQL numbers them, SQLite
@@ -6,5 +6,5 @@ import { isPostgresUrl } from "@/lib/db/database-url";
  * the fragments of its own runtime, and the PostgreSQL client is a second one.)
  */
 export function bindMarker(position: number): string {
-  return isPostgresUrl(process.env.DATABASE_URL ?? "") ? `$${position}` : "?";
+  return configuredDatabaseIsPostgres() ? `$${position}` : "?";
 }

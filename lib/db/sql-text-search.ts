@@ -1,4 +1,4 @@
-import { isPostgresUrl } from "@/lib/db/database-url";
+import { configuredDatabaseIsPostgres } from "@/lib/db/database-url";
 
 /**
  * "Contains, ignoring case" for SQL built at run time, with the value's own % and _ taken literally:
@@ -6,6 +6,6 @@ import { isPostgresUrl } from "@/lib/db/database-url";
  * to bind, used as `column <operator> <marker> ESCAPE '\'`.
  */
 export function containsPattern(value: string): { operator: "LIKE" | "ILIKE"; pattern: string } {
-  const operator = isPostgresUrl(process.env.DATABASE_URL ?? "") ? "ILIKE" : "LIKE";
+  const operator = configuredDatabaseIsPostgres() ? "ILIKE" : "LIKE";
   return { operator, pattern: `%${value.replace(/[\\%_]/g, (character) => `\\${character}`)}%` };
 }
