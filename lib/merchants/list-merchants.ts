@@ -48,22 +48,22 @@ function whereFor(query: TMerchantListQuery, values: unknown[]): string {
  */
 export async function listMerchants(query: TMerchantListQuery) {
   const db = getDb();
-  const countValues: unknown[] = [];
-  const countWhere = whereFor(query, countValues);
-  const pageValues: unknown[] = [];
-  const pageWhere = whereFor(query, pageValues);
-  const limit = bindMarker(pageValues.push(MERCHANTS_PAGE_SIZE));
-  const offset = bindMarker(pageValues.push((query.page - 1) * MERCHANTS_PAGE_SIZE));
+  const filterValues: unknown[] = [];
+  const where = whereFor(query, filterValues);
+  // The page's statement binds the same filter values first, then its limit and offset.
+  const pageValues = [...filterValues, MERCHANTS_PAGE_SIZE, (query.page - 1) * MERCHANTS_PAGE_SIZE];
+  const limit = bindMarker(filterValues.length + 1);
+  const offset = bindMarker(filterValues.length + 2);
   const [[counted], rows] = await Promise.all([
     db.$queryRawUnsafe<{ total: number | bigint }[]>(
-      `SELECT COUNT(*) AS "total" FROM "Merchant" m ${countWhere}`,
-      ...countValues,
+      `SELECT COUNT(*) AS "total" FROM "Merchant" m ${where}`,
+      ...filterValues,
     ),
     db.$queryRawUnsafe<MerchantListRow[]>(
       `SELECT m."id", m."name", m."vatNumber", m."environment", m."products", m."unlinkedAt", m."lastActivityAt",
         t."accessTokenExpiresAt", t."grantedScopes", t."leaseUntil", t."failureKind"
       FROM "Merchant" m LEFT JOIN "MerchantTokenSet" t ON t."merchantId" = m."id"
-      ${pageWhere}
+      ${where}
       ORDER BY m."lastActivityAt" DESC, m."id" DESC
       LIMIT ${limit} OFFSET ${offset}`,
       ...pageValues,
