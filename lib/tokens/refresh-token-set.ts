@@ -140,11 +140,9 @@ export async function claimLeases(
     now,
     until: new Date(now.getTime() + REFRESH_LEASE_MS),
   });
-  const seen = new Map(candidates.map((candidate) => [candidate.merchantId, candidate.version]));
-  return {
-    owner,
-    claimed: sets.filter((set) => claimedIds.has(set.merchantId) && seen.get(set.merchantId) === set.version),
-  };
+  // A lease taken at the version the caller saw means the earlier read saw that version too (versions
+  // only grow, and the read came first), so the sets read are the ones the leases cover.
+  return { owner, claimed: sets.filter((set) => claimedIds.has(set.merchantId)) };
 }
 
 function relinkNeeded(reason: string | null): AppError {
