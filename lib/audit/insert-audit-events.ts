@@ -3,21 +3,8 @@ import "server-only";
 import type { Prisma } from "@prisma/client";
 
 import { auditEventRow, type AuditEventInput } from "@/lib/audit/record-audit-event";
-import { bindMarker } from "@/lib/db/bind-marker";
+import { insertStatement } from "@/lib/db/row-statements";
 import { newRowId } from "@/lib/db/row-id";
-
-const COLUMNS = [
-  "id",
-  "occurredAt",
-  "actorType",
-  "actorId",
-  "actorLabel",
-  "action",
-  "environment",
-  "merchantId",
-  "outcome",
-  "details",
-] as const;
 
 /**
  * Appends several audit events in one fixed statement, all at `occurredAt`. The keep-alive sweep stores
@@ -29,14 +16,7 @@ export async function insertAuditEvents(
   occurredAt: Date,
 ): Promise<void> {
   if (inputs.length === 0) return;
-  const values: unknown[] = [];
-  const bind = (value: unknown) => bindMarker(values.push(value));
-  const rows = inputs.map((input) => {
-    const row = { id: newRowId(), occurredAt, ...auditEventRow(input) };
-    return `(${COLUMNS.map((column) => bind(row[column])).join(", ")})`;
-  });
-  await tx.$executeRawUnsafe(
-    `INSERT INTO "AuditEvent" (${COLUMNS.map((column) => `"${column}"`).join(", ")}) VALUES ${rows.join(", ")}`,
-    ...values,
-  );
+  const rows = inputs.map((input) => ({ id: newRowId(), occurredAt, ...auditEventRow(input) }));
+  const statement = insertStatement("AuditEvent", rows);
+  await tx.$executeRawUnsafe(statement.text, ...statement.values);
 }

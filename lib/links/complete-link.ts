@@ -2,10 +2,12 @@ import "server-only";
 
 import type { Account } from "next-auth";
 
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
+import { newRowId } from "@/lib/db/row-id";
 import { failLink } from "@/lib/links/fail-link";
 import type { LinkCallbackContext } from "@/lib/links/link-callback-context";
+import { readLinkInvitation } from "@/lib/links/read-link-invitation";
+import { storeLink } from "@/lib/links/store-link";
 import { checkThat, firstFailure, STAFF_MESSAGES, type CheckResult } from "@/lib/mobilepay/oidc/check-result";
 import { checkTokenEndpointIdToken } from "@/lib/mobilepay/oidc/id-token-checks";
 import { getProviderMetadata } from "@/lib/mobilepay/provider-metadata";
@@ -73,10 +75,14 @@ export async function completeLink(context: LinkCallbackContext, account: Accoun
     const merchantId = claims.merchant_id;
     const merchantVat = claims.merchant_vat;
     const db = getDb();
-    const invitation = await db.invitation.findUniqueOrThrow({
-      where: { id: context.invitationId },
-      include: { merchant: true },
+    const invitation = await readLinkInvitation(db, {
+      invitationId: context.invitationId,
+      environmentId: environment.id,
+      mobilePayId: merchantId,
     });
+    if (!invitation) {
+      throw new LinkRefused("The invitation behind this response no longer exists. Nothing was stored.", checks);
+    }
     const sameMerchant = Boolean(merchantId && merchantVat === invitation.vatNumber);
     checks.push(
       checkThat(
@@ -91,7 +97,8 @@ export async function completeLink(context: LinkCallbackContext, account: Accoun
         checks,
       );
     }
-    if (invitation.merchant && invitation.merchant.mobilePayId && invitation.merchant.mobilePayId !== merchantId) {
+    const relinked = invitation.relinkedMerchant;
+    if (relinked?.mobilePayId && relinked.mobilePayId !== merchantId) {
       checks.push(checkThat("merchant_match", false, "relink returned another merchant_id than the linked merchant"));
       throw new LinkRefused(
         "The relink came back for a different merchant than the one being relinked. Nothing was overwritten.",
@@ -103,107 +110,53 @@ export async function completeLink(context: LinkCallbackContext, account: Accoun
     const grantedScopes = account.scope ?? ("claims" in accessClaims ? scopeClaim(accessClaims.claims) : "");
     const now = new Date();
     const expiresAt = account.expires_at ? new Date(account.expires_at * 1000) : new Date(now.getTime() + 300_000);
-    const { idTokenClaimsJson, accessTokenClaimsJson } = {
-      idTokenClaimsJson: JSON.stringify(claims),
-      accessTokenClaimsJson: JSON.stringify(
-        "claims" in accessClaims ? accessClaims.claims : { error: accessClaims.error },
-      ),
-    };
-
-    const merchant = await db.$transaction(async (tx) => {
-      const existing =
-        invitation.merchant ??
-        (await tx.merchant.findUnique({
-          where: { environment_mobilePayId: { environment: environment.id, mobilePayId: merchantId } },
-        }));
-      const relink = Boolean(existing?.mobilePayId);
-      const saved = existing
-        ? await tx.merchant.update({
-            where: { id: existing.id },
-            data: {
-              mobilePayId: merchantId,
-              vatNumber: merchantVat!,
-              subject: claims.sub,
-              issuer: claims.iss,
-              products: invitation.products,
-              unlinkedAt: null,
-              lastActivityAt: now,
-            },
-          })
-        : await tx.merchant.create({
-            data: {
-              environment: environment.id,
-              mobilePayId: merchantId,
-              vatNumber: merchantVat!,
-              name: invitation.merchantName,
-              subject: claims.sub,
-              issuer: claims.iss,
-              products: invitation.products,
-              lastActivityAt: now,
-            },
-          });
-      const sealed = encryptTokenSet(environment.id, saved.id, {
-        accessToken: account.access_token!,
-        refreshToken: account.refresh_token!,
-        idToken: account.id_token,
-      });
-      const tokenSetData = {
+    const existing = relinked ?? invitation.knownMerchant;
+    const relink = Boolean(existing?.mobilePayId);
+    const storedMerchantId = existing?.id ?? newRowId();
+    const sealed = encryptTokenSet(environment.id, storedMerchantId, {
+      accessToken: account.access_token,
+      refreshToken: account.refresh_token,
+      idToken: account.id_token,
+    });
+    await storeLink(db, {
+      environmentId: environment.id,
+      invitationId: invitation.id,
+      at: now,
+      merchant: {
+        id: storedMerchantId,
+        stored: Boolean(existing),
+        name: invitation.merchantName,
+        mobilePayId: merchantId,
+        vatNumber: invitation.vatNumber,
+        subject: claims.sub,
+        issuer: claims.iss,
+        products: invitation.products,
+      },
+      tokenSet: {
         ...sealed,
         accessTokenExpiresAt: expiresAt,
-        accessTokenIssuedAt: now,
         grantedScopes,
-        idTokenClaims: idTokenClaimsJson,
-        accessTokenClaims: accessTokenClaimsJson,
-        lastRefreshedAt: null,
-        leaseOwner: null,
-        leaseUntil: null,
-        // A new consent starts a clean lifecycle: no failure, no stale refresh marker.
-        failureKind: null,
-        failureReason: null,
-        failureAt: null,
-        consecutiveFailures: 0,
-        nextAttemptAt: null,
-        refreshStartedAt: null,
-        refreshFingerprintSent: null,
-        rotationMode: "unknown",
-      };
-      await tx.merchantTokenSet.upsert({
-        where: { merchantId: saved.id },
-        create: { merchantId: saved.id, ...tokenSetData },
-        update: { ...tokenSetData, version: { increment: 1 } },
-      });
-      await tx.invitation.update({
-        where: { id: invitation.id },
-        data: { status: "consented", failureReason: null, completedAt: now, merchantId: saved.id },
-      });
-      await tx.callbackRecord.create({
-        data: {
+        idTokenClaims: JSON.stringify(claims),
+        accessTokenClaims: JSON.stringify(
+          "claims" in accessClaims ? accessClaims.claims : { error: accessClaims.error },
+        ),
+      },
+      checks: JSON.stringify(checks),
+      clockOffsetSeconds: context.clockOffsetSeconds ?? null,
+      audit: {
+        actor: { type: "merchant", label: `${invitation.merchantName} (${merchantVat})` },
+        action: relink ? "link.relinked" : "link.consented",
+        environment: environment.id,
+        merchantId: storedMerchantId,
+        details: {
           invitationId: invitation.id,
-          environment: environment.id,
-          outcome: "passed",
-          checks: JSON.stringify(checks),
-          clockOffsetSeconds: context.clockOffsetSeconds ?? null,
-          tokenEndpointStatus: 200,
+          invitedBy: invitation.createdByLabel,
+          grantedScopes,
+          refreshTokenFingerprint: sealed.refreshTokenFingerprint,
         },
-      });
-      await recordAuditEvent(
-        {
-          actor: { type: "merchant", label: `${invitation.merchantName} (${merchantVat})` },
-          action: relink ? "link.relinked" : "link.consented",
-          environment: environment.id,
-          merchantId: saved.id,
-          details: {
-            invitationId: invitation.id,
-            invitedBy: invitation.createdByLabel,
-            grantedScopes,
-            refreshTokenFingerprint: sealed.refreshTokenFingerprint,
-          },
-        },
-        tx,
-      );
-      return saved;
+      },
     });
-    context.outcome = { kind: "linked", merchantId: merchant.id };
+    context.outcome = { kind: "linked", merchantId: storedMerchantId };
     return `${LINK_DONE_PATH}?outcome=linked`;
   } catch (error) {
     const reason =

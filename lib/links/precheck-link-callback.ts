@@ -6,6 +6,7 @@ import { OAUTH_CHECK_COOKIE_NAMES } from "@/lib/auth/oauth-check-cookies";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import type { LinkCallbackContext } from "@/lib/links/link-callback-context";
+import { consumeLinkTransaction, readLinkTransaction } from "@/lib/links/link-transaction-record";
 import type { MobilePayEnvironment } from "@/lib/mobilepay/environment-config";
 import { parseCallbackParams } from "@/lib/mobilepay/oidc/callback-params";
 import { checkThat, firstFailure, STAFF_MESSAGES, type CheckResult } from "@/lib/mobilepay/oidc/check-result";
@@ -85,9 +86,7 @@ export async function precheckLinkCallback({
 
   const params = parseCallbackParams(form);
   const db = getDb();
-  const transaction = cookies.transaction
-    ? await db.linkTransaction.findUnique({ where: { id: cookies.transaction } })
-    : null;
+  const transaction = cookies.transaction ? await readLinkTransaction(db, cookies.transaction) : null;
   const invitationId = transaction?.invitationId;
 
   if (params.kind === "error") {
@@ -189,10 +188,6 @@ export async function precheckLinkCallback({
   };
 }
 
-async function consumeTransaction(id: string): Promise<boolean> {
-  const result = await getDb().linkTransaction.updateMany({
-    where: { id, consumedAt: null, expiresAt: { gt: new Date() } },
-    data: { consumedAt: new Date() },
-  });
-  return result.count === 1;
+function consumeTransaction(id: string): Promise<boolean> {
+  return consumeLinkTransaction(getDb(), id, new Date());
 }
