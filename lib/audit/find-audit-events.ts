@@ -1,7 +1,8 @@
 import "server-only";
 
-import { AUDIT_EVENT_ORDER, auditEventWhere } from "@/lib/audit/audit-event-where";
+import { auditEventConditions } from "@/lib/audit/audit-event-conditions";
 import { prefixUpperBound, type AuditCursor, type TAuditFilters } from "@/lib/audit/audit-filter-schemas";
+import { bindMarker } from "@/lib/db/bind-marker";
 import type { Database } from "@/lib/db/create-client";
 
 /** Beyond this many distinct actions under one prefix, one range query is cheaper than one query per action. */
@@ -25,6 +26,45 @@ async function actionsWithPrefix(db: Database, prefix: string): Promise<string[]
   return rows.map((row) => row.action).filter((action): action is string => action !== null);
 }
 
+export type AuditEventRow = {
+  id: string;
+  occurredAt: Date;
+  actorType: string;
+  actorId: string | null;
+  actorLabel: string;
+  action: string;
+  environment: string | null;
+  merchantId: string | null;
+  outcome: string;
+  details: string;
+};
+
+/**
+ * Up to `take` events, newest first, matching the filters (and one action, when given), as one fixed
+ * statement: the audit page and the export read through here, and a Prisma 6 model query is compiled anew
+ * on every call.
+ */
+function selectAuditEvents(
+  db: Database,
+  filters: TAuditFilters,
+  cursor: AuditCursor | undefined,
+  take: number,
+  action?: string,
+): Promise<AuditEventRow[]> {
+  const values: unknown[] = [];
+  const bind = (value: unknown) => bindMarker(values.push(value));
+  const conditions = auditEventConditions(filters, cursor, bind);
+  if (action !== undefined) conditions.push(`"action" = ${bind(action)}`);
+  const where = conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : "";
+  return db.$queryRawUnsafe<AuditEventRow[]>(
+    `SELECT "id", "occurredAt", "actorType", "actorId", "actorLabel", "action", "environment", "merchantId",
+      "outcome", "details"
+    FROM "AuditEvent" ${where}
+    ORDER BY "occurredAt" DESC, "id" DESC LIMIT ${bind(take)}`,
+    ...values,
+  );
+}
+
 function newestFirst(a: { occurredAt: Date; id: string }, b: { occurredAt: Date; id: string }): number {
   const byTime = b.occurredAt.getTime() - a.occurredAt.getTime();
   return byTime !== 0 ? byTime : b.id < a.id ? -1 : b.id > a.id ? 1 : 0;
@@ -38,19 +78,16 @@ function newestFirst(a: { occurredAt: Date; id: string }, b: { occurredAt: Date;
 export async function findAuditEvents(
   db: Database,
   options: { filters: TAuditFilters; cursor?: AuditCursor; take: number },
-) {
+): Promise<AuditEventRow[]> {
   const { filters, cursor, take } = options;
   if (filters.type) {
     const actions = await actionsWithPrefix(db, filters.type);
     if (actions.length <= MAX_ACTIONS_PER_PREFIX) {
-      const rest = auditEventWhere({ ...filters, type: undefined }, cursor);
       const lists = await Promise.all(
-        actions.map((action) =>
-          db.auditEvent.findMany({ where: { AND: [rest, { action }] }, orderBy: AUDIT_EVENT_ORDER, take }),
-        ),
+        actions.map((action) => selectAuditEvents(db, { ...filters, type: undefined }, cursor, take, action)),
       );
       return lists.flat().sort(newestFirst).slice(0, take);
     }
   }
-  return db.auditEvent.findMany({ where: auditEventWhere(filters, cursor), orderBy: AUDIT_EVENT_ORDER, take });
+  return selectAuditEvents(db, filters, cursor, take);
 }

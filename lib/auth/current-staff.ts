@@ -8,6 +8,7 @@ import { sessionCookieName, staffIdFromSessionCookie } from "@/lib/auth/session-
 import { ZStaffRoleSchema } from "@/lib/auth/staff-role-schema";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
+import { findActiveStaff } from "@/lib/staff/find-active-staff";
 
 export type CurrentStaff = { id: string; email: string; name: string; role: StaffRole };
 
@@ -23,11 +24,8 @@ export const getCurrentStaff = cache(async (): Promise<CurrentStaff | null> => {
     cookieName: sessionCookieName(env.NEXTAUTH_URL),
   });
   if (!staffId) return null;
-  const staff = await getDb().staffUser.findUnique({
-    where: { id: staffId },
-    select: { id: true, email: true, name: true, role: true, disabled: true },
-  });
+  const staff = await findActiveStaff(getDb(), staffId);
   const role = ZStaffRoleSchema.safeParse(staff?.role);
-  if (!staff || staff.disabled || !role.success) return null;
+  if (!staff || !role.success) return null;
   return { id: staff.id, email: staff.email, name: staff.name, role: role.data };
 });

@@ -10,6 +10,7 @@ import { invitationState } from "@/lib/links/invitation-state";
 import { connectionState } from "@/lib/merchants/connection-state";
 import { PRODUCTS, type Product } from "@/lib/mobilepay/environment-config";
 import { findEnvironment } from "@/lib/mobilepay/environments";
+import { readMerchantHistory } from "@/lib/merchants/read-merchant-history";
 import { readStoredSets } from "@/lib/tokens/read-stored-sets";
 
 function parseJsonObject(text: string | null | undefined): Record<string, unknown> | { error: string } {
@@ -40,6 +41,8 @@ function parseChecks(text: string): StoredCheck[] | { error: string } {
 
 /** How many audit events the merchant timeline shows; the audit log has the rest. */
 const TIMELINE_EVENTS = 200;
+const MERCHANT_INVITATIONS = 20;
+const CALLBACK_RECORDS = 20;
 
 /**
  * Everything the merchant page shows, as plain data: no token value, no ciphertext. The reads do not depend
@@ -47,26 +50,17 @@ const TIMELINE_EVENTS = 200;
  */
 export async function getMerchantDetail(merchantId: string) {
   const db = getDb();
-  const [found, callbackRecords, auditEvents, [storedSet]] = await Promise.all([
-    db.merchant.findUnique({
-      where: { id: merchantId },
-      include: { invitations: { orderBy: { createdAt: "desc" }, take: 20 } },
-    }),
-    db.callbackRecord.findMany({
-      where: { invitation: { merchantId } },
-      orderBy: { receivedAt: "desc" },
-      take: 20,
-    }),
-    db.auditEvent.findMany({
-      where: { merchantId },
-      orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
-      take: TIMELINE_EVENTS,
+  const [{ merchant: found, invitations, callbackRecords, auditEvents }, [storedSet]] = await Promise.all([
+    readMerchantHistory(db, merchantId, {
+      invitations: MERCHANT_INVITATIONS,
+      callbackRecords: CALLBACK_RECORDS,
+      auditEvents: TIMELINE_EVENTS,
     }),
     // One read serves the token facts and the masks (it holds the ciphertexts; none of them leaves here).
     readStoredSets(db, [merchantId]),
   ]);
   if (!found) throw new AppError("NOT_FOUND", { userMessage: "No such merchant." });
-  const merchant = { ...found, tokenSet: storedSet ?? null };
+  const merchant = { ...found, invitations, tokenSet: storedSet ?? null };
   const openedTokens = openTokensForMasking(merchant.tokenSet);
   const environment = findEnvironment(merchant.environment);
   const now = new Date();

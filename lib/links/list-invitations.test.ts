@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import type { Database } from "@/lib/db/create-client";
+import { startLifecycleHarness, type LifecycleHarness } from "@/lib/tokens/testing/lifecycle-harness";
+
+import type { listInvitations as ListInvitations } from "./list-invitations";
+
+/** The merchants list's invitations are read as plain SQL: the same answers on SQLite and PostgreSQL. */
+let harness: LifecycleHarness;
+let db: Database;
+let listInvitations: typeof ListInvitations;
+
+beforeAll(async () => {
+  harness = await startLifecycleHarness();
+  db = (await import("@/lib/db/client")).getDb();
+  ({ listInvitations } = await import("./list-invitations"));
+}, 120_000);
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+describe(`listing invitations on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => {
+  it("lists the newest invitations first, with their derived state", async () => {
+    const base = Date.now();
+    for (const [minute, status, expiresInMs] of [
+      [1, "created", 3_600_000],
+      [2, "opened", -1_000],
+      [3, "consented", 3_600_000],
+    ] as const) {
+      await db.invitation.create({
+        data: {
+          tokenHash: `hash-${minute}`,
+          merchantName: `Invited ${minute} ApS`,
+          vatNumber: "DK40000001",
+          products: "invoice",
+          environment: "sandbox",
+          status,
+          expiresAt: new Date(base + expiresInMs),
+          createdAt: new Date(base - 600_000 + minute * 60_000),
+          createdById: "staff-1",
+          createdByLabel: "Ida",
+        },
+      });
+    }
+    const listed = await listInvitations({ take: 2 });
+    expect(listed.map((invitation) => [invitation.merchantName, invitation.state])).toEqual([
+      ["Invited 3 ApS", "consented"],
+      ["Invited 2 ApS", "expired"],
+    ]);
+    expect(listed[0]).toMatchObject({
+      vatNumber: "DK40000001",
+      products: "invoice",
+      environment: "sandbox",
+      merchantId: null,
+    });
+    expect(listed[0]!.createdAt).toBeInstanceOf(Date);
+  });
+});

@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import type { Database } from "@/lib/db/create-client";
+import { startLifecycleHarness, type LifecycleHarness } from "@/lib/tokens/testing/lifecycle-harness";
+
+import type { findActiveStaff as FindActiveStaff } from "./find-active-staff";
+
+/** Every console page asks this first, as plain SQL: the same answers on SQLite and PostgreSQL. */
+let harness: LifecycleHarness;
+let db: Database;
+let findActiveStaff: typeof FindActiveStaff;
+
+beforeAll(async () => {
+  harness = await startLifecycleHarness();
+  db = (await import("@/lib/db/client")).getDb();
+  ({ findActiveStaff } = await import("./find-active-staff"));
+}, 120_000);
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+describe(`finding the signed-in staff member on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => {
+  it("finds an active staff member, and nobody for a disabled or unknown id", async () => {
+    const active = await db.staffUser.create({
+      data: { email: "ida@example.com", name: "Ida", role: "integrator", passwordHash: "x" },
+    });
+    const disabled = await db.staffUser.create({
+      data: { email: "bo@example.com", name: "Bo", role: "admin", passwordHash: "x", disabled: true },
+    });
+    expect(await findActiveStaff(db, active.id)).toEqual({
+      id: active.id,
+      email: "ida@example.com",
+      name: "Ida",
+      role: "integrator",
+    });
+    expect(await findActiveStaff(db, disabled.id)).toBeNull();
+    expect(await findActiveStaff(db, "no-such-staff")).toBeNull();
+  });
+});
