@@ -23,7 +23,7 @@ import { backoffAfter, classifyRefreshFailure, detectRotationMode } from "@/lib/
 import { decryptTokenColumn } from "@/lib/tokens/token-cipher-instance";
 import { readStoredSets, type StoredTokenSet } from "@/lib/tokens/read-stored-sets";
 import { takeLeases } from "@/lib/tokens/take-leases";
-import { recordMerchantActivity, writeRefreshedSet, type RefreshedColumns } from "@/lib/tokens/write-refreshed-set";
+import { recordMerchantActivity, writeRefreshedSets, type RefreshedColumns } from "@/lib/tokens/write-refreshed-set";
 
 /** Longer than the token endpoint's worst case (timeout) plus the write. */
 export const REFRESH_LEASE_MS = 30_000;
@@ -165,11 +165,13 @@ export type RefreshedSet = {
 /** Stores refreshed sets in one transaction; each set's write is checked against its version and lease. */
 export const storeRefreshedSets = (sets: RefreshedSet[]): Promise<boolean[]> =>
   getDb().$transaction(async (tx) => {
-    const written: boolean[] = [];
-    for (const set of sets) {
-      const guard = { merchantId: set.before.merchantId, version: set.before.version, leaseOwner: set.owner };
-      written.push(await writeRefreshedSet(tx, guard, set.columns));
-    }
+    const written = await writeRefreshedSets(
+      tx,
+      sets.map((set) => ({
+        guard: { merchantId: set.before.merchantId, version: set.before.version, leaseOwner: set.owner },
+        columns: set.columns,
+      })),
+    );
     const stored = sets.filter((_, index) => written[index]);
     if (stored.length > 0) {
       await recordMerchantActivity(

@@ -4,18 +4,23 @@ import type { Database } from "@/lib/db/create-client";
 
 import { startLifecycleHarness, type LifecycleHarness } from "./testing/lifecycle-harness";
 import { storeMerchant } from "./testing/stored-merchant";
-import type { recordMerchantActivity, RefreshedColumns, writeRefreshedSet } from "./write-refreshed-set";
+import type {
+  recordMerchantActivity,
+  RefreshedColumns,
+  RefreshedSetGuard,
+  writeRefreshedSets,
+} from "./write-refreshed-set";
 
 /** The refresh's one write is plain SQL: it must read back through Prisma alike on SQLite and PostgreSQL. */
 let harness: LifecycleHarness;
 let db: Database;
-let write: typeof writeRefreshedSet;
+let writeSets: typeof writeRefreshedSets;
 let recordActivity: typeof recordMerchantActivity;
 
 beforeAll(async () => {
   harness = await startLifecycleHarness();
   db = (await import("@/lib/db/client")).getDb();
-  ({ writeRefreshedSet: write, recordMerchantActivity: recordActivity } = await import("./write-refreshed-set"));
+  ({ writeRefreshedSets: writeSets, recordMerchantActivity: recordActivity } = await import("./write-refreshed-set"));
 }, 120_000);
 
 afterAll(async () => {
@@ -23,6 +28,10 @@ afterAll(async () => {
 });
 
 const earlier = new Date("2026-01-02T03:04:05.678Z");
+
+type Transaction = Parameters<Parameters<Database["$transaction"]>[0]>[0];
+const write = async (tx: Transaction, guard: RefreshedSetGuard, columns: RefreshedColumns) =>
+  (await writeSets(tx, [{ guard, columns }]))[0];
 
 const leasedSet = (name: string) =>
   storeMerchant(db, name, {
@@ -144,6 +153,38 @@ describe(`the refresh's write on ${process.env.TEST_DATABASE ?? "sqlite"}`, () =
     ]);
     expect(attempts).toEqual([false, false]);
     expect(await stored(merchantId)).toEqual(before);
+  });
+
+  it("writes a group in one statement, each set under its own guard", async () => {
+    const [first, stale, second] = [
+      await leasedSet("Group One ApS"),
+      await leasedSet("Group Stale ApS"),
+      await leasedSet("Group Two ApS"),
+    ];
+    const staleBefore = await stored(stale);
+    const now = new Date("2026-11-26T12:00:00.000Z");
+    const written = await db.$transaction((tx) =>
+      writeSets(tx, [
+        { guard: { merchantId: first, version: 4, leaseOwner: "holder" }, columns: columns(now, { keyId: "k-one" }) },
+        { guard: { merchantId: stale, version: 3, leaseOwner: "holder" }, columns: columns(now) },
+        {
+          guard: { merchantId: second, version: 4, leaseOwner: "holder" },
+          columns: columns(now, { keyId: "k-two", idTokenClaims: null, lastRotationAt: null }),
+        },
+      ]),
+    );
+    expect(written).toEqual([true, false, true]);
+    expect(await stored(first)).toMatchObject({
+      keyId: "k-one",
+      version: 5,
+      refreshCount: 4,
+      idTokenClaims: '{"sub":"new"}',
+    });
+    const two = await stored(second);
+    expect(two).toMatchObject({ keyId: "k-two", version: 5, idTokenClaims: '{"sub":"old"}', leaseOwner: null });
+    expect(two.lastRotationAt?.toISOString()).toBe(earlier.toISOString());
+    expect(await stored(stale)).toEqual(staleBefore);
+    expect(await db.$transaction((tx) => writeSets(tx, []))).toEqual([]);
   });
 
   it("marks the merchants of stored refreshes active, and no others", async () => {
