@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import type { Database } from "@/lib/db/create-client";
-import { startLifecycleHarness, type LifecycleHarness } from "@/lib/tokens/testing/lifecycle-harness";
+import { withConsoleDatabase } from "@/lib/tokens/testing/console-database-suite";
 
 import type { AuditCursor, TAuditFilters } from "./audit-filter-schemas";
 import type { findAuditEvents as FindAuditEvents } from "./find-audit-events";
 
 /** The audit log is read as plain SQL: filters, order and keyset paging must hold on SQLite and PostgreSQL. */
-let harness: LifecycleHarness;
 let db: Database;
 let findAuditEvents: typeof FindAuditEvents;
 
@@ -25,9 +24,8 @@ const EVENTS = [
   { id: "e07", occurredAt: minute(6), action: "token.refreshed", actorLabel: "keep-alive", merchantId: "m-2" },
 ];
 
-beforeAll(async () => {
-  harness = await startLifecycleHarness();
-  db = (await import("@/lib/db/client")).getDb();
+withConsoleDatabase(async (client) => {
+  db = client;
   ({ findAuditEvents } = await import("./find-audit-events"));
   for (const id of ["m-1", "m-2"]) {
     await db.merchant.create({ data: { id, environment: "sandbox", name: id, vatNumber: "DK1", products: "invoice" } });
@@ -42,10 +40,6 @@ beforeAll(async () => {
       details: JSON.stringify({ n: event.id }),
     })),
   });
-}, 120_000);
-
-afterAll(async () => {
-  await harness?.close();
 });
 
 const ids = async (filters: TAuditFilters, take = 50, cursor?: AuditCursor) =>

@@ -1,23 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import type { Database } from "@/lib/db/create-client";
-import { startLifecycleHarness, type LifecycleHarness } from "@/lib/tokens/testing/lifecycle-harness";
+import { withConsoleDatabase } from "@/lib/tokens/testing/console-database-suite";
 import { storeMerchant } from "@/lib/tokens/testing/stored-merchant";
 
 import type { insertAuditEvents } from "./insert-audit-events";
 
-let harness: LifecycleHarness;
 let db: Database;
 let insert: typeof insertAuditEvents;
 
-beforeAll(async () => {
-  harness = await startLifecycleHarness();
-  db = (await import("@/lib/db/client")).getDb();
+withConsoleDatabase(async (client) => {
+  db = client;
   ({ insertAuditEvents: insert } = await import("./insert-audit-events"));
-}, 120_000);
-
-afterAll(async () => {
-  await harness?.close();
 });
 
 describe(`audit events written as SQL on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => {

@@ -1,31 +1,24 @@
 import { randomUUID } from "node:crypto";
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import type { sampleCallFacts } from "@/lib/calls/sample-call-facts";
 import type { getDb } from "@/lib/db/client";
 import type { encryptTokenSet } from "@/lib/tokens/encrypt-token-set";
-import { startLifecycleHarness, type LifecycleHarness } from "@/lib/tokens/testing/lifecycle-harness";
+import { withConsoleDatabase } from "@/lib/tokens/testing/console-database-suite";
 
-let harness: LifecycleHarness;
 let modules: {
   sampleCallFacts: typeof sampleCallFacts;
   getDb: typeof getDb;
   encryptTokenSet: typeof encryptTokenSet;
 };
 
-beforeAll(async () => {
-  harness = await startLifecycleHarness();
-  // Imported after the harness has set the environment the console reads.
+withConsoleDatabase(async () => {
   modules = {
     ...(await import("@/lib/calls/sample-call-facts")),
     ...(await import("@/lib/db/client")),
     ...(await import("@/lib/tokens/encrypt-token-set")),
   };
-}, 120_000);
-
-afterAll(async () => {
-  await harness?.close();
 });
 
 type StoredLink = { mobilePayId?: string | null; unlinkedAt?: Date | null; grantedScopes?: string | null };

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { startLifecycleHarness, type LifecycleHarness } from "@/lib/tokens/testing/lifecycle-harness";
+import { withConsoleDatabase } from "@/lib/tokens/testing/console-database-suite";
 import { storeMerchant } from "@/lib/tokens/testing/stored-merchant";
 
 import { bindMarker } from "./bind-marker";
@@ -12,16 +12,10 @@ import type { Database } from "./create-client";
  * What instances coordinate through must hold under real concurrency on both
  * databases (run with TEST_DATABASE=postgresql for PostgreSQL).
  */
-let harness: LifecycleHarness;
 let db: Database;
 
-beforeAll(async () => {
-  harness = await startLifecycleHarness();
-  db = (await import("./client")).getDb();
-}, 120_000);
-
-afterAll(async () => {
-  await harness?.close();
+withConsoleDatabase(async (client) => {
+  db = client;
 });
 
 async function createMerchantWithTokens(name: string) {

@@ -1,23 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import type { Database } from "@/lib/db/create-client";
-import { startLifecycleHarness, type LifecycleHarness } from "@/lib/tokens/testing/lifecycle-harness";
+import { withConsoleDatabase } from "@/lib/tokens/testing/console-database-suite";
 
 import type { listInvitations as ListInvitations } from "./list-invitations";
 
 /** The merchants list's invitations are read as plain SQL: the same answers on SQLite and PostgreSQL. */
-let harness: LifecycleHarness;
 let db: Database;
 let listInvitations: typeof ListInvitations;
 
-beforeAll(async () => {
-  harness = await startLifecycleHarness();
-  db = (await import("@/lib/db/client")).getDb();
+withConsoleDatabase(async (client) => {
+  db = client;
   ({ listInvitations } = await import("./list-invitations"));
-}, 120_000);
-
-afterAll(async () => {
-  await harness?.close();
 });
 
 describe(`listing invitations on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => {

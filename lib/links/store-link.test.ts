@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import type { Database } from "@/lib/db/create-client";
-import { startLifecycleHarness, type LifecycleHarness } from "@/lib/tokens/testing/lifecycle-harness";
+import { withConsoleDatabase } from "@/lib/tokens/testing/console-database-suite";
 import { storeMerchant } from "@/lib/tokens/testing/stored-merchant";
 
 import type { consumeLinkTransaction, readLinkTransaction } from "./link-transaction-record";
@@ -9,7 +9,6 @@ import type { readLinkInvitation } from "./read-link-invitation";
 import type { LinkToStore, storeLink } from "./store-link";
 
 /** A consent's reads and writes are plain SQL: they must read back through Prisma alike on SQLite and PostgreSQL. */
-let harness: LifecycleHarness;
 let db: Database;
 let store: typeof storeLink;
 let readInvitation: typeof readLinkInvitation;
@@ -17,18 +16,13 @@ let readTransaction: typeof readLinkTransaction;
 let consumeTransaction: typeof consumeLinkTransaction;
 let newRowId: () => string;
 
-beforeAll(async () => {
-  harness = await startLifecycleHarness();
-  db = (await import("@/lib/db/client")).getDb();
+withConsoleDatabase(async (client) => {
+  db = client;
   ({ storeLink: store } = await import("./store-link"));
   ({ readLinkInvitation: readInvitation } = await import("./read-link-invitation"));
   ({ readLinkTransaction: readTransaction, consumeLinkTransaction: consumeTransaction } =
     await import("./link-transaction-record"));
   ({ newRowId } = await import("@/lib/db/row-id"));
-}, 120_000);
-
-afterAll(async () => {
-  await harness?.close();
 });
 
 const at = new Date("2026-11-26T12:13:14.567Z");

@@ -5,6 +5,7 @@ import type { AuditEventInput } from "@/lib/audit/record-audit-event";
 import type { Database } from "@/lib/db/create-client";
 import { newRowId } from "@/lib/db/row-id";
 import { insertStatement, updateStatement, type SqlStatement } from "@/lib/db/row-statements";
+import { CLEAN_LIFECYCLE } from "@/lib/tokens/clean-lifecycle";
 import type { encryptTokenSet } from "@/lib/tokens/encrypt-token-set";
 
 /** Everything one accepted consent stores. */
@@ -63,15 +64,7 @@ export async function storeLink(db: Database, link: LinkToStore): Promise<void> 
     accessTokenIssuedAt: at,
     version: 1,
     lastRefreshedAt: null,
-    leaseOwner: null,
-    leaseUntil: null,
-    failureKind: null,
-    failureReason: null,
-    failureAt: null,
-    consecutiveFailures: 0,
-    nextAttemptAt: null,
-    refreshStartedAt: null,
-    refreshFingerprintSent: null,
+    ...CLEAN_LIFECYCLE,
     rotationMode: "unknown",
     refreshCount: 0,
     raceRecoveries: 0,

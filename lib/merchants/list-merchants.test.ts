@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import type { Database } from "@/lib/db/create-client";
-import { startLifecycleHarness, type LifecycleHarness } from "@/lib/tokens/testing/lifecycle-harness";
+import { withConsoleDatabase } from "@/lib/tokens/testing/console-database-suite";
 import { storeMerchant } from "@/lib/tokens/testing/stored-merchant";
 
 import type { listMerchants as ListMerchants, MERCHANTS_PAGE_SIZE as PageSize } from "./list-merchants";
 import { ZMerchantListQuerySchema } from "./merchant-list-schemas";
 
 /** The merchants list is plain SQL: filters, order and paging must hold on SQLite and PostgreSQL alike. */
-let harness: LifecycleHarness;
 let db: Database;
 let listMerchants: typeof ListMerchants;
 let pageSize: typeof PageSize;
@@ -39,19 +38,14 @@ function merchant(
 
 const list = (query: Record<string, string>) => listMerchants(ZMerchantListQuerySchema.parse(query));
 
-beforeAll(async () => {
-  harness = await startLifecycleHarness();
-  db = (await import("@/lib/db/client")).getDb();
+withConsoleDatabase(async (client) => {
+  db = client;
   ({ listMerchants, MERCHANTS_PAGE_SIZE: pageSize } = await import("./list-merchants"));
   await merchant("Søren Cykler ApS", { vat: "DK11111111", minute: 30, tokens: "active" });
   await merchant("Fynsk Kaffe A/S", { vat: "DK22222222", minute: 20, tokens: "terminal" });
   await merchant("100% Bønner", { vat: "DK33333333", minute: 10 });
   await merchant("Gammel Forbindelse ApS", { vat: "DK44444444", minute: 5, unlinked: true });
   await merchant("Suomen Kahvi Oy", { vat: "FI55555555", environment: "sandbox-fi", minute: 40, tokens: "active" });
-}, 120_000);
-
-afterAll(async () => {
-  await harness?.close();
 });
 
 describe(`the merchants list on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => {

@@ -1,24 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import type { Database } from "@/lib/db/create-client";
-import { startLifecycleHarness, type LifecycleHarness } from "@/lib/tokens/testing/lifecycle-harness";
+import { withConsoleDatabase } from "@/lib/tokens/testing/console-database-suite";
 import { storeMerchant } from "@/lib/tokens/testing/stored-merchant";
 
 import type { readMerchantHistory as ReadMerchantHistory } from "./read-merchant-history";
 
 /** The merchant page's reads are plain SQL: they must return what Prisma stored, on SQLite and PostgreSQL. */
-let harness: LifecycleHarness;
 let db: Database;
 let readMerchantHistory: typeof ReadMerchantHistory;
 
-beforeAll(async () => {
-  harness = await startLifecycleHarness();
-  db = (await import("@/lib/db/client")).getDb();
+withConsoleDatabase(async (client) => {
+  db = client;
   ({ readMerchantHistory } = await import("./read-merchant-history"));
-}, 120_000);
-
-afterAll(async () => {
-  await harness?.close();
 });
 
 const at = (minute: number) => new Date(Date.parse("2026-05-01T08:00:00.000Z") + minute * 60_000);

@@ -1,23 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import type { Database } from "@/lib/db/create-client";
-import { startLifecycleHarness, type LifecycleHarness } from "@/lib/tokens/testing/lifecycle-harness";
+import { withConsoleDatabase } from "@/lib/tokens/testing/console-database-suite";
 
 import type { findActiveStaff as FindActiveStaff } from "./find-active-staff";
 
 /** Every console page asks this first, as plain SQL: the same answers on SQLite and PostgreSQL. */
-let harness: LifecycleHarness;
 let db: Database;
 let findActiveStaff: typeof FindActiveStaff;
 
-beforeAll(async () => {
-  harness = await startLifecycleHarness();
-  db = (await import("@/lib/db/client")).getDb();
+withConsoleDatabase(async (client) => {
+  db = client;
   ({ findActiveStaff } = await import("./find-active-staff"));
-}, 120_000);
-
-afterAll(async () => {
-  await harness?.close();
 });
 
 describe(`finding the signed-in staff member on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => {

@@ -1,23 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import type { Database } from "@/lib/db/create-client";
 
 import type { readStoredSets } from "./read-stored-sets";
-import { startLifecycleHarness, type LifecycleHarness } from "./testing/lifecycle-harness";
+import { withConsoleDatabase } from "./testing/console-database-suite";
 import { storeMerchant } from "./testing/stored-merchant";
 
-let harness: LifecycleHarness;
 let db: Database;
 let read: typeof readStoredSets;
 
-beforeAll(async () => {
-  harness = await startLifecycleHarness();
-  db = (await import("@/lib/db/client")).getDb();
+withConsoleDatabase(async (client) => {
+  db = client;
   ({ readStoredSets: read } = await import("./read-stored-sets"));
-}, 120_000);
-
-afterAll(async () => {
-  await harness?.close();
 });
 
 const linked = (name: string, subject: string | null) =>

@@ -1,23 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import type { Database } from "@/lib/db/create-client";
 
-import { startLifecycleHarness, type LifecycleHarness } from "./testing/lifecycle-harness";
+import { withConsoleDatabase } from "./testing/console-database-suite";
 import { storeMerchant } from "./testing/stored-merchant";
 import type { takeLeases } from "./take-leases";
 
-let harness: LifecycleHarness;
 let db: Database;
 let take: typeof takeLeases;
 
-beforeAll(async () => {
-  harness = await startLifecycleHarness();
-  db = (await import("@/lib/db/client")).getDb();
+withConsoleDatabase(async (client) => {
+  db = client;
   ({ takeLeases: take } = await import("./take-leases"));
-}, 120_000);
-
-afterAll(async () => {
-  await harness?.close();
 });
 
 const tokenSet = (name: string, lease: { owner: string; until: Date } | null) =>

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import type { Database } from "@/lib/db/create-client";
 
-import { startLifecycleHarness, type LifecycleHarness } from "./testing/lifecycle-harness";
+import { withConsoleDatabase } from "./testing/console-database-suite";
 import { storeMerchant } from "./testing/stored-merchant";
 import type {
   recordMerchantActivity,
@@ -12,19 +12,13 @@ import type {
 } from "./write-refreshed-set";
 
 /** The refresh's one write is plain SQL: it must read back through Prisma alike on SQLite and PostgreSQL. */
-let harness: LifecycleHarness;
 let db: Database;
 let writeSets: typeof writeRefreshedSets;
 let recordActivity: typeof recordMerchantActivity;
 
-beforeAll(async () => {
-  harness = await startLifecycleHarness();
-  db = (await import("@/lib/db/client")).getDb();
+withConsoleDatabase(async (client) => {
+  db = client;
   ({ writeRefreshedSets: writeSets, recordMerchantActivity: recordActivity } = await import("./write-refreshed-set"));
-}, 120_000);
-
-afterAll(async () => {
-  await harness?.close();
 });
 
 const earlier = new Date("2026-01-02T03:04:05.678Z");

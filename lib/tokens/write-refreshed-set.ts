@@ -4,6 +4,7 @@ import type { Prisma } from "@prisma/client";
 
 import { bindMarker } from "@/lib/db/bind-marker";
 import { configuredDatabaseIsPostgres } from "@/lib/db/database-url";
+import { CLEAN_LIFECYCLE } from "@/lib/tokens/clean-lifecycle";
 
 /** What a refresh MobilePay answered puts in the token set; its failure state, lease and marker are cleared. */
 export type RefreshedColumns = {
@@ -73,25 +74,12 @@ const REPLACED: RowValueName[] = [
   "lastRefreshedAt",
 ];
 
-/** Failure state, lease and marker: a stored refresh clears them. */
-const CLEARED = [
-  "failureKind",
-  "failureReason",
-  "failureAt",
-  "consecutiveFailures",
-  "nextAttemptAt",
-  "refreshStartedAt",
-  "refreshFingerprintSent",
-  "leaseOwner",
-  "leaseUntil",
-] as const;
-
 /**
  * Writes a group of refreshed sets in one statement and returns, per set, whether it was written: a set
  * whose guard no longer matches (the lease lapsed and someone else stored a newer generation) is left as
  * it is. This is the one write every refresh makes, so it is fixed SQL: Prisma 6 compiles each model
  * query anew, about 4 ms of CPU for one set's 26-column update against 1.4 ms as SQL, and a keep-alive
- * group of 30 sets is one statement rather than 30. The rows travel as a VALUES list; PostgreSQL is told
+ * group is one statement rather than one per set. The rows travel as a VALUES list; PostgreSQL is told
  * each value's type, SQLite takes them as bound. Identifiers are quoted and values bound.
  */
 export async function writeRefreshedSets(
@@ -120,7 +108,7 @@ export async function writeRefreshedSets(
     `"idTokenClaims" = COALESCE(v."idTokenClaims", "MerchantTokenSet"."idTokenClaims")`,
     `"lastRotationAt" = COALESCE(v."lastRotationAt", "MerchantTokenSet"."lastRotationAt")`,
     `"refreshCount" = "MerchantTokenSet"."refreshCount" + 1`,
-    ...CLEARED.map((column) => `"${column}" = ${column === "consecutiveFailures" ? "0" : "NULL"}`),
+    ...Object.entries(CLEAN_LIFECYCLE).map(([column, value]) => `"${column}" = ${value ?? "NULL"}`),
     `"updatedAt" = ${updatedAt}`,
   ];
   const written = await tx.$queryRawUnsafe<{ merchantId: string }[]>(
