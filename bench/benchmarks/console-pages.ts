@@ -4,6 +4,8 @@
  * page of the same server under the same load: the floor of what any request costs (proxy, CSP nonce,
  * React rendering) without data. Also reports first-load JavaScript per route from the build output.
  */
+import { encodeCursor } from "@/lib/audit/audit-filter-schemas";
+
 import { parseBenchOptions } from "../support/args";
 import { writeBenchResult, type GoalRow } from "../support/bench-result";
 import { seedConsoleAtScale } from "../support/bulk-seed-pages";
@@ -80,7 +82,7 @@ try {
   try {
     const cookie = await signInStaff(server.url, seed.staff);
     const detailId = seed.merchantIds[1] ?? seed.merchantIds[0] ?? "";
-    const deepAuditPage = Math.max(2, Math.floor(options.auditEvents / 50 / 2));
+    const middleAuditPage = `/audit?before=${encodeCursor(seed.middleAuditEvent)}`;
     const pages: { name: string; path: string; signedIn: boolean; goal: boolean }[] = [
       { name: "sign-in (floor)", path: "/sign-in", signedIn: false, goal: false },
       { name: "merchants list", path: "/merchants", signedIn: true, goal: true },
@@ -88,8 +90,22 @@ try {
       { name: "merchant detail", path: `/merchants/${detailId}`, signedIn: true, goal: true },
       { name: "audit log", path: "/audit", signedIn: true, goal: true },
       {
-        name: `audit log page ${deepAuditPage} (informational)`,
-        path: `/audit?page=${deepAuditPage}`,
+        name: `audit log ${Math.floor(options.auditEvents / 2)} events back (informational)`,
+        path: middleAuditPage,
+        signedIn: true,
+        goal: false,
+      },
+      // Console pages without rows: session, staff lookup, layout and an empty table. Against the floor
+      // they show what the rows themselves cost in the pages above.
+      {
+        name: "merchants list, no rows (informational)",
+        path: "/merchants?q=no-such-merchant",
+        signedIn: true,
+        goal: false,
+      },
+      {
+        name: "audit log, no rows (informational)",
+        path: "/audit?merchant=no-such-merchant",
         signedIn: true,
         goal: false,
       },

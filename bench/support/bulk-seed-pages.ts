@@ -37,7 +37,13 @@ async function insertAll(
 
 const ACTIONS = ["token.refreshed", "link.consented", "call.made", "token.refresh_failed", "staff.signed_in"];
 
-export type PagesSeed = { staff: { email: string; password: string }; merchantIds: string[]; linkedShare: number };
+export type PagesSeed = {
+  staff: { email: string; password: string };
+  merchantIds: string[];
+  linkedShare: number;
+  /** The keyset position halfway through the audit log, as the audit page's "Older" links carry it. */
+  middleAuditEvent: { id: string; occurredAt: Date };
+};
 
 /**
  * A console at scale, written straight into its SQLite file with multi-row INSERTs in large transactions:
@@ -142,6 +148,10 @@ export async function seedConsoleAtScale(
       },
     );
     const yearMs = 365 * 24 * 3600_000;
+    const auditEventAt = (index: number) => ({
+      id: `be${index.toString(36).padStart(10, "0")}`,
+      occurredAt: new Date(now - Math.floor((index / sizes.auditEvents) * yearMs)),
+    });
     await insertAll(
       db,
       "AuditEvent",
@@ -149,12 +159,12 @@ export async function seedConsoleAtScale(
       sizes.auditEvents,
       (index) => {
         // Newest first by index, so the merchants' timelines and the audit log both see recent and old events.
-        const occurredAt = sqliteDate(new Date(now - Math.floor((index / sizes.auditEvents) * yearMs)));
+        const { id, occurredAt } = auditEventAt(index);
         const action = ACTIONS[index % ACTIONS.length]!;
         const aboutMerchant = index % 3 !== 0;
         return [
-          `be${index.toString(36).padStart(10, "0")}`,
-          occurredAt,
+          id,
+          sqliteDate(occurredAt),
           "system",
           "keep-alive",
           action,
@@ -169,6 +179,7 @@ export async function seedConsoleAtScale(
       staff,
       merchantIds: Array.from({ length: sizes.merchants }, (_, index) => merchantId(index)),
       linkedShare: 0.8,
+      middleAuditEvent: auditEventAt(Math.floor(sizes.auditEvents / 2)),
     };
   } finally {
     db.close();
