@@ -101,7 +101,11 @@ describe(`the merchants list on ${process.env.TEST_DATABASE ?? "sqlite"}`, () =>
     const second = await list({ q: "Paged Merchant", page: "2" });
     expect(first).toMatchObject({ total: pageSize + 3, pageCount: 2 });
     expect(first.merchants).toHaveLength(pageSize);
+    expect(second).toMatchObject({ total: pageSize + 3, pageCount: 2, page: 2 });
     expect(second.merchants).toHaveLength(3);
+    // Past the last page: no rows, and the total still counted.
+    expect(await list({ q: "Paged Merchant", page: "3" })).toMatchObject({ total: pageSize + 3, merchants: [] });
+    expect(await list({ q: "no such merchant anywhere" })).toMatchObject({ total: 0, pageCount: 1, merchants: [] });
     const names = [...first.merchants, ...second.merchants].map((row) => row.name);
     expect(new Set(names).size).toBe(pageSize + 3);
   });
