@@ -9,7 +9,9 @@ import { utcText } from "@/components/ui/time-text";
 export function LocalTime({ iso }: { iso: string }) {
   if (Number.isNaN(Date.parse(iso))) return <span>{iso}</span>;
   return (
-    <time dateTime={iso} title={iso} data-local-time="">
+    // The upgrader may rewrite the text before React has hydrated the part of the page this time is in
+    // (the layout hydrates first): without this, React would see a mismatch and render that part anew.
+    <time dateTime={iso} title={iso} data-local-time="" suppressHydrationWarning>
       {utcText(iso)}
     </time>
   );
