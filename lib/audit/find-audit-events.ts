@@ -2,7 +2,7 @@ import "server-only";
 
 import { auditEventConditions } from "@/lib/audit/audit-event-conditions";
 import { prefixUpperBound, type AuditCursor, type TAuditFilters } from "@/lib/audit/audit-filter-schemas";
-import { bindMarker } from "@/lib/db/bind-marker";
+import { boundValues } from "@/lib/db/bind-marker";
 import type { Database } from "@/lib/db/create-client";
 
 /** Beyond this many distinct actions under one prefix, one range query is cheaper than one query per action. */
@@ -51,8 +51,7 @@ function selectAuditEvents(
   take: number,
   action?: string,
 ): Promise<AuditEventRow[]> {
-  const values: unknown[] = [];
-  const bind = (value: unknown) => bindMarker(values.push(value));
+  const { values, bind } = boundValues();
   const conditions = auditEventConditions(filters, cursor, bind);
   if (action !== undefined) conditions.push(`"action" = ${bind(action)}`);
   const where = conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : "";

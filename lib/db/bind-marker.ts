@@ -8,3 +8,9 @@ import { configuredDatabaseIsPostgres } from "@/lib/db/database-url";
 export function bindMarker(position: number): string {
   return configuredDatabaseIsPostgres() ? `$${position}` : "?";
 }
+
+/** The values of a statement built at run time, in text order: `bind` adds one and returns its marker. */
+export function boundValues(): { values: unknown[]; bind: (value: unknown) => string } {
+  const values: unknown[] = [];
+  return { values, bind: (value) => bindMarker(values.push(value)) };
+}

@@ -1,4 +1,4 @@
-import { bindMarker } from "@/lib/db/bind-marker";
+import { boundValues } from "@/lib/db/bind-marker";
 
 /** SQL text with its bound values, in the order their markers appear (SQLite binds by order). */
 export type SqlStatement = { text: string; values: unknown[] };
@@ -14,8 +14,8 @@ const quoted = (name: string) => `"${name}"`;
 export function insertStatement(table: string, rows: readonly Row[]): SqlStatement {
   const columns = Object.keys(rows[0] ?? {});
   if (columns.length === 0) throw new Error(`An insert into ${table} needs a row with columns.`);
-  const values: unknown[] = [];
-  const tuples = rows.map((row) => `(${columns.map((column) => bindMarker(values.push(row[column]))).join(", ")})`);
+  const { values, bind } = boundValues();
+  const tuples = rows.map((row) => `(${columns.map((column) => bind(row[column])).join(", ")})`);
   return {
     text: `INSERT INTO ${quoted(table)} (${columns.map(quoted).join(", ")}) VALUES ${tuples.join(", ")}`,
     values,
@@ -24,8 +24,8 @@ export function insertStatement(table: string, rows: readonly Row[]): SqlStateme
 
 /** `UPDATE "Table" SET "a" = …, … WHERE "k" = … AND …` with every value bound; `where` must not hold nulls. */
 export function updateStatement(table: string, set: Row, where: Row): SqlStatement {
-  const values: unknown[] = [];
-  const assign = (column: string, value: unknown) => `${quoted(column)} = ${bindMarker(values.push(value))}`;
+  const { values, bind } = boundValues();
+  const assign = (column: string, value: unknown) => `${quoted(column)} = ${bind(value)}`;
   const assignments = Object.entries(set).map(([column, value]) => assign(column, value));
   const conditions = Object.entries(where).map(([column, value]) => {
     if (value === null || value === undefined) throw new Error(`${table}.${column} cannot be matched against null.`);

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { bindMarker } from "@/lib/db/bind-marker";
+import { bindMarker, boundValues } from "@/lib/db/bind-marker";
 import { getDb } from "@/lib/db/client";
 import { containsPattern } from "@/lib/db/sql-text-search";
 import { connectionState } from "@/lib/merchants/connection-state";
@@ -22,9 +22,8 @@ type MerchantListRow = {
   failureKind: string | null;
 };
 
-/** The WHERE clause and its values, in the order their markers appear. */
-function whereFor(query: TMerchantListQuery, values: unknown[]): string {
-  const bind = (value: unknown) => bindMarker(values.push(value));
+/** The WHERE clause, its values bound through `bind` in the order their markers appear. */
+function whereFor(query: TMerchantListQuery, bind: (value: unknown) => string): string {
   const conditions: string[] = [];
   if (query.environment) conditions.push(`m."environment" = ${bind(query.environment)}`);
   if (query.q) {
@@ -56,8 +55,8 @@ async function countMerchants(where: string, values: unknown[]): Promise<number>
  */
 export async function listMerchants(query: TMerchantListQuery) {
   const db = getDb();
-  const filterValues: unknown[] = [];
-  const where = whereFor(query, filterValues);
+  const { values: filterValues, bind } = boundValues();
+  const where = whereFor(query, bind);
   const offsetRows = (query.page - 1) * MERCHANTS_PAGE_SIZE;
   // The page's statement binds the same filter values first, then its limit and offset.
   const rows = await db.$queryRawUnsafe<MerchantListRow[]>(

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { bindMarker } from "@/lib/db/bind-marker";
+import { boundValues } from "@/lib/db/bind-marker";
 import type { Database } from "@/lib/db/create-client";
 
 export type LeaseCandidate = { merchantId: string; version: number };
@@ -18,17 +18,16 @@ export async function takeLeases(
   lease: { owner: string; now: Date; until: Date },
 ): Promise<Set<string>> {
   if (candidates.length === 0) return new Set();
-  // Values in the order their markers appear in the text: SQLite binds by order.
-  const values: unknown[] = [lease.owner, lease.until, lease.now, lease.now];
-  const bind = (value: unknown) => bindMarker(values.push(value));
+  const { values, bind } = boundValues();
+  const taken = `"leaseOwner" = ${bind(lease.owner)}, "leaseUntil" = ${bind(lease.until)},
+    "refreshStartedAt" = ${bind(lease.now)}, "updatedAt" = ${bind(lease.now)}`;
   const leaseIsFree = `("leaseUntil" IS NULL OR "leaseUntil" < ${bind(lease.now)})`;
   const atSeenGeneration = candidates
     .map((candidate) => `("merchantId" = ${bind(candidate.merchantId)} AND "version" = ${bind(candidate.version)})`)
     .join(" OR ");
   const rows = await db.$queryRawUnsafe<{ merchantId: string }[]>(
     `UPDATE "MerchantTokenSet"
-    SET "leaseOwner" = ${bindMarker(1)}, "leaseUntil" = ${bindMarker(2)}, "refreshStartedAt" = ${bindMarker(3)},
-      "updatedAt" = ${bindMarker(4)}
+    SET ${taken}
     WHERE ${leaseIsFree} AND (${atSeenGeneration})
     RETURNING "merchantId"`,
     ...values,

@@ -2,7 +2,7 @@ import "server-only";
 
 import type { Prisma } from "@prisma/client";
 
-import { bindMarker } from "@/lib/db/bind-marker";
+import { bindMarker, boundValues } from "@/lib/db/bind-marker";
 import { configuredDatabaseIsPostgres } from "@/lib/db/database-url";
 import { CLEAN_LIFECYCLE } from "@/lib/tokens/clean-lifecycle";
 
@@ -88,9 +88,9 @@ export async function writeRefreshedSets(
 ): Promise<boolean[]> {
   if (writes.length === 0) return [];
   const postgres = configuredDatabaseIsPostgres();
-  const values: unknown[] = [];
+  const { values, bind: bindUntyped } = boundValues();
   const bind = (value: unknown, type: string) => {
-    const marker = bindMarker(values.push(value));
+    const marker = bindUntyped(value);
     return postgres ? `CAST(${marker} AS ${type})` : marker;
   };
   const rows = writes.map(({ guard, columns }) => {
