@@ -1,5 +1,7 @@
 import type { Page } from "@playwright/test";
 
+import { TIMELINE_SERVER_RENDERED_ENTRIES } from "../lib/inspection/timeline";
+
 import { queryConsoleDatabase } from "./fixtures/console-database";
 import { expect, signInAs, signOut, test } from "./fixtures/console-test";
 import { consentAsMerchant, createInvitation } from "./fixtures/linking";
@@ -152,5 +154,25 @@ test.describe("[INSPECTION] support inspection and OIDC diagnostics", () => {
     await expect(
       page.getByRole("list", { name: "Console checks" }).locator("li[data-check=cookie_settings]"),
     ).toHaveAttribute("data-level", "pass");
+  });
+
+  test("[INSPECTION]: a long timeline comes with its newest entries in the HTML and shows all once hydrated", async ({
+    page,
+  }) => {
+    await signInAs(page, "integrator");
+    for (let refresh = 0; refresh < TIMELINE_SERVER_RENDERED_ENTRIES + 3; refresh++) {
+      const response = await page.request.post(`/api/merchants/${merchantId}/refresh`, { headers: sameOrigin(page) });
+      expect(response.ok()).toBe(true);
+    }
+    const html = await (await page.request.get(`/merchants/${merchantId}`)).text();
+    expect(html.match(/<li data-kind="refresh"/g)).toHaveLength(TIMELINE_SERVER_RENDERED_ENTRIES);
+
+    await page.goto(`/merchants/${merchantId}`);
+    const timeline = page.getByRole("list", { name: "Merchant timeline" });
+    await expect(timeline).toHaveAttribute("aria-busy", "false");
+    const total = Number(await timeline.getAttribute("data-entries"));
+    expect(total).toBeGreaterThan(TIMELINE_SERVER_RENDERED_ENTRIES + 3);
+    await expect(timeline.locator("li")).toHaveCount(total);
+    await expect(timeline.locator("li[data-kind=consent], li[data-kind=relink]").first()).toBeAttached();
   });
 });

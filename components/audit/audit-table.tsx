@@ -1,3 +1,5 @@
+"use client";
+
 import Link from "next/link";
 
 import { LocalTime } from "@/components/ui/local-time";
@@ -15,7 +17,10 @@ export type AuditRow = {
   details: string;
 };
 
-/** Audit events as stored; details are non-secret JSON by construction. */
+/**
+ * Audit events as stored; details are non-secret JSON by construction. A client component on purpose, like
+ * MerchantsTable: the rows travel as data and their markup is rendered once.
+ */
 export function AuditTable({ events }: { events: AuditRow[] }) {
   return (
     <Table label="Audit events">

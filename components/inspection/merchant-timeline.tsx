@@ -5,8 +5,15 @@ import { useMemo, useState } from "react";
 
 import { LocalTime } from "@/components/ui/local-time";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { cn } from "@/lib/class-names";
-import { filterTimeline, TIMELINE_KIND_LABELS, type TimelineEntry, type TimelineKind } from "@/lib/inspection/timeline";
+import {
+  filterTimeline,
+  TIMELINE_KIND_LABELS,
+  TIMELINE_SERVER_RENDERED_ENTRIES,
+  type TimelineEntry,
+  type TimelineKind,
+} from "@/lib/inspection/timeline";
 
 const KIND_TONES: Record<TimelineKind, BadgeTone> = {
   invitation: "neutral",
@@ -24,9 +31,11 @@ const KIND_TONES: Record<TimelineKind, BadgeTone> = {
 
 /** One merchant's history, newest first, filterable by kind, each entry leading into the audit log. */
 export function MerchantTimeline({ merchantId, entries }: { merchantId: string; entries: TimelineEntry[] }) {
+  const hydrated = useHydrated();
   const [selected, setSelected] = useState<ReadonlySet<TimelineKind>>(new Set());
   const present = useMemo(() => [...new Set(entries.map((entry) => entry.kind))], [entries]);
-  const visible = filterTimeline(entries, selected);
+  const filtered = filterTimeline(entries, selected);
+  const visible = hydrated ? filtered : filtered.slice(0, TIMELINE_SERVER_RENDERED_ENTRIES);
 
   function toggle(kind: TimelineKind) {
     setSelected((current) => {
@@ -59,7 +68,12 @@ export function MerchantTimeline({ merchantId, entries }: { merchantId: string; 
         </Link>
       </div>
       {visible.length === 0 ? <p className="text-sm text-slate-500">Nothing recorded yet.</p> : null}
-      <ol aria-label="Merchant timeline" className="divide-y divide-slate-100">
+      <ol
+        aria-label="Merchant timeline"
+        aria-busy={visible.length < filtered.length}
+        data-entries={filtered.length}
+        className="divide-y divide-slate-100"
+      >
         {visible.map((entry) => (
           <li key={entry.id} data-kind={entry.kind} className="flex items-start justify-between gap-3 py-2 text-sm">
             <div className="min-w-0">

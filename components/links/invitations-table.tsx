@@ -1,3 +1,5 @@
+"use client";
+
 import { LocalTime } from "@/components/ui/local-time";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -11,24 +13,19 @@ const STATE_TONES: Record<InvitationState, BadgeTone> = {
   expired: "warning",
 };
 
-type InvitationRow = {
+export type InvitationRow = {
   id: string;
   merchantName: string;
   vatNumber: string;
-  environment: string;
+  environmentLabel: string;
   state: InvitationState;
   failureReason: string | null;
-  createdAt: Date;
+  createdAt: string;
   createdByLabel: string;
 };
 
-export function InvitationsTable({
-  invitations,
-  environmentLabel,
-}: {
-  invitations: InvitationRow[];
-  environmentLabel: Record<string, string>;
-}) {
+/** The newest consent links; a client component for the same reason as MerchantsTable. */
+export function InvitationsTable({ invitations }: { invitations: InvitationRow[] }) {
   return (
     <Table label="Consent links">
       <thead>
@@ -47,7 +44,7 @@ export function InvitationsTable({
               <div className="font-medium">{invitation.merchantName}</div>
               <div className="text-xs text-slate-500">{invitation.vatNumber}</div>
             </Td>
-            <Td>{environmentLabel[invitation.environment] ?? invitation.environment}</Td>
+            <Td>{invitation.environmentLabel}</Td>
             <Td className="max-w-md">
               <Badge tone={STATE_TONES[invitation.state]}>{invitation.state}</Badge>
               {invitation.state === "failed" && invitation.failureReason ? (
@@ -55,7 +52,7 @@ export function InvitationsTable({
               ) : null}
             </Td>
             <Td className="text-xs">
-              <LocalTime iso={invitation.createdAt.toISOString()} />
+              <LocalTime iso={invitation.createdAt} />
             </Td>
             <Td className="text-xs">{invitation.createdByLabel}</Td>
           </tr>

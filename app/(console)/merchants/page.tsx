@@ -2,13 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { InvitationsTable } from "@/components/links/invitations-table";
-import { ConnectionStateBadge } from "@/components/merchants/connection-state-badge";
 import { MerchantFilters } from "@/components/merchants/merchant-filters";
-import { LocalTime } from "@/components/ui/local-time";
+import { MerchantsTable } from "@/components/merchants/merchants-table";
 import { buttonClassName } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, Td, Th } from "@/components/ui/table";
 import { requirePagePermission } from "@/lib/auth/require-role";
 import { hasPermission } from "@/lib/auth/roles";
 import { listInvitations } from "@/lib/links/list-invitations";
@@ -64,49 +62,18 @@ export default async function MerchantsPage({ searchParams }: { searchParams: Pr
       ) : (
         <div className="space-y-4">
           <MerchantFilters query={query} environments={environments} />
-          <Table label="Merchants">
-            <thead>
-              <tr>
-                <Th>Name</Th>
-                <Th>VAT</Th>
-                <Th>Environment</Th>
-                <Th>Scopes</Th>
-                <Th>State</Th>
-                <Th>Access token expires</Th>
-                <Th>Last activity</Th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {merchants.map((merchant) => (
-                <tr key={merchant.id}>
-                  <Td className="font-medium">
-                    <Link href={`/merchants/${merchant.id}`} className="text-blue-700 hover:underline">
-                      {merchant.name}
-                    </Link>
-                  </Td>
-                  <Td>{merchant.vatNumber}</Td>
-                  <Td>{environmentLabel[merchant.environment] ?? merchant.environment}</Td>
-                  <Td className="text-xs">{merchant.scopes}</Td>
-                  <Td>
-                    <ConnectionStateBadge state={merchant.state} />
-                  </Td>
-                  <Td className="text-xs">
-                    {merchant.accessTokenExpiresAt ? <LocalTime iso={merchant.accessTokenExpiresAt} /> : "—"}
-                  </Td>
-                  <Td className="text-xs">
-                    <LocalTime iso={merchant.lastActivityAt} />
-                  </Td>
-                </tr>
-              ))}
-              {merchants.length === 0 ? (
-                <tr>
-                  <Td colSpan={7} className="py-8 text-center text-slate-500">
-                    No merchants match these filters.
-                  </Td>
-                </tr>
-              ) : null}
-            </tbody>
-          </Table>
+          <MerchantsTable
+            merchants={merchants.map((merchant) => ({
+              id: merchant.id,
+              name: merchant.name,
+              vatNumber: merchant.vatNumber,
+              environmentLabel: environmentLabel[merchant.environment] ?? merchant.environment,
+              scopes: merchant.scopes,
+              state: merchant.state,
+              accessTokenExpiresAt: merchant.accessTokenExpiresAt,
+              lastActivityAt: merchant.lastActivityAt,
+            }))}
+          />
           <nav aria-label="Pages" className="flex items-center justify-between text-sm text-slate-600">
             <span>
               {total} merchant{total === 1 ? "" : "s"} · page {page} of {pageCount}
@@ -129,7 +96,18 @@ export default async function MerchantsPage({ searchParams }: { searchParams: Pr
       {invitations.length > 0 ? (
         <div className="mt-10">
           <h2 className="mb-3 text-lg font-semibold text-slate-900">Recent consent links</h2>
-          <InvitationsTable invitations={invitations} environmentLabel={environmentLabel} />
+          <InvitationsTable
+            invitations={invitations.map((invitation) => ({
+              id: invitation.id,
+              merchantName: invitation.merchantName,
+              vatNumber: invitation.vatNumber,
+              environmentLabel: environmentLabel[invitation.environment] ?? invitation.environment,
+              state: invitation.state,
+              failureReason: invitation.state === "failed" ? invitation.failureReason : null,
+              createdAt: invitation.createdAt.toISOString(),
+              createdByLabel: invitation.createdByLabel,
+            }))}
+          />
         </div>
       ) : null}
     </>

@@ -1,0 +1,72 @@
+"use client";
+
+import Link from "next/link";
+
+import { ConnectionStateBadge } from "@/components/merchants/connection-state-badge";
+import { LocalTime } from "@/components/ui/local-time";
+import { Table, Td, Th } from "@/components/ui/table";
+import type { ConnectionState } from "@/lib/merchants/connection-state";
+
+export type MerchantRow = {
+  id: string;
+  name: string;
+  vatNumber: string;
+  environmentLabel: string;
+  scopes: string;
+  state: ConnectionState;
+  accessTokenExpiresAt: string | null;
+  lastActivityAt: string;
+};
+
+/**
+ * A page of merchants. A client component on purpose: the server sends the rows as data and renders their
+ * markup once, into the HTML, instead of rendering every cell for the RSC payload as well and sending it
+ * twice.
+ */
+export function MerchantsTable({ merchants }: { merchants: MerchantRow[] }) {
+  return (
+    <Table label="Merchants">
+      <thead>
+        <tr>
+          <Th>Name</Th>
+          <Th>VAT</Th>
+          <Th>Environment</Th>
+          <Th>Scopes</Th>
+          <Th>State</Th>
+          <Th>Access token expires</Th>
+          <Th>Last activity</Th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {merchants.map((merchant) => (
+          <tr key={merchant.id}>
+            <Td className="font-medium">
+              <Link href={`/merchants/${merchant.id}`} className="text-blue-700 hover:underline">
+                {merchant.name}
+              </Link>
+            </Td>
+            <Td>{merchant.vatNumber}</Td>
+            <Td>{merchant.environmentLabel}</Td>
+            <Td className="text-xs">{merchant.scopes}</Td>
+            <Td>
+              <ConnectionStateBadge state={merchant.state} />
+            </Td>
+            <Td className="text-xs">
+              {merchant.accessTokenExpiresAt ? <LocalTime iso={merchant.accessTokenExpiresAt} /> : "—"}
+            </Td>
+            <Td className="text-xs">
+              <LocalTime iso={merchant.lastActivityAt} />
+            </Td>
+          </tr>
+        ))}
+        {merchants.length === 0 ? (
+          <tr>
+            <Td colSpan={7} className="py-8 text-center text-slate-500">
+              No merchants match these filters.
+            </Td>
+          </tr>
+        ) : null}
+      </tbody>
+    </Table>
+  );
+}
