@@ -1,12 +1,13 @@
 import { z } from "zod";
 
+import { VAT_NUMBER_FORMAT } from "@/lib/links/vat-number";
 import { ZProductSchema } from "@/lib/mobilepay/environment-config";
 
 export const ZVatNumberSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^(DK|FI)\d{8}$/, "Use DK or FI followed by 8 digits, e.g. DK12345678");
+  .regex(VAT_NUMBER_FORMAT, "Use DK or FI followed by 8 digits, e.g. DK12345678");
 
 export const ZCreateInvitationSchema = z.object({
   merchantName: z.string().trim().min(1, "Enter the merchant's name").max(120, "Use at most 120 characters"),

@@ -3,6 +3,7 @@ import "server-only";
 import { bindMarker, boundValues } from "@/lib/db/bind-marker";
 import { getDb } from "@/lib/db/client";
 import { containsPattern } from "@/lib/db/sql-text-search";
+import { mayBePartOfVatNumber } from "@/lib/links/vat-number";
 import { connectionState } from "@/lib/merchants/connection-state";
 import type { TMerchantListQuery } from "@/lib/merchants/merchant-list-schemas";
 
@@ -28,10 +29,13 @@ function whereFor(query: TMerchantListQuery, bind: (value: unknown) => string): 
   if (query.environment) conditions.push(`m."environment" = ${bind(query.environment)}`);
   if (query.q) {
     const name = containsPattern(query.q);
-    const vat = containsPattern(query.q.toUpperCase());
-    conditions.push(
-      `(m."name" ${name.operator} ${bind(name.pattern)} ESCAPE '\\' OR m."vatNumber" ${vat.operator} ${bind(vat.pattern)} ESCAPE '\\')`,
-    );
+    const nameMatches = `m."name" ${name.operator} ${bind(name.pattern)} ESCAPE '\\'`;
+    if (mayBePartOfVatNumber(query.q)) {
+      const vat = containsPattern(query.q.toUpperCase());
+      conditions.push(`(${nameMatches} OR m."vatNumber" ${vat.operator} ${bind(vat.pattern)} ESCAPE '\\')`);
+    } else {
+      conditions.push(nameMatches);
+    }
   }
   const linked = `EXISTS (SELECT 1 FROM "MerchantTokenSet" s WHERE s."merchantId" = m."id")`;
   if (query.state === "linked") conditions.push(linked);
