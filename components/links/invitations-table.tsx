@@ -17,7 +17,7 @@ export type InvitationRow = {
   id: string;
   merchantName: string;
   vatNumber: string;
-  environmentLabel: string;
+  environment: string;
   state: InvitationState;
   failureReason: string | null;
   createdAt: string;
@@ -25,7 +25,13 @@ export type InvitationRow = {
 };
 
 /** The newest consent links; a client component for the same reason as MerchantsTable. */
-export function InvitationsTable({ invitations }: { invitations: InvitationRow[] }) {
+export function InvitationsTable({
+  invitations,
+  environmentLabel,
+}: {
+  invitations: InvitationRow[];
+  environmentLabel: Record<string, string>;
+}) {
   return (
     <Table label="Consent links">
       <thead>
@@ -44,7 +50,7 @@ export function InvitationsTable({ invitations }: { invitations: InvitationRow[]
               <div className="font-medium">{invitation.merchantName}</div>
               <div className="text-xs text-slate-500">{invitation.vatNumber}</div>
             </Td>
-            <Td>{invitation.environmentLabel}</Td>
+            <Td>{environmentLabel[invitation.environment] ?? invitation.environment}</Td>
             <Td className="max-w-md">
               <Badge tone={STATE_TONES[invitation.state]}>{invitation.state}</Badge>
               {invitation.state === "failed" && invitation.failureReason ? (

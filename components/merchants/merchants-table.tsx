@@ -11,7 +11,7 @@ export type MerchantRow = {
   id: string;
   name: string;
   vatNumber: string;
-  environmentLabel: string;
+  environment: string;
   scopes: string;
   state: ConnectionState;
   accessTokenExpiresAt: string | null;
@@ -23,7 +23,13 @@ export type MerchantRow = {
  * markup once, into the HTML, instead of rendering every cell for the RSC payload as well and sending it
  * twice.
  */
-export function MerchantsTable({ merchants }: { merchants: MerchantRow[] }) {
+export function MerchantsTable({
+  merchants,
+  environmentLabel,
+}: {
+  merchants: MerchantRow[];
+  environmentLabel: Record<string, string>;
+}) {
   return (
     <Table label="Merchants">
       <thead>
@@ -46,7 +52,7 @@ export function MerchantsTable({ merchants }: { merchants: MerchantRow[] }) {
               </Link>
             </Td>
             <Td>{merchant.vatNumber}</Td>
-            <Td>{merchant.environmentLabel}</Td>
+            <Td>{environmentLabel[merchant.environment] ?? merchant.environment}</Td>
             <Td className="text-xs">{merchant.scopes}</Td>
             <Td>
               <ConnectionStateBadge state={merchant.state} />

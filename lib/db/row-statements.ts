@@ -5,7 +5,8 @@ export type SqlStatement = { text: string; values: unknown[] };
 
 type Row = Readonly<Record<string, unknown>>;
 
-const quoted = (name: string) => `"${name}"`;
+/** A table or column name as SQL text; names come from code, never from input. */
+export const quotedName = (name: string) => `"${name}"`;
 
 /**
  * `INSERT INTO "Table" ("a", "b") VALUES (…), (…)` with every value bound. The columns are those of the
@@ -17,7 +18,7 @@ export function insertStatement(table: string, rows: readonly Row[]): SqlStateme
   const { values, bind } = boundValues();
   const tuples = rows.map((row) => `(${columns.map((column) => bind(row[column])).join(", ")})`);
   return {
-    text: `INSERT INTO ${quoted(table)} (${columns.map(quoted).join(", ")}) VALUES ${tuples.join(", ")}`,
+    text: `INSERT INTO ${quotedName(table)} (${columns.map(quotedName).join(", ")}) VALUES ${tuples.join(", ")}`,
     values,
   };
 }
@@ -25,7 +26,7 @@ export function insertStatement(table: string, rows: readonly Row[]): SqlStateme
 /** `UPDATE "Table" SET "a" = …, … WHERE "k" = … AND …` with every value bound; `where` must not hold nulls. */
 export function updateStatement(table: string, set: Row, where: Row): SqlStatement {
   const { values, bind } = boundValues();
-  const assign = (column: string, value: unknown) => `${quoted(column)} = ${bind(value)}`;
+  const assign = (column: string, value: unknown) => `${quotedName(column)} = ${bind(value)}`;
   const assignments = Object.entries(set).map(([column, value]) => assign(column, value));
   const conditions = Object.entries(where).map(([column, value]) => {
     if (value === null || value === undefined) throw new Error(`${table}.${column} cannot be matched against null.`);
@@ -33,5 +34,8 @@ export function updateStatement(table: string, set: Row, where: Row): SqlStateme
   });
   if (assignments.length === 0 || conditions.length === 0)
     throw new Error(`An update of ${table} needs columns and a condition.`);
-  return { text: `UPDATE ${quoted(table)} SET ${assignments.join(", ")} WHERE ${conditions.join(" AND ")}`, values };
+  return {
+    text: `UPDATE ${quotedName(table)} SET ${assignments.join(", ")} WHERE ${conditions.join(" AND ")}`,
+    values,
+  };
 }

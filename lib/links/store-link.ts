@@ -4,7 +4,7 @@ import { insertAuditEvents } from "@/lib/audit/insert-audit-events";
 import type { AuditEventInput } from "@/lib/audit/record-audit-event";
 import type { Database } from "@/lib/db/create-client";
 import { newRowId } from "@/lib/db/row-id";
-import { insertStatement, updateStatement, type SqlStatement } from "@/lib/db/row-statements";
+import { insertStatement, quotedName, updateStatement, type SqlStatement } from "@/lib/db/row-statements";
 import { CLEAN_LIFECYCLE } from "@/lib/tokens/clean-lifecycle";
 import type { encryptTokenSet } from "@/lib/tokens/encrypt-token-set";
 
@@ -120,7 +120,7 @@ function upsertTokenSet(row: Record<string, unknown>): SqlStatement {
   const insert = insertStatement("MerchantTokenSet", [row]);
   const replaced = Object.keys(row)
     .filter((column) => !KEPT_ON_RELINK.has(column))
-    .map((column) => `"${column}" = excluded."${column}"`);
+    .map((column) => `${quotedName(column)} = excluded.${quotedName(column)}`);
   return {
     text: `${insert.text} ON CONFLICT ("merchantId") DO UPDATE SET ${replaced.join(", ")},
       "version" = "MerchantTokenSet"."version" + 1`,

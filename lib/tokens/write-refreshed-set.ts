@@ -4,6 +4,7 @@ import type { Prisma } from "@prisma/client";
 
 import { bindMarker, boundValues } from "@/lib/db/bind-marker";
 import { configuredDatabaseIsPostgres } from "@/lib/db/database-url";
+import { quotedName } from "@/lib/db/row-statements";
 import { CLEAN_LIFECYCLE } from "@/lib/tokens/clean-lifecycle";
 
 /** What a refresh MobilePay answered puts in the token set; its failure state, lease and marker are cleared. */
@@ -104,15 +105,15 @@ export async function writeRefreshedSets(
   });
   const updatedAt = bind(new Date(), "timestamp(3)");
   const assignments = [
-    ...REPLACED.map((column) => `"${column}" = v."${column}"`),
+    ...REPLACED.map((column) => `${quotedName(column)} = v.${quotedName(column)}`),
     `"idTokenClaims" = COALESCE(v."idTokenClaims", "MerchantTokenSet"."idTokenClaims")`,
     `"lastRotationAt" = COALESCE(v."lastRotationAt", "MerchantTokenSet"."lastRotationAt")`,
     `"refreshCount" = "MerchantTokenSet"."refreshCount" + 1`,
-    ...Object.entries(CLEAN_LIFECYCLE).map(([column, value]) => `"${column}" = ${value ?? "NULL"}`),
+    ...Object.entries(CLEAN_LIFECYCLE).map(([column, value]) => `${quotedName(column)} = ${value ?? "NULL"}`),
     `"updatedAt" = ${updatedAt}`,
   ];
   const written = await tx.$queryRawUnsafe<{ merchantId: string }[]>(
-    `WITH v (${ROW_VALUES.map(([name]) => `"${name}"`).join(", ")}) AS (VALUES ${rows.join(", ")})
+    `WITH v (${ROW_VALUES.map(([name]) => quotedName(name)).join(", ")}) AS (VALUES ${rows.join(", ")})
     UPDATE "MerchantTokenSet" SET ${assignments.join(", ")}
     FROM v
     WHERE "MerchantTokenSet"."merchantId" = v."forMerchant" AND "MerchantTokenSet"."version" = v."atVersion"

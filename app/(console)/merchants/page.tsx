@@ -62,18 +62,8 @@ export default async function MerchantsPage({ searchParams }: { searchParams: Pr
       ) : (
         <div className="space-y-4">
           <MerchantFilters query={query} environments={environments} />
-          <MerchantsTable
-            merchants={merchants.map((merchant) => ({
-              id: merchant.id,
-              name: merchant.name,
-              vatNumber: merchant.vatNumber,
-              environmentLabel: environmentLabel[merchant.environment] ?? merchant.environment,
-              scopes: merchant.scopes,
-              state: merchant.state,
-              accessTokenExpiresAt: merchant.accessTokenExpiresAt,
-              lastActivityAt: merchant.lastActivityAt,
-            }))}
-          />
+          {/* listMerchants returns only the fields the table shows. */}
+          <MerchantsTable merchants={merchants} environmentLabel={environmentLabel} />
           <nav aria-label="Pages" className="flex items-center justify-between text-sm text-slate-600">
             <span>
               {total} merchant{total === 1 ? "" : "s"} · page {page} of {pageCount}
@@ -96,12 +86,14 @@ export default async function MerchantsPage({ searchParams }: { searchParams: Pr
       {invitations.length > 0 ? (
         <div className="mt-10">
           <h2 className="mb-3 text-lg font-semibold text-slate-900">Recent consent links</h2>
+          {/* Only what the table shows reaches the browser. */}
           <InvitationsTable
+            environmentLabel={environmentLabel}
             invitations={invitations.map((invitation) => ({
               id: invitation.id,
               merchantName: invitation.merchantName,
               vatNumber: invitation.vatNumber,
-              environmentLabel: environmentLabel[invitation.environment] ?? invitation.environment,
+              environment: invitation.environment,
               state: invitation.state,
               failureReason: invitation.state === "failed" ? invitation.failureReason : null,
               createdAt: invitation.createdAt.toISOString(),
