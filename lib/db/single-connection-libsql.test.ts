@@ -5,7 +5,7 @@ import path from "node:path";
 import { createClient, type Client } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { singleConnectionClient } from "./single-connection-libsql";
+import { PAGE_CACHE_KIB, singleConnectionClient } from "./single-connection-libsql";
 
 describe("SQLite transactions on the client's one connection", () => {
   let directory: string;
@@ -67,6 +67,13 @@ describe("SQLite transactions on the client's one connection", () => {
   it("waits for another process's write instead of failing at once", async () => {
     const result = await client.execute("PRAGMA busy_timeout");
     expect(Number(Object.values(result.rows[0] ?? {})[0])).toBe(5000);
+  });
+
+  it("keeps a page cache large enough for a large integrator's merchants table", async () => {
+    const result = await client.execute("PRAGMA cache_size");
+    // A negative cache_size is a size in KiB rather than a count of pages.
+    expect(Number(Object.values(result.rows[0] ?? {})[0])).toBe(-PAGE_CACHE_KIB);
+    expect(PAGE_CACHE_KIB).toBeGreaterThanOrEqual(16 * 1024);
   });
 
   it("refuses a second transaction while one is open rather than mixing their statements", async () => {

