@@ -177,7 +177,7 @@ try {
       rows,
     );
     // A busy host stretches the tail of the light floor page more than that of the heavier pages, which
-    // flatters every p95 ratio: quiet runs here had the floor's p95 at 1.3–1.55× its median.
+    // flatters every p95 ratio: quiet runs here had the floor's p95 at 1.3–1.6× its median.
     const floorSpread = floor.p95 / floor.median;
     const noisy = floorSpread > NOISY_FLOOR_SPREAD;
     if (noisy) {
