@@ -2,7 +2,7 @@ import "server-only";
 
 import type { Prisma } from "@prisma/client";
 
-import { bindMarker, boundValues } from "@/lib/db/bind-marker";
+import { boundValues } from "@/lib/db/bind-marker";
 import { configuredDatabaseIsPostgres } from "@/lib/db/database-url";
 import { quotedName } from "@/lib/db/row-statements";
 import { CLEAN_LIFECYCLE } from "@/lib/tokens/clean-lifecycle";
@@ -132,11 +132,8 @@ export async function recordMerchantActivity(
   at: Date,
 ): Promise<void> {
   if (merchantIds.length === 0) return;
-  const markers = merchantIds.map((_, index) => bindMarker(index + 3)).join(", ");
-  await tx.$executeRawUnsafe(
-    `UPDATE "Merchant" SET "lastActivityAt" = ${bindMarker(1)}, "updatedAt" = ${bindMarker(2)} WHERE "id" IN (${markers})`,
-    at,
-    at,
-    ...merchantIds,
-  );
+  const { values, bind } = boundValues();
+  const assignments = `"lastActivityAt" = ${bind(at)}, "updatedAt" = ${bind(at)}`;
+  const markers = merchantIds.map((merchantId) => bind(merchantId)).join(", ");
+  await tx.$executeRawUnsafe(`UPDATE "Merchant" SET ${assignments} WHERE "id" IN (${markers})`, ...values);
 }

@@ -95,7 +95,7 @@ export default async function MerchantsPage({ searchParams }: { searchParams: Pr
               vatNumber: invitation.vatNumber,
               environment: invitation.environment,
               state: invitation.state,
-              failureReason: invitation.state === "failed" ? invitation.failureReason : null,
+              failureReason: invitation.failureReason,
               createdAt: invitation.createdAt.toISOString(),
               createdByLabel: invitation.createdByLabel,
             }))}
