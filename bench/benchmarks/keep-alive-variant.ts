@@ -82,10 +82,6 @@ try {
   let sweepSeconds = 0;
   const sweep = { succeeded: 0, processed: 0, backlog: 0 };
   let served = 0;
-  // Seeding keeps this process busy for seconds, so the fetch client's keep-alive timers (half-second
-  // resolution) could not retire the idle connection from the link above before the OP closed it: the
-  // floor's first refresh went out on it and failed ("other side closed"). The pause lets them catch up.
-  await new Promise((resolve) => setTimeout(resolve, 1_500));
   const memory = startMemorySampler();
   for (let start = 0; start < count; start += roundSize) {
     const floorStarted = performance.now();

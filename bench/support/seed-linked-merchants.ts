@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { setImmediate as nextTurnOfEventLoop } from "node:timers/promises";
 
 import { getDb } from "@/lib/db/client";
 import { encryptTokenSet } from "@/lib/tokens/encrypt-token-set";
@@ -50,6 +51,10 @@ export async function seedLinkedMerchants(
         lastRefreshedAt: options.lastRefreshedAt,
       })),
     });
+    // The local database answers without giving the event loop a turn, so 10,000 merchants would hold it
+    // for seconds: the fetch client's keep-alive timers could not retire the connections the OP closed
+    // meanwhile, and the next request to the OP went out on one of them ("other side closed").
+    await nextTurnOfEventLoop();
   }
   return ids;
 }
