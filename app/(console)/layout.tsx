@@ -26,7 +26,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           </div>
           <div className="flex items-center gap-3 text-sm">
             <span className="text-slate-600" data-testid="current-staff">
-              {staff.name}
+              <bdi>{staff.name}</bdi>
             </span>
             <Badge tone="info">{ROLE_LABELS[staff.role]}</Badge>
             <SignOutButton />

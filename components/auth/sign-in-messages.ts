@@ -2,5 +2,6 @@
 export function signInErrorMessage(code: string | undefined | null): string | null {
   if (!code) return null;
   if (code === "Throttled") return "Too many failed attempts. Wait 15 minutes before trying again.";
+  if (code === "Unavailable") return "Sign-in is unavailable right now. Try again in a minute.";
   return "Sign-in failed. Check your email and password.";
 }

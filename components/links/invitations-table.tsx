@@ -47,7 +47,7 @@ export function InvitationsTable({
         {invitations.map((invitation) => (
           <tr key={invitation.id} data-invitation-id={invitation.id}>
             <Td>
-              <div className="font-medium">{invitation.merchantName}</div>
+              <bdi className="block font-medium">{invitation.merchantName}</bdi>
               <div className="text-xs text-slate-500">{invitation.vatNumber}</div>
             </Td>
             <Td>{environmentLabel[invitation.environment] ?? invitation.environment}</Td>

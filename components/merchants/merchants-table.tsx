@@ -48,7 +48,7 @@ export function MerchantsTable({
           <tr key={merchant.id}>
             <Td className="font-medium">
               <Link href={`/merchants/${merchant.id}`} className="text-blue-700 hover:underline">
-                {merchant.name}
+                <bdi>{merchant.name}</bdi>
               </Link>
             </Td>
             <Td>{merchant.vatNumber}</Td>

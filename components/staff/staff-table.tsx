@@ -59,7 +59,9 @@ export function StaffTable({ staff, currentStaffId }: { staff: StaffRow[]; curre
             const self = member.id === currentStaffId;
             return (
               <tr key={member.id}>
-                <Td className="font-medium">{member.name}</Td>
+                <Td className="font-medium">
+                  <bdi>{member.name}</bdi>
+                </Td>
                 <Td>{member.email}</Td>
                 <Td>
                   <Select

@@ -3,9 +3,10 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 
-import { authenticateStaff } from "@/lib/auth/authenticate-staff";
+import { authenticateStaff, type AuthenticationOutcome } from "@/lib/auth/authenticate-staff";
 import { mobilePayProvider } from "@/lib/auth/mobilepay-provider";
 import { OAUTH_CHECK_COOKIES } from "@/lib/auth/oauth-check-cookies";
+import { ZSignInCredentialsSchema } from "@/lib/auth/sign-in-credentials";
 import { ZStaffRoleSchema } from "@/lib/auth/staff-role-schema";
 import { getEnv } from "@/lib/env";
 import { usesSecureCookies } from "@/lib/auth/session-cookie";
@@ -57,11 +58,19 @@ export function getAuthOptions(): NextAuthOptions {
         name: "Staff account",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, request) {
-          const outcome = await authenticateStaff({
+          const parsed = ZSignInCredentialsSchema.safeParse({
             email: credentials?.email ?? "",
             password: credentials?.password ?? "",
-            address: clientAddress(request.headers),
           });
+          if (!parsed.success) return null;
+          let outcome: AuthenticationOutcome;
+          try {
+            outcome = await authenticateStaff({ ...parsed.data, address: clientAddress(request.headers) });
+          } catch (error) {
+            // next-auth would put the message, with whatever it quotes, into the sign-in page's URL.
+            logger.error("staff sign-in failed", { error });
+            throw new Error("Unavailable");
+          }
           // next-auth passes a thrown message to the sign-in page as its error code.
           if (outcome.kind === "throttled") throw new Error("Throttled");
           if (outcome.kind === "refused") return null;

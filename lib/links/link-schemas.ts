@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { VAT_NUMBER_FORMAT } from "@/lib/links/vat-number";
 import { ZProductSchema } from "@/lib/mobilepay/environment-config";
+import { ZHumanNameSchema } from "@/lib/validation/human-name";
 
 export const ZVatNumberSchema = z
   .string()
@@ -10,7 +11,7 @@ export const ZVatNumberSchema = z
   .regex(VAT_NUMBER_FORMAT, "Use DK or FI followed by 8 digits, e.g. DK12345678");
 
 export const ZCreateInvitationSchema = z.object({
-  merchantName: z.string().trim().min(1, "Enter the merchant's name").max(120, "Use at most 120 characters"),
+  merchantName: ZHumanNameSchema({ required: "Enter the merchant's name", max: 120 }),
   vatNumber: ZVatNumberSchema,
   products: z
     .array(ZProductSchema, { error: "Choose Invoice, Subscriptions or both" })

@@ -2,10 +2,11 @@ import { z } from "zod";
 
 import { ZEmailSchema, ZPasswordSchema } from "@/lib/auth/password-policy";
 import { ZStaffRoleSchema } from "@/lib/auth/staff-role-schema";
+import { ZHumanNameSchema } from "@/lib/validation/human-name";
 
 export const ZCreateStaffUserSchema = z.object({
   email: ZEmailSchema,
-  name: z.string().trim().min(1, "Enter a name").max(100, "Use at most 100 characters"),
+  name: ZHumanNameSchema({ required: "Enter a name", max: 100 }),
   role: ZStaffRoleSchema,
   password: ZPasswordSchema,
 });

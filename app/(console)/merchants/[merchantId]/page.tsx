@@ -54,7 +54,7 @@ export default async function MerchantPage({ params }: { params: Promise<{ merch
   return (
     <>
       <PageHeader
-        title={merchant.name}
+        title={<bdi>{merchant.name}</bdi>}
         description={`${merchant.vatNumber} · ${merchant.environment.label}`}
         actions={
           <div className="flex items-center gap-3">

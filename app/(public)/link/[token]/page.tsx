@@ -28,7 +28,9 @@ export default async function ConsentLinkPage({ params }: { params: Promise<{ to
   return (
     <div>
       <p className="text-sm font-semibold text-blue-600">{invitation.environmentLabel}</p>
-      <h1 className="mt-1 text-xl font-semibold text-slate-900">Connect {invitation.merchantName} to MobilePay</h1>
+      <h1 className="mt-1 text-xl font-semibold text-slate-900">
+        Connect <bdi>{invitation.merchantName}</bdi> to MobilePay
+      </h1>
       <p className="mt-3 text-sm text-slate-600">
         You will be asked to log in to MobilePay&apos;s merchant portal and allow access for merchant{" "}
         <span className="font-medium">{invitation.vatNumber}</span> to:

@@ -31,7 +31,11 @@ export default async function SampleCallsPage({ params }: { params: Promise<{ me
   return (
     <>
       <PageHeader
-        title={`Sample calls · ${data.merchant.name}`}
+        title={
+          <>
+            Sample calls · <bdi>{data.merchant.name}</bdi>
+          </>
+        }
         description={`${data.merchant.vatNumber} · ${data.merchant.environment.label}`}
         actions={
           <Link href={`/merchants/${merchantId}`} className={buttonClassName("secondary")}>
