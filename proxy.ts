@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 
+import { isDecodablePath, undecodablePathResponse } from "@/lib/http/undecodable-path";
 import { buildContentSecurityPolicy, securityHeaders } from "@/lib/security/content-security-policy";
 
 function formActionOrigins(): string[] {
@@ -17,7 +18,7 @@ function formActionOrigins(): string[] {
   return [...origins];
 }
 
-/** Security headers for every response, with a fresh script nonce per request. */
+/** Security headers for every response, with a fresh script nonce per request; undecodable paths end here. */
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const production = process.env.NODE_ENV === "production";
@@ -27,18 +28,24 @@ export function proxy(request: NextRequest) {
     formActionOrigins: formActionOrigins(),
   });
 
-  const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-nonce", nonce);
-  // Next reads the nonce for its own scripts from the request's policy header.
-  requestHeaders.set("Content-Security-Policy", policy);
-
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const response = isDecodablePath(request.nextUrl.pathname)
+    ? forwardWithNonce(request, nonce, policy)
+    : undecodablePathResponse(request.nextUrl.pathname);
   response.headers.set("Content-Security-Policy", policy);
   const secureOrigin = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
   for (const [name, value] of Object.entries(securityHeaders(production, secureOrigin))) {
     response.headers.set(name, value);
   }
   return response;
+}
+
+function forwardWithNonce(request: NextRequest, nonce: string, policy: string): NextResponse {
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  // Next reads the nonce for its own scripts from the request's policy header.
+  requestHeaders.set("Content-Security-Policy", policy);
+
+  return NextResponse.next({ request: { headers: requestHeaders } });
 }
 
 export const config = {

@@ -1,3 +1,4 @@
+// In a route group of its own, so the skeleton wraps only the list: the pages beside it refuse with a real status.
 import { Skeleton } from "@/components/ui/skeleton";
 
 export default function MerchantsLoading() {

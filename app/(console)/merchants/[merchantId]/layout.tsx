@@ -1,0 +1,23 @@
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+
+import { requirePagePermission } from "@/lib/auth/require-role";
+import { getDb } from "@/lib/db/client";
+import { merchantExists } from "@/lib/merchants/merchant-exists";
+
+/**
+ * Refuses before the pages' loading skeletons: once a skeleton has streamed the status is sent, and a
+ * refusal inside it would answer 200. Above the boundary, an unknown merchant answers a real 404.
+ */
+export default async function MerchantLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ merchantId: string }>;
+}) {
+  await requirePagePermission("merchants:read");
+  const { merchantId } = await params;
+  if (!(await merchantExists(getDb(), merchantId))) notFound();
+  return children;
+}

@@ -1,0 +1,115 @@
+import { randomUUID } from "node:crypto";
+
+import { expect, signInAs, test } from "./fixtures/console-test";
+
+const LONE_SURROGATE = "\uD800";
+const RIGHT_TO_LEFT_OVERRIDE = "\u202E";
+
+test.describe("[INPUT] bad input is refused with a clear status", () => {
+  test("[INPUT]: a lone % in a path answers 400 with a page or a problem body, not the framework's 500", async ({
+    request,
+  }) => {
+    for (const path of ["/merchants/%", "/%", "/merchants/%E0%A4%A", "/link/%/complete"]) {
+      const response = await request.get(path, { maxRedirects: 0 });
+      expect(response.status(), path).toBe(400);
+      expect(response.headers()["content-type"], path).toContain("text/html");
+      expect(await response.text(), path).toContain("This address is not valid");
+      expect(response.headers()["content-security-policy"], path).toContain("default-src 'self'");
+    }
+    const api = await request.get("/api/merchants/%/state", { maxRedirects: 0 });
+    expect(api.status()).toBe(400);
+    expect(api.headers()["content-type"]).toContain("application/problem+json");
+    expect(await api.json()).toMatchObject({ status: 400, title: "Bad Request" });
+    // A well-formed escape still reaches the route.
+    expect((await request.get("/merchants/%41", { maxRedirects: 0 })).status()).not.toBe(400);
+  });
+
+  test("[INPUT]: a merchant name with a lone surrogate or a bidi override is refused with 422 on the field", async ({
+    page,
+    baseURL,
+  }) => {
+    await signInAs(page, "integrator");
+    for (const merchantName of [`Bager ${LONE_SURROGATE}`, `Invoice ${RIGHT_TO_LEFT_OVERRIDE}fdp.exe`, "Two\nlines"]) {
+      const response = await page.request.post("/api/invitations", {
+        headers: { origin: baseURL! },
+        data: { merchantName, vatNumber: "DK12345678", products: ["invoice"], environment: "sandbox" },
+      });
+      expect(response.status(), JSON.stringify(merchantName)).toBe(422);
+      const body = (await response.json()) as { error: { code: string; fieldErrors: Record<string, string[]> } };
+      expect(body.error.code).toBe("INVALID_INPUT");
+      expect(body.error.fieldErrors.merchantName).toHaveLength(1);
+    }
+  });
+
+  test("[INPUT]: a staff name with a lone surrogate or a bidi isolate is refused with 422 on the field", async ({
+    page,
+    baseURL,
+  }) => {
+    await signInAs(page, "admin");
+    for (const name of [`Ida ${LONE_SURROGATE}`, "Ida \u2067Admin", `Ida ${RIGHT_TO_LEFT_OVERRIDE}nimda`]) {
+      const response = await page.request.post("/api/staff", {
+        headers: { origin: baseURL! },
+        data: {
+          email: `named-${randomUUID().slice(0, 8)}@example.com`,
+          name,
+          role: "support",
+          password: "long-enough-password",
+        },
+      });
+      expect(response.status(), JSON.stringify(name)).toBe(422);
+      const body = (await response.json()) as { error: { fieldErrors: Record<string, string[]> } };
+      expect(body.error.fieldErrors.name).toHaveLength(1);
+    }
+  });
+
+  test("[INPUT]: a JSON sign-in with a lone surrogate is refused like a wrong password, quoting no error", async ({
+    request,
+  }) => {
+    const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    for (const credentials of [
+      { email: `ida${LONE_SURROGATE}@example.com`, password: "whatever-password" },
+      { email: "support@example.com", password: `support-demo-pass${LONE_SURROGATE}` },
+    ]) {
+      const response = await request.post("/api/auth/callback/credentials", {
+        headers: { "content-type": "application/json" },
+        data: { ...credentials, csrfToken, json: "true" },
+        maxRedirects: 0,
+      });
+      expect(response.status()).toBeLessThan(500);
+      const { url } = (await response.json()) as { url: string };
+      expect(new URL(url).searchParams.get("error")).toBe("CredentialsSignin");
+    }
+  });
+
+  test("[INPUT]: merchant and staff names are shown isolated from the text around them", async ({ page }) => {
+    await signInAs(page, "admin");
+    await expect(page.getByTestId("current-staff").locator("bdi")).toHaveCount(1);
+    await page.goto("/staff");
+    await expect(page.getByRole("table", { name: "Staff" }).locator("tbody bdi").first()).toBeVisible();
+  });
+});
+
+test.describe("[ROLES] refused pages answer real statuses", () => {
+  test("[ROLES]: support opening the link page gets a real 403, not a streamed 200", async ({ page }) => {
+    await signInAs(page, "support");
+    const response = await page.goto("/merchants/link");
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+  });
+
+  test("[ROLES]: an unknown merchant answers a real 404 on its page and its sample calls", async ({ page }) => {
+    await signInAs(page, "support");
+    for (const path of ["/merchants/no-such-merchant", "/merchants/no-such-merchant/calls"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+      await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    }
+  });
+
+  test("[ROLES]: the merchants list still answers 200 to every role", async ({ page }) => {
+    await signInAs(page, "support");
+    const response = await page.goto("/merchants");
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole("heading", { name: "Merchants", level: 1 })).toBeVisible();
+  });
+});
