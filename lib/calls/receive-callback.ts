@@ -2,7 +2,10 @@ import "server-only";
 
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { verifyCallbackAuthorization } from "@/lib/calls/callback-credentials";
+import { countDroppedCallback } from "@/lib/calls/dropped-callback-counts";
 import { CALLBACK_KINDS, type CallbackKind } from "@/lib/calls/sample-call-context";
+import { takeUnverifiedCallbackBudget } from "@/lib/calls/unverified-callback-budget";
+import { UNVERIFIED_CALLBACK_LIMITS } from "@/lib/calls/unverified-callback-limits";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
@@ -15,7 +18,26 @@ export type ReceiveCallbackOptions = {
   kind: string;
   authorization: string | null;
   bodyText: string;
+  /** The sender's address, for the per-sender limit on unverified callbacks. */
+  source: string;
+  now?: Date;
 };
+
+/** verified: stored for its merchant; unverified: kept for diagnosis; dropped: over the limits, not stored. */
+export type CallbackReceipt = "verified" | "unverified" | "dropped";
+
+/** A JSON body is kept normalized; an unverified one only in part, as diagnosis needs no more. */
+function bodyToKeep(bodyText: string, verified: boolean): string {
+  let body: string;
+  try {
+    body = JSON.stringify(JSON.parse(bodyText));
+  } catch {
+    body = bodyText.slice(0, 2000);
+  }
+  const kept = UNVERIFIED_CALLBACK_LIMITS.keptBodyChars;
+  if (verified || body.length <= kept) return body;
+  return `${body.slice(0, kept)}… [${body.length - kept} more characters not kept]`;
+}
 
 function isCallbackKind(kind: string): kind is CallbackKind {
   return (CALLBACK_KINDS as readonly string[]).includes(kind);
@@ -24,9 +46,10 @@ function isCallbackKind(kind: string): kind is CallbackKind {
 /**
  * Stores a callback MobilePay delivered. Only a callback carrying the Basic
  * credentials the console registered is tied to a merchant (and its timeline);
- * anything else is kept unverified for diagnosis and answered 401.
+ * anything else is kept unverified for diagnosis and answered 401, within limits on how many and how much
+ * (`UNVERIFIED_CALLBACK_LIMITS`); past them it is dropped and only counted.
  */
-export async function receiveCallback(options: ReceiveCallbackOptions): Promise<{ verified: boolean }> {
+export async function receiveCallback(options: ReceiveCallbackOptions): Promise<CallbackReceipt> {
   const environment = findEnvironment(options.environment);
   if (!environment || !isCallbackKind(options.kind)) {
     throw new AppError("NOT_FOUND", { userMessage: "No such callback endpoint." });
@@ -46,12 +69,19 @@ export async function receiveCallback(options: ReceiveCallbackOptions): Promise<
       };
     }
   }
-  let body = options.bodyText;
-  try {
-    body = JSON.stringify(JSON.parse(options.bodyText));
-  } catch {
-    body = options.bodyText.slice(0, 2000);
+  const now = options.now ?? new Date();
+  if (!verification.verified) {
+    const budget = await takeUnverifiedCallbackBudget(db, options.source, now);
+    if (budget !== "granted") {
+      const dropped = countDroppedCallback("rateLimited");
+      // One line per hundred, so a flood does not become a flood of log lines.
+      if (dropped % 100 === 1) {
+        logger.warn("unverified MobilePay callbacks dropped", { limit: budget, droppedSinceLastReport: dropped });
+      }
+      return "dropped";
+    }
   }
+  const body = bodyToKeep(options.bodyText, verification.verified);
 
   await db.$transaction(async (tx) => {
     const stored = await tx.receivedCallback.create({
@@ -62,6 +92,7 @@ export async function receiveCallback(options: ReceiveCallbackOptions): Promise<
         verified: verification.verified,
         verificationDetail: verification.detail,
         body,
+        receivedAt: now,
       },
     });
     if (verification.merchantId) {
@@ -84,5 +115,5 @@ export async function receiveCallback(options: ReceiveCallbackOptions): Promise<
       reason: verification.detail,
     });
   }
-  return { verified: verification.verified };
+  return verification.verified ? "verified" : "unverified";
 }

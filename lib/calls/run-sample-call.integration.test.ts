@@ -144,8 +144,9 @@ describe("receiving a callback", () => {
         kind: "invoice",
         authorization: basic(username, password),
         bodyText: body,
+        source: "198.51.100.10",
       }),
-    ).toEqual({ verified: true });
+    ).toBe("verified");
     const stored = await calls
       .getDb()
       .receivedCallback.findFirstOrThrow({ where: { merchantId }, orderBy: { receivedAt: "desc" } });
@@ -159,11 +160,92 @@ describe("receiving a callback", () => {
       kind: "agreement",
       authorization: basic(merchantId, "guessed"),
       bodyText: "{}",
+      source: "198.51.100.11",
     });
-    expect(result).toEqual({ verified: false });
+    expect(result).toBe("unverified");
     expect(await calls.getDb().receivedCallback.count({ where: { merchantId, kind: "agreement" } })).toBe(0);
     await expect(
-      calls.receiveCallback({ environment: "nowhere", kind: "invoice", authorization: null, bodyText: "{}" }),
+      calls.receiveCallback({
+        environment: "nowhere",
+        kind: "invoice",
+        authorization: null,
+        bodyText: "{}",
+        source: "198.51.100.11",
+      }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  /** Each test sends at its own minute, so the per-minute windows of one test never see another's rows. */
+  const minute = (index: number) => new Date(Date.UTC(2031, 0, 1, 0, index * 10));
+  const unverified = (source: string, now: Date, bodyText = "{}") =>
+    calls.receiveCallback({ environment: "sandbox", kind: "payment", authorization: null, bodyText, source, now });
+  const storedAt = (now: Date) => calls.getDb().receivedCallback.count({ where: { verified: false, receivedAt: now } });
+
+  it("stores at most the per-sender allowance of unverified callbacks a minute, and counts the rest", async () => {
+    const now = minute(1);
+    const { takeDroppedCallbackCounts } = await import("@/lib/calls/dropped-callback-counts");
+    takeDroppedCallbackCounts();
+    const receipts = [];
+    for (let index = 0; index < 15; index += 1) receipts.push(await unverified("203.0.113.1", now));
+    expect(receipts.filter((receipt) => receipt === "unverified")).toHaveLength(10);
+    expect(receipts.slice(10)).toEqual(Array(5).fill("dropped"));
+    expect(await storedAt(now)).toBe(10);
+    expect(takeDroppedCallbackCounts()).toEqual({ rateLimited: 5, tooLarge: 0 });
+    // Another sender still has its own allowance.
+    expect(await unverified("203.0.113.2", now)).toBe("unverified");
+  });
+
+  it("stores at most the overall allowance a minute however many senders take part", async () => {
+    const now = minute(2);
+    const receipts = [];
+    for (let index = 0; index < 40; index += 1) receipts.push(await unverified(`192.0.2.${index}`, now));
+    expect(receipts.filter((receipt) => receipt === "unverified")).toHaveLength(30);
+    expect(await storedAt(now)).toBe(30);
+    // A minute later the allowance is back.
+    expect(await unverified("192.0.2.200", new Date(now.getTime() + 60_000))).toBe("unverified");
+  });
+
+  it("keeps only the start of a large unverified body, and all of a verified one", async () => {
+    const now = minute(3);
+    const large = JSON.stringify({ filler: "x".repeat(200_000) });
+    expect(await unverified("203.0.113.3", now, large)).toBe("unverified");
+    const kept = await calls.getDb().receivedCallback.findFirstOrThrow({ where: { verified: false, receivedAt: now } });
+    expect(kept.body.length).toBeLessThan(4_100);
+    expect(kept.body).toMatch(/^\{"filler":"x+… \[\d+ more characters not kept\]$/);
+
+    const { username, password } = calls.callbackCredentialsFor("sandbox", merchantId);
+    const receipt = await calls.receiveCallback({
+      environment: "sandbox",
+      kind: "payment",
+      authorization: basic(username, password),
+      bodyText: large,
+      source: "203.0.113.3",
+      now,
+    });
+    expect(receipt).toBe("verified");
+    const verified = await calls
+      .getDb()
+      .receivedCallback.findFirstOrThrow({ where: { verified: true, receivedAt: now } });
+    expect(verified.body).toBe(large);
+  });
+
+  it("never limits callbacks with the registered credentials", async () => {
+    const now = minute(4);
+    const { username, password } = calls.callbackCredentialsFor("sandbox", merchantId);
+    for (let index = 0; index < 40; index += 1) await unverified("203.0.113.4", now);
+    const receipts = [];
+    for (let index = 0; index < 15; index += 1) {
+      receipts.push(
+        await calls.receiveCallback({
+          environment: "sandbox",
+          kind: "payment",
+          authorization: basic(username, password),
+          bodyText: "{}",
+          source: "203.0.113.4",
+          now,
+        }),
+      );
+    }
+    expect(receipts).toEqual(Array(15).fill("verified"));
   });
 });

@@ -2,6 +2,7 @@ import "server-only";
 
 import { InvalidEnvironmentError } from "@/lib/config/env-schema";
 import { getEnv } from "@/lib/env";
+import { startHousekeepingScheduler, stopHousekeepingScheduler } from "@/lib/housekeeping/housekeeping-scheduler";
 import { logger } from "@/lib/logger";
 import { getEnvironments } from "@/lib/mobilepay/environments";
 import { waitForRefreshesInFlight } from "@/lib/tokens/get-access-token";
@@ -20,10 +21,11 @@ export async function startServerInstance(): Promise<void> {
     throw error;
   }
   startKeepAliveScheduler();
+  startHousekeepingScheduler();
   // Let refreshes in flight finish, so a rotated refresh token is stored before the process goes.
   process.once("SIGTERM", () => {
     const grace = setTimeout(() => process.exit(0), 15_000);
-    void Promise.all([stopKeepAliveScheduler(), waitForRefreshesInFlight()]).then(() => {
+    void Promise.all([stopKeepAliveScheduler(), stopHousekeepingScheduler(), waitForRefreshesInFlight()]).then(() => {
       clearTimeout(grace);
       logger.info("refreshes finished; stopping");
       process.exit(0);

@@ -1,8 +1,16 @@
 import { NextResponse, type NextRequest } from "next/server";
 
+import { countDroppedCallback } from "@/lib/calls/dropped-callback-counts";
 import { MAX_CALLBACK_BYTES, receiveCallback } from "@/lib/calls/receive-callback";
 import { AppError, toErrorBody } from "@/lib/errors";
+import { readLimitedBody } from "@/lib/http/read-limited-body";
+import { senderAddress } from "@/lib/http/sender-address";
 import { logger } from "@/lib/logger";
+
+function tooLarge(): NextResponse {
+  countDroppedCallback("tooLarge");
+  return NextResponse.json({ error: "too large" }, { status: 413 });
+}
 
 /**
  * MobilePay's server-to-server callbacks. Not a staff route: no staff member
@@ -13,21 +21,23 @@ export async function POST(request: NextRequest, context: { params: Promise<{ en
   try {
     const { environment, kind } = await context.params;
     const declared = Number(request.headers.get("content-length"));
-    if (Number.isFinite(declared) && declared > MAX_CALLBACK_BYTES) {
-      return NextResponse.json({ error: "too large" }, { status: 413 });
-    }
-    const bodyText = await request.text();
-    if (bodyText.length > MAX_CALLBACK_BYTES) return NextResponse.json({ error: "too large" }, { status: 413 });
-    const { verified } = await receiveCallback({
+    if (Number.isFinite(declared) && declared > MAX_CALLBACK_BYTES) return tooLarge();
+    // A chunked body declares no length: the limit is kept while it streams in.
+    const body = await readLimitedBody(request.body, MAX_CALLBACK_BYTES);
+    if (body.tooLarge) return tooLarge();
+    const receipt = await receiveCallback({
       environment,
       kind,
       authorization: request.headers.get("authorization"),
-      bodyText,
+      bodyText: body.text,
+      source: senderAddress(request.headers),
     });
+    if (receipt === "verified") return new NextResponse(null, { status: 200 });
+    if (receipt === "dropped") {
+      return NextResponse.json({ error: "too many requests" }, { status: 429, headers: { "Retry-After": "60" } });
+    }
     // 401 makes MobilePay retry on its schedule, which is right for a callback we cannot trust.
-    return verified
-      ? new NextResponse(null, { status: 200 })
-      : NextResponse.json({ error: "unauthorized" }, { status: 401 });
+    return NextResponse.json({ error: "unauthorized" }, { status: 401 });
   } catch (error) {
     if (error instanceof AppError) return NextResponse.json(toErrorBody(error), { status: error.status });
     logger.error("MobilePay callback failed", { path: request.nextUrl.pathname, error });

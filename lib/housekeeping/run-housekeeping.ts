@@ -1,0 +1,74 @@
+import "server-only";
+
+import { purgeFailedSignInEvents } from "@/lib/audit/purge-failed-sign-in-events";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { purgeSignInThrottles } from "@/lib/auth/purge-sign-in-throttles";
+import {
+  restoreDroppedCallbackCounts,
+  takeDroppedCallbackCounts,
+  type DroppedCallbackCounts,
+} from "@/lib/calls/dropped-callback-counts";
+import { purgeUnverifiedCallbacks, type PurgedUnverifiedCallbacks } from "@/lib/calls/purge-unverified-callbacks";
+import type { Database } from "@/lib/db/create-client";
+
+const DAY_MS = 24 * 60 * 60_000;
+
+/** How long what anonymous senders wrote is kept. */
+export const HOUSEKEEPING_RETENTION = {
+  /** A throttle window lasts minutes; a day later its row decides nothing. */
+  signInThrottleDays: 1,
+  failedSignInEventDays: 90,
+} as const;
+
+export type HousekeepingReport = {
+  unverifiedCallbacks: PurgedUnverifiedCallbacks;
+  signInThrottleRows: number;
+  failedSignInEvents: number;
+  droppedCallbacks: DroppedCallbackCounts;
+};
+
+function somethingHappened(report: HousekeepingReport): boolean {
+  return (
+    report.unverifiedCallbacks.expired +
+      report.unverifiedCallbacks.overCap +
+      report.signInThrottleRows +
+      report.failedSignInEvents +
+      report.droppedCallbacks.rateLimited +
+      report.droppedCallbacks.tooLarge >
+    0
+  );
+}
+
+/**
+ * Deletes what anonymous senders wrote once it is past its retention, and reports what was deleted and how
+ * many callbacks this instance dropped since the last run, as one audit event (only when there is news), so
+ * staff can see that the limits are at work. Safe on several instances at once: each delete is idempotent.
+ */
+export async function runHousekeeping(db: Database, now = new Date()): Promise<HousekeepingReport> {
+  const droppedCallbacks = takeDroppedCallbackCounts();
+  try {
+    const report: HousekeepingReport = {
+      unverifiedCallbacks: await purgeUnverifiedCallbacks(db, now),
+      signInThrottleRows: await purgeSignInThrottles(
+        db,
+        new Date(now.getTime() - HOUSEKEEPING_RETENTION.signInThrottleDays * DAY_MS),
+        now,
+      ),
+      failedSignInEvents: await purgeFailedSignInEvents(
+        db,
+        new Date(now.getTime() - HOUSEKEEPING_RETENTION.failedSignInEventDays * DAY_MS),
+      ),
+      droppedCallbacks,
+    };
+    if (somethingHappened(report)) {
+      await recordAuditEvent(
+        { actor: { type: "system", label: "housekeeping" }, action: "housekeeping.purged", details: report },
+        db,
+      );
+    }
+    return report;
+  } catch (error) {
+    restoreDroppedCallbackCounts(droppedCallbacks);
+    throw error;
+  }
+}
