@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+
+import type { Database } from "@/lib/db/create-client";
+import { withConsoleDatabase } from "@/lib/tokens/testing/console-database-suite";
+
+import type * as DroppedCounts from "@/lib/calls/dropped-callback-counts";
+import type { runHousekeeping as RunHousekeeping } from "./run-housekeeping";
+
+let db: Database;
+let runHousekeeping: typeof RunHousekeeping;
+let dropped: typeof DroppedCounts;
+
+withConsoleDatabase(async (client) => {
+  db = client;
+  ({ runHousekeeping } = await import("./run-housekeeping"));
+  dropped = await import("@/lib/calls/dropped-callback-counts");
+});
+
+const NOW = new Date("2031-06-01T12:00:00Z");
+const daysAgo = (days: number) => new Date(NOW.getTime() - days * 24 * 60 * 60_000);
+const minutesAgo = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000);
+
+async function storeCallbacks(count: number, verified: boolean, receivedAt: (index: number) => Date) {
+  await db.receivedCallback.createMany({
+    data: Array.from({ length: count }, (_, index) => ({
+      environment: "sandbox",
+      kind: "payment",
+      verified,
+      verificationDetail: verified ? "Basic credentials registered by the console" : "No Authorization header",
+      body: "{}",
+      receivedAt: receivedAt(index),
+    })),
+  });
+}
+
+async function failedSignIn(action: string, occurredAt: Date) {
+  await db.auditEvent.create({
+    data: { actorType: "system", actorLabel: "sign-in", action, outcome: "failure", occurredAt, details: "{}" },
+  });
+}
+
+describe(`housekeeping on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => {
+  it("deletes what anonymous senders wrote past its retention, keeps the rest, and reports it once", async () => {
+    // Unverified callbacks: 5 past the 7-day retention, 1,010 recent (10 over the cap of 1,000); verified: old and kept.
+    await storeCallbacks(5, false, () => daysAgo(8));
+    await storeCallbacks(1_010, false, (index) => minutesAgo(index + 1));
+    await storeCallbacks(3, true, () => daysAgo(400));
+    // Throttle rows: a window long over, one over but still locked, one current.
+    await db.loginThrottle.createMany({
+      data: [
+        { key: "address:203.0.113.1", failures: 3, windowStart: daysAgo(2), lockedUntil: null },
+        { key: "account:locked@example.com", failures: 9, windowStart: daysAgo(2), lockedUntil: minutesAgo(-30) },
+        { key: "account:recent@example.com", failures: 1, windowStart: minutesAgo(5), lockedUntil: null },
+      ],
+    });
+    // Audit: failed sign-ins past 90 days go; recent ones and every other old event stay.
+    await failedSignIn("staff.sign_in_failed", daysAgo(91));
+    await failedSignIn("staff.sign_in_throttled", daysAgo(91));
+    await failedSignIn("staff.sign_in_failed", daysAgo(89));
+    await failedSignIn("staff.signed_in", daysAgo(400));
+    dropped.takeDroppedCallbackCounts();
+    dropped.countDroppedCallback("rateLimited");
+    dropped.countDroppedCallback("rateLimited");
+    dropped.countDroppedCallback("tooLarge");
+
+    const report = await runHousekeeping(db, NOW);
+
+    expect(report).toEqual({
+      unverifiedCallbacks: { expired: 5, overCap: 10 },
+      signInThrottleRows: 1,
+      failedSignInEvents: 2,
+      droppedCallbacks: { rateLimited: 2, tooLarge: 1 },
+    });
+    expect(await db.receivedCallback.count({ where: { verified: false } })).toBe(1_000);
+    const oldestKept = await db.receivedCallback.findFirstOrThrow({
+      where: { verified: false },
+      orderBy: { receivedAt: "asc" },
+    });
+    expect(oldestKept.receivedAt).toEqual(minutesAgo(1_000));
+    expect(await db.receivedCallback.count({ where: { verified: true } })).toBe(3);
+    expect((await db.loginThrottle.findMany({ orderBy: { key: "asc" } })).map((row) => row.key)).toEqual([
+      "account:locked@example.com",
+      "account:recent@example.com",
+    ]);
+    expect(await db.auditEvent.count({ where: { action: { startsWith: "staff.sign" } } })).toBe(2);
+
+    const reported = await db.auditEvent.findMany({ where: { action: "housekeeping.purged" } });
+    expect(reported).toHaveLength(1);
+    expect(JSON.parse(reported[0]!.details)).toEqual(report);
+
+    // Nothing new: nothing deleted, no second event, and the dropped counts started again from zero.
+    expect(await runHousekeeping(db, NOW)).toEqual({
+      unverifiedCallbacks: { expired: 0, overCap: 0 },
+      signInThrottleRows: 0,
+      failedSignInEvents: 0,
+      droppedCallbacks: { rateLimited: 0, tooLarge: 0 },
+    });
+    expect(await db.auditEvent.count({ where: { action: "housekeeping.purged" } })).toBe(1);
+  });
+});
