@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+import http from "node:http";
 
+import { queryConsoleDatabase } from "./fixtures/console-database";
 import { expect, signInAs, test } from "./fixtures/console-test";
 
 const LONE_SURROGATE = "\uD800";
@@ -111,5 +113,70 @@ test.describe("[ROLES] refused pages answer real statuses", () => {
     const response = await page.goto("/merchants");
     expect(response?.status()).toBe(200);
     await expect(page.getByRole("heading", { name: "Merchants", level: 1 })).toBeVisible();
+  });
+});
+
+/** Posts a body in chunks without a Content-Length, as a chunked sender does; resolves to the status. */
+function postChunked(url: string, chunks: string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let status: number | undefined;
+    const request = http.request(
+      url,
+      { method: "POST", headers: { "content-type": "application/json", "transfer-encoding": "chunked" } },
+      (response) => {
+        status = response.statusCode;
+        response.resume();
+        response.on("end", () => resolve(status ?? 0));
+      },
+    );
+    // The console may stop reading and answer before the last chunk is written.
+    request.on("error", (error) => (status === undefined ? reject(error) : resolve(status)));
+    for (const chunk of chunks) request.write(chunk);
+    request.end();
+  });
+}
+
+test.describe("[CALLS] the callback receiver bounds what an anonymous sender can write", () => {
+  const CALLBACK_PATH = "/api/mobilepay-callbacks/sandbox/payment";
+
+  test("[CALLS]: a chunked body over the limit is refused with 413 and nothing is stored", async ({ baseURL }) => {
+    const marker = randomUUID();
+    // 200,000 two-byte characters: under the limit in characters, 400 KB in bytes.
+    const chunks = [`{"marker":"${marker}","filler":"`, ...Array(20).fill("æ".repeat(10_000)), '"}'];
+    expect(await postChunked(`${baseURL}${CALLBACK_PATH}`, chunks)).toBe(413);
+    const stored = await queryConsoleDatabase('SELECT "id" FROM "ReceivedCallback" WHERE "body" LIKE ?', [
+      `%${marker}%`,
+    ]);
+    expect(stored).toHaveLength(0);
+  });
+
+  test("[CALLS]: a flood of unverified callbacks stores a few short rows and answers the rest 429", async ({
+    request,
+  }) => {
+    const marker = randomUUID();
+    const body = JSON.stringify({ marker, filler: "x".repeat(250_000) });
+    const send = (source: string) =>
+      request.post(CALLBACK_PATH, {
+        headers: { "content-type": "application/json", "x-forwarded-for": source },
+        data: body,
+      });
+    // One sender, 40 requests of 250 KB at once (10 MB): only its per-minute allowance is stored.
+    const fromOne = await Promise.all(Array.from({ length: 40 }, () => send("203.0.113.50")));
+    const oneStatuses = fromOne.map((response) => response.status());
+    expect(oneStatuses.filter((status) => status === 401)).toHaveLength(10);
+    expect(oneStatuses.filter((status) => status === 429)).toHaveLength(30);
+    expect(fromOne.find((response) => response.status() === 429)?.headers()["retry-after"]).toBe("60");
+    // 40 senders: the overall allowance holds whatever the sender claims to be.
+    const fromMany = await Promise.all(Array.from({ length: 40 }, (_, index) => send(`198.51.100.${index}`)));
+    expect(fromMany.filter((response) => response.status() === 401).length).toBeLessThanOrEqual(20);
+
+    const [stored] = await queryConsoleDatabase<{ rows: number; characters: number }>(
+      'SELECT count(*) AS "rows", sum(length("body")) AS "characters" FROM "ReceivedCallback" WHERE "body" LIKE ?',
+      [`%${marker}%`],
+    );
+    expect(Number(stored?.rows)).toBeGreaterThanOrEqual(10);
+    expect(Number(stored?.rows)).toBeLessThanOrEqual(30);
+    // Each kept body is cut to 4,000 characters plus a note: at most about 120 KB where 20 MB arrived.
+    expect(Number(stored?.characters)).toBeLessThanOrEqual(30 * 4_100);
   });
 });

@@ -175,7 +175,7 @@ describe("receiving a callback", () => {
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
-  /** Each test sends at its own minute, so the per-minute windows of one test never see another's rows. */
+  /** Each test sends at its own later minute, so the per-minute windows of one test never see another's rows. */
   const minute = (index: number) => new Date(Date.UTC(2031, 0, 1, 0, index * 10));
   const unverified = (source: string, now: Date, bodyText = "{}") =>
     calls.receiveCallback({ environment: "sandbox", kind: "payment", authorization: null, bodyText, source, now });
@@ -205,8 +205,15 @@ describe("receiving a callback", () => {
     expect(await unverified("192.0.2.200", new Date(now.getTime() + 60_000))).toBe("unverified");
   });
 
-  it("keeps only the start of a large unverified body, and all of a verified one", async () => {
+  it("holds the overall allowance for senders arriving all at once", async () => {
     const now = minute(3);
+    const receipts = await Promise.all(Array.from({ length: 40 }, (_, index) => unverified(`192.0.2.${index}`, now)));
+    expect(receipts.filter((receipt) => receipt === "unverified")).toHaveLength(30);
+    expect(await storedAt(now)).toBe(30);
+  });
+
+  it("keeps only the start of a large unverified body, and all of a verified one", async () => {
+    const now = minute(4);
     const large = JSON.stringify({ filler: "x".repeat(200_000) });
     expect(await unverified("203.0.113.3", now, large)).toBe("unverified");
     const kept = await calls.getDb().receivedCallback.findFirstOrThrow({ where: { verified: false, receivedAt: now } });
@@ -230,7 +237,7 @@ describe("receiving a callback", () => {
   });
 
   it("never limits callbacks with the registered credentials", async () => {
-    const now = minute(4);
+    const now = minute(5);
     const { username, password } = calls.callbackCredentialsFor("sandbox", merchantId);
     for (let index = 0; index < 40; index += 1) await unverified("203.0.113.4", now);
     const receipts = [];

@@ -16,12 +16,23 @@ const perSource = new FixedWindowLimiter({
   maxKeys: 10_000,
 });
 
+/**
+ * The overall allowance again, in this process: checked before the database count, it holds exactly for
+ * requests that arrive together, which would otherwise all read the same count before any of them is stored.
+ */
+const inProcess = new FixedWindowLimiter({
+  limit: UNVERIFIED_CALLBACK_LIMITS.overallPerMinute,
+  windowMs: MINUTE_MS,
+  maxKeys: 1,
+});
+
 export type UnverifiedCallbackBudget = "granted" | "source-limited" | "overall-limited";
 
 /**
  * Whether one more unverified callback may be stored now. The overall allowance is counted from the stored
  * rows themselves, so it holds across every instance on the database and after a restart. Requests arriving
- * together may each see the count just below the limit; the overshoot is at most the requests in flight.
+ * together at different instances may each see the count just below the limit; the overshoot is at most the
+ * requests in flight there.
  */
 export async function takeUnverifiedCallbackBudget(
   db: Database,
@@ -29,6 +40,7 @@ export async function takeUnverifiedCallbackBudget(
   now: Date,
 ): Promise<UnverifiedCallbackBudget> {
   if (!perSource.take(source, now.getTime())) return "source-limited";
+  if (!inProcess.take("all", now.getTime())) return "overall-limited";
   const storedLastMinute = await db.receivedCallback.count({
     where: { verified: false, receivedAt: { gt: new Date(now.getTime() - MINUTE_MS) } },
   });
