@@ -16,6 +16,7 @@ import {
 import type { RuleContext } from "@/lib/calls/sample-call-context";
 import { defineOperation } from "@/lib/calls/sample-operation";
 import type { InvoiceDraft } from "@/lib/mobilepay/invoice/invoice-models";
+import { refineHumanName } from "@/lib/validation/human-name";
 
 const ZInvoiceIdSchema = z.object({ invoiceId: guid("Enter the invoice id (a GUID)") });
 
@@ -26,7 +27,9 @@ function invoiceSchema(kind: "direct" | "link") {
       .object({
         invoiceIssuer: guid("Enter the invoice issuer id (a GUID); run “Invoice issuers” first"),
         consumerPhone: kind === "direct" ? phoneAlias : z.union([z.literal(""), phoneAlias]).optional(),
-        consumerName: optionalText(100, "The name"),
+        consumerName: optionalText(100, "The name").superRefine((name, context) => {
+          if (name !== undefined) refineHumanName(name, context);
+        }),
         invoiceNumber: optionalText(60, "The invoice number"),
         paymentReference: optionalText(60, "The payment reference"),
         totalAmount: amount({

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { addDays } from "@/lib/calls/operation-form";
 import { OPERATION_FORMS } from "@/lib/calls/operation-forms";
 import type { PrefillContext, RuleContext } from "@/lib/calls/sample-call-context";
+import { ZRunSampleCallSchema } from "@/lib/calls/sample-call-request";
 import { findSampleOperation, SAMPLE_OPERATIONS } from "@/lib/calls/sample-operations";
 import { zodFieldErrors } from "@/lib/http/zod-field-errors";
 
@@ -83,6 +84,17 @@ describe("sample operations", () => {
     expect(
       errorsOf("invoice.create-link", { ...prefilled("invoice.create-link"), invoiceNumber: "" }).invoiceNumber,
     ).toEqual(["Give an invoice number or a payment reference"]);
+  });
+
+  it("refuse a consumer name that is not one line of well-formed text, and accept none at all", () => {
+    const link = prefilled("invoice.create-link");
+    expect(errorsOf("invoice.create-link", { ...link, consumerName: "Aino \u202Eenial" }).consumerName).toEqual([
+      "Remove bidirectional text controls (overrides and isolates)",
+    ]);
+    expect(errorsOf("invoice.create-link", { ...link, consumerName: "Aino \uD800" }).consumerName).toHaveLength(1);
+    expect(errorsOf("invoice.create-link", { ...link, consumerName: "" })).toEqual({});
+    expect(ZRunSampleCallSchema.safeParse({ operation: "x", values: { note: "\uDC00" } }).success).toBe(false);
+    expect(ZRunSampleCallSchema.safeParse({ operation: "x", values: { note: "Aino 😀" } }).success).toBe(true);
   });
 
   it("check agreement frequency, external id length, plan length and the one-off when asked for", () => {
