@@ -24,9 +24,19 @@ function runNextAuth(request: NextRequest, context: AuthRouteContext): Promise<R
   return handler(request, context);
 }
 
-function linkDone(request: NextRequest, outcome: "linked" | "failed"): NextResponse {
+/**
+ * Sends the browser to the outcome page. The link cookie ends with the attempt; a response that did not belong to
+ * the attempt (a forged or stray POST) leaves it, so MobilePay's own response can still complete the link.
+ */
+function linkDone(
+  request: NextRequest,
+  outcome: "linked" | "failed",
+  { attemptEnded }: { attemptEnded: boolean } = { attemptEnded: true },
+): NextResponse {
   const response = NextResponse.redirect(new URL(`${LINK_DONE_PATH}?outcome=${outcome}`, request.nextUrl.origin), 303);
-  response.cookies.set(LINK_TRANSACTION_COOKIE, "", { ...LINK_TRANSACTION_COOKIE_OPTIONS, maxAge: 0 });
+  if (attemptEnded) {
+    response.cookies.set(LINK_TRANSACTION_COOKIE, "", { ...LINK_TRANSACTION_COOKIE_OPTIONS, maxAge: 0 });
+  }
   return response;
 }
 
@@ -83,7 +93,7 @@ async function handleCallback(request: NextRequest, context: AuthRouteContext, e
       checks: precheck.checks,
       clockOffsetSeconds: precheck.clockOffsetSeconds,
     });
-    return linkDone(request, "failed");
+    return linkDone(request, "failed", { attemptEnded: !precheck.transactionLeftOpen });
   }
   const linkContext = precheck.context;
   const response = await linkCallbackContext.run(linkContext, () => runNextAuth(request, context));
