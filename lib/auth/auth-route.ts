@@ -98,16 +98,22 @@ async function handleCallback(request: NextRequest, context: AuthRouteContext, e
   const linkContext = precheck.context;
   const response = await linkCallbackContext.run(linkContext, () => runNextAuth(request, context));
   if (!linkContext.outcome) {
-    // next-auth stopped before the signIn callback: the code exchange or its checks failed.
-    const error = linkContext.nextAuthErrors.join("; ") || "the code exchange failed";
+    // next-auth stopped before the signIn callback: the code exchange failed.
+    const nextAuthError = linkContext.nextAuthErrors.join("; ") || "the code exchange failed";
+    const failure = linkContext.tokenEndpointFailure ?? {
+      check: "token_endpoint",
+      detail: nextAuthError,
+      reason: `Redeeming the code at MobilePay's token endpoint failed: ${nextAuthError}. Nothing was stored.`,
+    };
     await failLink({
       environmentId: environment.id,
       invitationId: linkContext.invitationId,
-      reason: `Redeeming the code at MobilePay's token endpoint failed: ${error}. Nothing was stored.`,
-      failedCheck: "token_endpoint",
-      checks: [...linkContext.checks, checkThat("token_endpoint", false, error)],
+      reason: failure.reason,
+      failedCheck: failure.check,
+      checks: [...linkContext.checks, checkThat(failure.check, false, failure.detail)],
       clockOffsetSeconds: linkContext.clockOffsetSeconds,
-      tokenEndpointError: error,
+      tokenEndpointStatus: linkContext.tokenEndpointStatus,
+      tokenEndpointError: failure.detail,
     });
     return linkDone(request, "failed");
   }

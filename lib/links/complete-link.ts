@@ -171,6 +171,7 @@ export async function completeLink(context: LinkCallbackContext, account: Accoun
       failedCheck: firstFailure(refusedChecks)?.name,
       checks: refusedChecks,
       clockOffsetSeconds: context.clockOffsetSeconds,
+      tokenEndpointStatus: context.tokenEndpointStatus,
     });
     context.outcome = { kind: "refused", reason };
     return `${LINK_DONE_PATH}?outcome=failed`;

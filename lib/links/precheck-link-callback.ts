@@ -87,7 +87,10 @@ function checkResponse(
 ): ResponseChecks {
   if (expectedState === undefined) {
     return {
-      state: failedCheck("state", "state cookie missing or unreadable, so the response cannot be tied to a link attempt"),
+      state: failedCheck(
+        "state",
+        "state cookie missing or unreadable, so the response cannot be tied to a link attempt",
+      ),
       rest: [],
     };
   }
