@@ -245,9 +245,10 @@ test.describe("[LINKS] linking merchants through the hybrid flow", () => {
   });
 
   test("[LINKS]: a forged access_denied is not believed; the merchant's own cancel is", async ({ page, browser }) => {
-    const mikko = PORTAL_USERS.mikko;
+    // Bo's grant was revoked by the unlink above, so MobilePay asks for consent again and Bo can cancel.
+    const bo = PORTAL_USERS.bo;
     await signInAs(page, "integrator");
-    const { invitationId, url } = await createInvitation(page, { merchantName: "Mikon Sauna", vatNumber: mikko.vat });
+    const { invitationId, url } = await createInvitation(page, { merchantName: "Bos Cykler", vatNumber: bo.vat });
     const merchantContext = await browser.newContext();
     const merchant = await merchantContext.newPage();
     await goToMobilePayAsMerchant(merchant, url);
@@ -256,7 +257,7 @@ test.describe("[LINKS] linking merchants through the hybrid flow", () => {
     await forgeCallbackPost(merchantContext, origin, { error: "access_denied", state: "forged-state" });
     expect(await invitationRow(invitationId)).toEqual({ status: "opened", failureReason: null });
 
-    await answerAtMobilePay(merchant, mikko, "Cancel");
+    await answerAtMobilePay(merchant, bo, "Cancel");
     await expect(merchant.getByRole("heading", { name: "The connection was not completed" })).toBeVisible();
     await merchantContext.close();
     expect((await invitationRow(invitationId))?.failureReason).toContain("The merchant cancelled the consent");
