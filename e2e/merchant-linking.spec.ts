@@ -216,9 +216,12 @@ test.describe("[LINKS] linking merchants through the hybrid flow", () => {
     page,
     browser,
   }) => {
-    const mikko = PORTAL_USERS.mikko;
+    // Anna, who is linked already: Mikko must never grant consent, or the cancel test above could not cancel.
+    const anna = PORTAL_USERS.anna;
     await signInAs(page, "integrator");
-    const { invitationId, url } = await createInvitation(page, { merchantName: "Mikon Sauna", vatNumber: mikko.vat });
+    const { invitationId, url } = await createInvitation(page, { merchantName: "Annas Bageri", vatNumber: anna.vat });
+    const before = await tokenRowFor(anna.vat);
+    expect(before).toBeDefined();
     const merchantContext = await browser.newContext();
     const merchant = await merchantContext.newPage();
     await goToMobilePayAsMerchant(merchant, url);
@@ -233,10 +236,10 @@ test.describe("[LINKS] linking merchants through the hybrid flow", () => {
     expect(await linkCookie(merchantContext)).toBe(cookieBefore);
     expect((await invitationRow(invitationId))?.status).toBe("opened");
 
-    await answerAtMobilePay(merchant, mikko);
+    await answerAtMobilePay(merchant, anna);
     await expect(merchant.getByRole("heading", { name: "You are connected" })).toBeVisible();
     await merchantContext.close();
-    expect(await tokenRowFor(mikko.vat)).toBeDefined();
+    expect((await tokenRowFor(anna.vat))?.version).toBe(before!.version + 1);
     const records = await queryConsoleDatabase<{ outcome: string }>(
       "SELECT outcome FROM CallbackRecord WHERE invitationId = ?",
       [invitationId],
