@@ -7,6 +7,7 @@ import type { MobilePayEnvironment } from "@/lib/mobilepay/environment-config";
 import { STAFF_MESSAGES } from "@/lib/mobilepay/oidc/check-result";
 import { exchangeCode, TokenEndpointError } from "@/lib/mobilepay/oidc/token-endpoint-client";
 import { getProviderMetadata } from "@/lib/mobilepay/provider-metadata";
+import { decodeJwtClaims } from "@/lib/tokens/decode-jwt-claims";
 
 export type RedeemLinkCodeInput = {
   code: string | undefined;
@@ -53,9 +54,11 @@ export async function redeemLinkCode(
     throw error;
   }
   if (context) context.tokenEndpointStatus = response.status;
-  if (response.idToken === undefined) {
-    // next-auth cannot go on without one; name the check rather than leave next-auth to say it in its words.
-    const detail = "token endpoint: the token response has no id_token";
+  const idToken = readableIdToken(response.idToken);
+  if ("problem" in idToken) {
+    // next-auth decodes it for its profile and cannot go on without it: name the check rather than leave next-auth
+    // to say it in its own words.
+    const detail = `token endpoint: ${idToken.problem}`;
     if (context) {
       context.tokenEndpointFailure = {
         check: "id_token_present",
@@ -70,9 +73,15 @@ export async function redeemLinkCode(
       access_token: response.accessToken,
       token_type: response.tokenType,
       expires_at: Math.floor(Date.now() / 1000) + response.expiresIn,
-      id_token: response.idToken,
+      id_token: idToken.value,
       ...(response.refreshToken === undefined ? {} : { refresh_token: response.refreshToken }),
       ...(response.scope === undefined ? {} : { scope: response.scope }),
     },
   };
+}
+
+function readableIdToken(idToken: string | undefined): { value: string } | { problem: string } {
+  if (idToken === undefined) return { problem: "the token response has no id_token" };
+  if ("error" in decodeJwtClaims(idToken)) return { problem: "the id_token is not a decodable JWT" };
+  return { value: idToken };
 }
