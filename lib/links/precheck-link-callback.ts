@@ -145,8 +145,9 @@ export async function precheckLinkCallback({
   if (!transaction) {
     return refused(checks, {
       transactionLeftOpen: true,
-      reason:
-        "The response arrived without its link cookie: it was not started from this browser, or the browser dropped the cross-site cookie.",
+      reason: cookies.transaction
+        ? "The response's link cookie names no link attempt this console knows, so the response was ignored."
+        : "The response arrived without its link cookie: it was not started from this browser, or the browser dropped the cross-site cookie.",
     });
   }
   if (!response.state.passed) {
@@ -162,7 +163,7 @@ export async function precheckLinkCallback({
   if (!formPost) {
     return refused(checks, {
       invitationId,
-      reason: `${STAFF_MESSAGES.response_mode} The code, exposed in the URL, was not redeemed. Nothing was stored; the link can be used again.`,
+      reason: `${STAFF_MESSAGES.response_mode} Nothing in it was used (a code that travelled in a URL is never redeemed); nothing was stored and the link can be used again.`,
     });
   }
   if (transaction.environment !== environment.id) {
