@@ -1,8 +1,10 @@
+import type { BrowserContext } from "@playwright/test";
+
 import { STAFF_MESSAGES, type CheckName } from "../lib/mobilepay/oidc/check-result";
 
 import { consoleDatabaseBytes, queryConsoleDatabase } from "./fixtures/console-database";
 import { expect, signInAs, test } from "./fixtures/console-test";
-import { consentAsMerchant, createInvitation } from "./fixtures/linking";
+import { answerAtMobilePay, consentAsMerchant, createInvitation, goToMobilePayAsMerchant } from "./fixtures/linking";
 import { PORTAL_USERS, sandboxControl } from "./fixtures/sandbox-control";
 
 type TokenRow = {
@@ -19,6 +21,38 @@ async function tokenRowFor(vat: string): Promise<TokenRow | undefined> {
     [vat],
   );
   return rows[0];
+}
+
+const SANDBOX_CALLBACK_PATH = "/api/auth/callback/mobilepay-sandbox";
+
+async function invitationRow(invitationId: string) {
+  const rows = await queryConsoleDatabase<{ status: string; failureReason: string | null }>(
+    "SELECT status, failureReason FROM Invitation WHERE id = ?",
+    [invitationId],
+  );
+  return rows[0];
+}
+
+/**
+ * What any web page the merchant visits can do while they are at MobilePay: make their browser POST an
+ * authorization response of its choosing to the console's callback. The page has an opaque origin, so the POST
+ * is cross-site and carries only the SameSite=None cookies, as MobilePay's own form_post does.
+ */
+async function forgeCallbackPost(context: BrowserContext, consoleOrigin: string, fields: Record<string, string>) {
+  const attacker = await context.newPage();
+  const inputs = Object.entries(fields)
+    .map(([name, value]) => `<input type="hidden" name="${name}" value="${value}">`)
+    .join("");
+  await attacker.setContent(
+    `<form method="post" action="${consoleOrigin}${SANDBOX_CALLBACK_PATH}">${inputs}<button>Win a prize</button></form>`,
+  );
+  await attacker.getByRole("button", { name: "Win a prize" }).click();
+  await expect(attacker).toHaveURL(/\/link\/complete\?outcome=failed$/);
+  await attacker.close();
+}
+
+async function linkCookie(context: BrowserContext) {
+  return (await context.cookies()).find((cookie) => cookie.name === "mplc.link")?.value;
 }
 
 test.describe.configure({ mode: "serial" });
@@ -177,6 +211,125 @@ test.describe("[LINKS] linking merchants through the hybrid flow", () => {
     );
     expect(events.map((event) => event.action)).toEqual(expect.arrayContaining(["link.consented", "link.unlinked"]));
   });
+
+  test("[LINKS]: a forged cross-site POST while the merchant is at MobilePay changes nothing; the genuine response links", async ({
+    page,
+    browser,
+  }) => {
+    // Anna, who is linked already: Mikko must never grant consent, or the cancel test above could not cancel.
+    const anna = PORTAL_USERS.anna;
+    await signInAs(page, "integrator");
+    const { invitationId, url } = await createInvitation(page, { merchantName: "Annas Bageri", vatNumber: anna.vat });
+    const before = await tokenRowFor(anna.vat);
+    expect(before).toBeDefined();
+    const merchantContext = await browser.newContext();
+    const merchant = await merchantContext.newPage();
+    await goToMobilePayAsMerchant(merchant, url);
+    const cookieBefore = await linkCookie(merchantContext);
+    expect(cookieBefore).toBeDefined();
+
+    await forgeCallbackPost(merchantContext, new URL(page.url()).origin, {
+      code: "forged-code",
+      id_token: "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln",
+      state: "forged-state",
+    });
+    expect(await linkCookie(merchantContext)).toBe(cookieBefore);
+    expect((await invitationRow(invitationId))?.status).toBe("opened");
+
+    await answerAtMobilePay(merchant, anna);
+    await expect(merchant.getByRole("heading", { name: "You are connected" })).toBeVisible();
+    await merchantContext.close();
+    expect((await tokenRowFor(anna.vat))?.version).toBe(before!.version + 1);
+    const records = await queryConsoleDatabase<{ outcome: string }>(
+      "SELECT outcome FROM CallbackRecord WHERE invitationId = ?",
+      [invitationId],
+    );
+    expect(records.map((record) => record.outcome)).toEqual(["passed"]);
+  });
+
+  test("[LINKS]: a forged access_denied is not believed; the merchant's own cancel is", async ({ page, browser }) => {
+    // Bo's grant was revoked by the unlink above, so MobilePay asks for consent again and Bo can cancel.
+    const bo = PORTAL_USERS.bo;
+    await signInAs(page, "integrator");
+    const { invitationId, url } = await createInvitation(page, { merchantName: "Bos Cykler", vatNumber: bo.vat });
+    const merchantContext = await browser.newContext();
+    const merchant = await merchantContext.newPage();
+    await goToMobilePayAsMerchant(merchant, url);
+    const origin = new URL(page.url()).origin;
+    await forgeCallbackPost(merchantContext, origin, { error: "access_denied" });
+    await forgeCallbackPost(merchantContext, origin, { error: "access_denied", state: "forged-state" });
+    expect(await invitationRow(invitationId)).toEqual({ status: "opened", failureReason: null });
+
+    await answerAtMobilePay(merchant, bo, "Cancel");
+    await expect(merchant.getByRole("heading", { name: "The connection was not completed" })).toBeVisible();
+    await merchantContext.close();
+    expect((await invitationRow(invitationId))?.failureReason).toContain("The merchant cancelled the consent");
+  });
+
+  test("[LINKS]: an answer that comes back as a query (GET) is refused on its consent link", async ({
+    page,
+    browser,
+  }) => {
+    await signInAs(page, "integrator");
+    const { invitationId, url } = await createInvitation(page, {
+      merchantName: "Bos Cykler",
+      vatNumber: PORTAL_USERS.bo.vat,
+    });
+    const merchantContext = await browser.newContext();
+    const merchant = await merchantContext.newPage();
+    const authorization = merchant.waitForRequest((request) => request.url().includes("/connect/authorize"));
+    await goToMobilePayAsMerchant(merchant, url);
+    const state = new URL((await authorization).url()).searchParams.get("state");
+    expect(state).toBeTruthy();
+    // As if the authorization request had been altered to response_mode=query: the code lands in the URL.
+    const query = new URLSearchParams({ code: "code-in-the-url", state: state! });
+    await merchant.goto(`${SANDBOX_CALLBACK_PATH}?${query}`);
+    await expect(merchant.getByRole("heading", { name: "The connection was not completed" })).toBeVisible();
+    await merchantContext.close();
+    const invitation = await invitationRow(invitationId);
+    expect(invitation?.status).toBe("failed");
+    expect(invitation?.failureReason).toContain(STAFF_MESSAGES.response_mode);
+    const records = await queryConsoleDatabase<{ failedCheck: string }>(
+      "SELECT failedCheck FROM CallbackRecord WHERE invitationId = ?",
+      [invitationId],
+    );
+    expect(records.map((record) => record.failedCheck)).toEqual(["response_mode"]);
+  });
+
+  const BAD_TOKEN_ENDPOINT_ID_TOKENS: [string, CheckName][] = [
+    ["bad-at-hash", "at_hash"],
+    ["wrong-nonce", "nonce"],
+    ["wrong-iss", "iss"],
+  ];
+  for (const [kind, check] of BAD_TOKEN_ENDPOINT_ID_TOKENS) {
+    test(`[LINKS]: a token endpoint id_token with ${kind} is refused under its own check, with nothing stored`, async ({
+      page,
+    }) => {
+      await signInAs(page, "integrator");
+      const { invitationId, url } = await createInvitation(page, {
+        merchantName: "Bos Cykler",
+        vatNumber: PORTAL_USERS.bo.vat,
+      });
+      const before = await tokenRowFor(PORTAL_USERS.bo.vat);
+      await sandboxControl("POST", "/control/token-endpoint/id-token-fault", { kind });
+      await consentAsMerchant(page, url, PORTAL_USERS.bo);
+      await expect(page.getByRole("heading", { name: "The connection was not completed" })).toBeVisible();
+      expect(await tokenRowFor(PORTAL_USERS.bo.vat)).toEqual(before);
+      const [record] = await queryConsoleDatabase<{ failedCheck: string; checks: string }>(
+        "SELECT failedCheck, checks FROM CallbackRecord WHERE invitationId = ? ORDER BY receivedAt DESC",
+        [invitationId],
+      );
+      expect(record?.failedCheck).toBe(check);
+      const checks = JSON.parse(record!.checks) as { name: string; passed: boolean; detail: string }[];
+      expect(checks.find((entry) => entry.name === check && !entry.passed)?.detail).toMatch(/^token endpoint: /);
+      expect(checks.find((entry) => entry.name === "token_endpoint")?.passed).toBe(true);
+
+      await page.goto("/merchants");
+      const row = page.locator(`tr[data-invitation-id="${invitationId}"]`);
+      await expect(row).toContainText(STAFF_MESSAGES[check]);
+      await expect(row).not.toContainText(/expected values|assert/i);
+    });
+  }
 
   test("[ROLES]: support cannot create consent links or unlink", async ({ page }) => {
     await signInAs(page, "support");

@@ -24,9 +24,19 @@ function runNextAuth(request: NextRequest, context: AuthRouteContext): Promise<R
   return handler(request, context);
 }
 
-function linkDone(request: NextRequest, outcome: "linked" | "failed"): NextResponse {
+/**
+ * Sends the browser to the outcome page. The link cookie ends with the attempt; a response that did not belong to
+ * the attempt (a forged or stray POST) leaves it, so MobilePay's own response can still complete the link.
+ */
+function linkDone(
+  request: NextRequest,
+  outcome: "linked" | "failed",
+  { attemptEnded }: { attemptEnded: boolean } = { attemptEnded: true },
+): NextResponse {
   const response = NextResponse.redirect(new URL(`${LINK_DONE_PATH}?outcome=${outcome}`, request.nextUrl.origin), 303);
-  response.cookies.set(LINK_TRANSACTION_COOKIE, "", { ...LINK_TRANSACTION_COOKIE_OPTIONS, maxAge: 0 });
+  if (attemptEnded) {
+    response.cookies.set(LINK_TRANSACTION_COOKIE, "", { ...LINK_TRANSACTION_COOKIE_OPTIONS, maxAge: 0 });
+  }
   return response;
 }
 
@@ -83,21 +93,27 @@ async function handleCallback(request: NextRequest, context: AuthRouteContext, e
       checks: precheck.checks,
       clockOffsetSeconds: precheck.clockOffsetSeconds,
     });
-    return linkDone(request, "failed");
+    return linkDone(request, "failed", { attemptEnded: !precheck.transactionLeftOpen });
   }
   const linkContext = precheck.context;
   const response = await linkCallbackContext.run(linkContext, () => runNextAuth(request, context));
   if (!linkContext.outcome) {
-    // next-auth stopped before the signIn callback: the code exchange or its checks failed.
-    const error = linkContext.nextAuthErrors.join("; ") || "the code exchange failed";
+    // next-auth stopped before the signIn callback: the code exchange failed.
+    const nextAuthError = linkContext.nextAuthErrors.join("; ") || "the code exchange failed";
+    const failure = linkContext.tokenEndpointFailure ?? {
+      check: "token_endpoint",
+      detail: nextAuthError,
+      reason: `Redeeming the code at MobilePay's token endpoint failed: ${nextAuthError}. Nothing was stored.`,
+    };
     await failLink({
       environmentId: environment.id,
       invitationId: linkContext.invitationId,
-      reason: `Redeeming the code at MobilePay's token endpoint failed: ${error}. Nothing was stored.`,
-      failedCheck: "token_endpoint",
-      checks: [...linkContext.checks, checkThat("token_endpoint", false, error)],
+      reason: failure.reason,
+      failedCheck: failure.check,
+      checks: [...linkContext.checks, checkThat(failure.check, false, failure.detail)],
       clockOffsetSeconds: linkContext.clockOffsetSeconds,
-      tokenEndpointError: error,
+      tokenEndpointStatus: linkContext.tokenEndpointStatus,
+      tokenEndpointError: failure.detail,
     });
     return linkDone(request, "failed");
   }

@@ -2,6 +2,7 @@ import "server-only";
 
 import type { OAuthConfig } from "next-auth/providers/oauth";
 
+import { redeemLinkCode } from "@/lib/links/redeem-link-code";
 import type { MobilePayEnvironment } from "@/lib/mobilepay/environment-config";
 
 type MobilePayIdTokenProfile = { sub: string; merchant_id?: string; merchant_vat?: string };
@@ -33,6 +34,15 @@ export function mobilePayProvider(environment: MobilePayEnvironment): OAuthConfi
         scope: environment.scopesFor(["invoice", "subscriptions"]),
         ...(environment.prompt ? { prompt: environment.prompt } : {}),
       },
+    },
+    // The console's own exchange: the tokens are checked in the signIn callback, each check by its name.
+    token: {
+      request: ({ params, checks, provider }) =>
+        redeemLinkCode(environment, {
+          code: params.code,
+          codeVerifier: checks.code_verifier,
+          redirectUri: provider.callbackUrl,
+        }),
     },
     httpOptions: { timeout: 10_000 },
     profile(profile) {

@@ -26,8 +26,8 @@ class LinkRefused extends Error {
 }
 
 /**
- * Runs inside next-auth's signIn callback, after openid-client redeemed the
- * code: compares the back channel with the front channel, then stores the
+ * Runs inside next-auth's signIn callback, after redeemLinkCode redeemed the
+ * code (unchecked, so every check below is recorded by its name): compares the back channel with the front channel, then stores the
  * merchant and its encrypted tokens in one transaction. Returns the path
  * next-auth redirects to; no session is ever created for the merchant.
  */
@@ -171,6 +171,7 @@ export async function completeLink(context: LinkCallbackContext, account: Accoun
       failedCheck: firstFailure(refusedChecks)?.name,
       checks: refusedChecks,
       clockOffsetSeconds: context.clockOffsetSeconds,
+      tokenEndpointStatus: context.tokenEndpointStatus,
     });
     context.outcome = { kind: "refused", reason };
     return `${LINK_DONE_PATH}?outcome=failed`;

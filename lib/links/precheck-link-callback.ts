@@ -6,10 +6,21 @@ import { OAUTH_CHECK_COOKIE_NAMES } from "@/lib/auth/oauth-check-cookies";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import type { LinkCallbackContext } from "@/lib/links/link-callback-context";
-import { consumeLinkTransaction, readLinkTransaction } from "@/lib/links/link-transaction-record";
+import {
+  consumeLinkTransaction,
+  readLinkTransaction,
+  type LinkTransactionRecord,
+} from "@/lib/links/link-transaction-record";
 import type { MobilePayEnvironment } from "@/lib/mobilepay/environment-config";
-import { parseCallbackParams } from "@/lib/mobilepay/oidc/callback-params";
-import { checkThat, firstFailure, STAFF_MESSAGES, type CheckResult } from "@/lib/mobilepay/oidc/check-result";
+import { checkAuthorizationResponse } from "@/lib/mobilepay/oidc/authorization-response-checks";
+import { parseCallbackParams, type CallbackParams } from "@/lib/mobilepay/oidc/callback-params";
+import {
+  checkThat,
+  failedCheck,
+  firstFailure,
+  STAFF_MESSAGES,
+  type CheckResult,
+} from "@/lib/mobilepay/oidc/check-result";
 import { checkFrontChannelIdToken } from "@/lib/mobilepay/oidc/id-token-checks";
 import { getProviderMetadata } from "@/lib/mobilepay/provider-metadata";
 
@@ -26,7 +37,13 @@ export type PrecheckOutcome =
       kind: "refused";
       reason: string;
       failedCheck?: string;
+      /** Set only when the response matched this browser's link attempt: the refusal is that attempt's outcome. */
       invitationId?: string;
+      /**
+       * The response did not match the link attempt, so the attempt, its transaction and its cookie are left as
+       * they were: MobilePay's genuine response can still complete it.
+       */
+      transactionLeftOpen: boolean;
       checks: CheckResult[];
       clockOffsetSeconds?: number;
     };
@@ -41,10 +58,9 @@ async function readCheckCookie(value: string | undefined, name: string): Promise
   }
 }
 
-function refused(
-  checks: CheckResult[],
-  extra: { reason?: string; invitationId?: string; clockOffsetSeconds?: number } = {},
-): PrecheckOutcome {
+type RefusalDetails = { reason?: string; invitationId?: string; clockOffsetSeconds?: number };
+
+function refused(checks: CheckResult[], extra: RefusalDetails & { transactionLeftOpen?: boolean }): PrecheckOutcome {
   const failed = firstFailure(checks);
   return {
     kind: "refused",
@@ -52,17 +68,51 @@ function refused(
       extra.reason ?? (failed ? `${STAFF_MESSAGES[failed.name]} (${failed.detail})` : "The response was refused."),
     failedCheck: failed?.name,
     invitationId: extra.invitationId,
+    transactionLeftOpen: extra.transactionLeftOpen ?? false,
     checks,
     clockOffsetSeconds: extra.clockOffsetSeconds,
   };
 }
 
+type ResponseChecks = { state: CheckResult; rest: CheckResult[] };
+
 /**
- * Everything the console checks on MobilePay's authorization response before
- * the code is redeemed: the response shape (a code without an id_token is a
- * downgrade), the link transaction (consumed exactly once, so a replayed or
- * double-submitted callback never redeems a code twice), state, and the
- * front-channel id_token (signature, iss, aud, exp, iat, nonce, c_hash).
+ * checkAuthorizationResponse's results, split into the state comparison (in constant time, against this
+ * browser's state cookie), which decides whether the response belongs to the link attempt at all, and the rest.
+ */
+function checkResponse(
+  params: Exclude<CallbackParams, { kind: "malformed" }>,
+  expectedState: string | undefined,
+  environment: MobilePayEnvironment,
+): ResponseChecks {
+  if (expectedState === undefined) {
+    return {
+      state: failedCheck(
+        "state",
+        "state cookie missing or unreadable, so the response cannot be tied to a link attempt",
+      ),
+      rest: [],
+    };
+  }
+  // RFC 9207's iss parameter is checked where present; the id_token's own iss covers mix-up when it is not.
+  const results = checkAuthorizationResponse(params, {
+    state: expectedState,
+    issuer: environment.expectedIssuer,
+    requireIssParameter: false,
+  });
+  const state = results.find((result) => result.name === "state") ?? failedCheck("state", "not compared");
+  return { state, rest: results.filter((result) => result !== state) };
+}
+
+/**
+ * Everything the console checks on MobilePay's authorization response before the code is redeemed.
+ *
+ * First whether the response belongs to this browser's link attempt (link cookie and state): anyone can make a
+ * browser POST to the callback, so a response that does not is refused and changes nothing, and MobilePay's
+ * genuine response can still complete the attempt. A response that does belong ends the attempt: its transaction
+ * is consumed exactly once (a replayed or double-submitted callback never redeems a code twice) and any refusal is
+ * recorded on its consent link. Then the response mode, the response shape (a code without an id_token is a
+ * downgrade), the iss parameter and the front-channel id_token (signature, iss, aud, exp, iat, nonce, c_hash).
  */
 export async function precheckLinkCallback({
   environment,
@@ -70,60 +120,59 @@ export async function precheckLinkCallback({
   form,
   cookies,
 }: PrecheckInput): Promise<PrecheckOutcome> {
-  const checks: CheckResult[] = [];
-  checks.push(
-    checkThat("response_mode", method === "POST", method === "POST" ? "form_post" : `${method} (expected form_post)`),
-  );
-  if (method !== "POST") return refused(checks);
-
-  checks.push(
+  const formPost = method === "POST";
+  const checks: CheckResult[] = [
+    checkThat("response_mode", formPost, formPost ? "form_post" : `${method} (expected form_post)`),
     checkThat(
       "cookies_present",
       Boolean(cookies.transaction && cookies.state && cookies.nonce),
       `link ${cookies.transaction ? "present" : "missing"}, state ${cookies.state ? "present" : "missing"}, nonce ${cookies.nonce ? "present" : "missing"}`,
     ),
-  );
-
+  ];
   const params = parseCallbackParams(form);
-  const db = getDb();
-  const transaction = cookies.transaction ? await readLinkTransaction(db, cookies.transaction) : null;
-  const invitationId = transaction?.invitationId;
-
-  if (params.kind === "error") {
-    const cancelled = params.error === "access_denied";
-    checks.push(checkThat("authorization_error", false, params.error));
-    if (transaction) await consumeTransaction(transaction.id);
-    return refused(checks, {
-      invitationId,
-      reason: cancelled
-        ? "The merchant cancelled the consent at MobilePay (access_denied). Nothing was stored; the link can be used again."
-        : `MobilePay answered with the error "${params.error}"${params.errorDescription ? `: ${params.errorDescription}` : ""}.`,
-    });
-  }
-  if (params.kind === "downgrade") {
-    checks.push(checkThat("id_token_present", false, "a code arrived without an id_token"));
-    if (transaction) await consumeTransaction(transaction.id);
-    return refused(checks, {
-      invitationId,
-      reason: "Refused a hybrid-flow downgrade: the response carried a code but no id_token, so it was not redeemed.",
-    });
-  }
   if (params.kind === "malformed") {
-    checks.push(checkThat("id_token_present", false, params.reason));
-    return refused(checks, { invitationId, reason: `The authorization response was malformed: ${params.reason}.` });
-  }
-
-  if (!transaction || transaction.environment !== environment.id) {
-    checks.push(
-      checkThat("transaction", false, transaction ? "started for another environment" : "no open link transaction"),
-    );
+    checks.push(failedCheck("state", `not compared: the response is malformed (${params.reason})`));
     return refused(checks, {
-      invitationId,
-      reason:
-        "The response arrived without its link cookie (or for another environment): it was not started from this browser, or the browser dropped the cross-site cookie.",
+      transactionLeftOpen: true,
+      reason: `The authorization response was malformed (${params.reason}), so it cannot be tied to a link attempt. It was ignored: any link attempt in this browser was left open.`,
     });
   }
+
+  const transaction = cookies.transaction ? await readLinkTransaction(getDb(), cookies.transaction) : null;
+  const expectedState = await readCheckCookie(cookies.state, OAUTH_CHECK_COOKIE_NAMES.state);
+  const response = checkResponse(params, expectedState, environment);
+  checks.push(response.state);
+  if (!transaction) {
+    return refused(checks, {
+      transactionLeftOpen: true,
+      reason: cookies.transaction
+        ? "The response's link cookie names no link attempt this console knows, so the response was ignored."
+        : "The response arrived without its link cookie: it was not started from this browser, or the browser dropped the cross-site cookie.",
+    });
+  }
+  if (!response.state.passed) {
+    return refused(checks, {
+      transactionLeftOpen: true,
+      reason: `${STAFF_MESSAGES.state} It was ignored: the link attempt in this browser was left open for MobilePay's own response.`,
+    });
+  }
+
+  // From here on the response is the answer to this attempt, and whatever is wrong with it ends the attempt.
+  const { invitationId } = transaction;
   const consumed = await consumeTransaction(transaction.id);
+  if (!formPost) {
+    return refused(checks, {
+      invitationId,
+      reason: `${STAFF_MESSAGES.response_mode} Nothing in it was used (a code that travelled in a URL is never redeemed); nothing was stored and the link can be used again.`,
+    });
+  }
+  if (transaction.environment !== environment.id) {
+    checks.push(checkThat("transaction", false, `started for another environment (${transaction.environment})`));
+    return refused(checks, {
+      invitationId,
+      reason: `The response arrived at another environment's callback than the one this link was started for (${transaction.environment}): a possible mix-up. Nothing was stored.`,
+    });
+  }
   checks.push(
     checkThat(
       "transaction",
@@ -132,25 +181,42 @@ export async function precheckLinkCallback({
     ),
   );
   if (!consumed) return refused(checks, { invitationId });
+  checks.push(...response.rest);
+  return precheckAnswer({ environment, params, checks, transaction, nonceCookie: cookies.nonce });
+}
 
-  const expectedState = await readCheckCookie(cookies.state, OAUTH_CHECK_COOKIE_NAMES.state);
-  checks.push(
-    checkThat(
-      "state",
-      expectedState !== undefined && expectedState === params.state,
-      expectedState ? "compared with the state cookie" : "state cookie missing or unreadable",
-    ),
-  );
-  if (params.iss !== undefined) {
-    checks.push(
-      checkThat(
-        "authorization_response_iss",
-        params.iss === environment.expectedIssuer,
-        `iss parameter ${params.iss}, expected ${environment.expectedIssuer}`,
-      ),
-    );
+/** The answer to this browser's link attempt: an error, a downgrade, or a code with its front-channel id_token. */
+async function precheckAnswer({
+  environment,
+  params,
+  checks,
+  transaction,
+  nonceCookie,
+}: {
+  environment: MobilePayEnvironment;
+  params: Exclude<CallbackParams, { kind: "malformed" }>;
+  checks: CheckResult[];
+  transaction: LinkTransactionRecord;
+  nonceCookie: string | undefined;
+}): Promise<PrecheckOutcome> {
+  const { invitationId } = transaction;
+  if (params.kind === "error") {
+    checks.push(checkThat("authorization_error", false, params.error));
+    return refused(checks, {
+      invitationId,
+      reason:
+        params.error === "access_denied"
+          ? "The merchant cancelled the consent at MobilePay (access_denied). Nothing was stored; the link can be used again."
+          : `MobilePay answered with the error "${params.error}"${params.errorDescription ? `: ${params.errorDescription}` : ""}.`,
+    });
   }
-  const nonce = await readCheckCookie(cookies.nonce, OAUTH_CHECK_COOKIE_NAMES.nonce);
+  if (params.kind === "downgrade") {
+    return refused(checks, {
+      invitationId,
+      reason: "Refused a hybrid-flow downgrade: the response carried a code but no id_token, so it was not redeemed.",
+    });
+  }
+  const nonce = await readCheckCookie(nonceCookie, OAUTH_CHECK_COOKIE_NAMES.nonce);
   if (!nonce || firstFailure(checks)) return refused(checks, { invitationId });
 
   let outcome;
@@ -179,7 +245,7 @@ export async function precheckLinkCallback({
     context: {
       environment,
       transactionId: transaction.id,
-      invitationId: transaction.invitationId,
+      invitationId,
       frontChannel: { subject: outcome.claims.sub, issuer: outcome.claims.iss, nonce },
       checks,
       clockOffsetSeconds: outcome.clockOffsetSeconds,

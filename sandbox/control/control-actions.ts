@@ -11,6 +11,7 @@ import type { SandboxProvider } from "../oidc/sandbox-provider";
 import type { PortalDirectory } from "../portal/portal-directory";
 import type {
   ZBadIdTokenSchema,
+  ZBadTokenEndpointIdTokenSchema,
   ZClockSkewSchema,
   ZLatencySchema,
   ZRevokeGrantsSchema,
@@ -56,6 +57,7 @@ export class ControlActions {
         latency: faults.latency,
         clockSkewSeconds: faults.clockSkewSeconds,
         pendingBadIdToken: faults.pendingBadIdToken,
+        pendingBadTokenEndpointIdToken: faults.pendingBadTokenEndpointIdToken,
         rejectRevokedAccessTokensInstantly: faults.rejectRevokedAccessTokensInstantly,
         staleRefreshTokenRevokesGrant: faults.staleRefreshTokenRevokesGrant,
       },
@@ -83,6 +85,10 @@ export class ControlActions {
 
   armBadIdToken(input: z.infer<typeof ZBadIdTokenSchema>): void {
     this.deps.faults.pendingBadIdToken = { kind: input.kind, clientId: input.clientId ?? null };
+  }
+
+  armBadTokenEndpointIdToken(input: z.infer<typeof ZBadTokenEndpointIdTokenSchema>): void {
+    this.deps.faults.pendingBadTokenEndpointIdToken = { kind: input.kind, clientId: input.clientId ?? null };
   }
 
   updateSettings(input: z.infer<typeof ZSettingsSchema>): void {

@@ -8,6 +8,7 @@ import type { ControlActions } from "./control-actions";
 import { bearerTokenOf, isControlToken } from "./control-auth";
 import {
   ZBadIdTokenSchema,
+  ZBadTokenEndpointIdTokenSchema,
   ZClockSkewSchema,
   ZExecutePaymentsSchema,
   ZLatencySchema,
@@ -79,6 +80,10 @@ export function createControlApiRouter(actions: ControlActions, controlToken: st
   });
   on("POST", "/control/id-token-fault", async (context) => {
     actions.armBadIdToken(await parseBody(context, ZBadIdTokenSchema));
+    sendJson(context.res, 200, (await actions.state()).faults);
+  });
+  on("POST", "/control/token-endpoint/id-token-fault", async (context) => {
+    actions.armBadTokenEndpointIdToken(await parseBody(context, ZBadTokenEndpointIdTokenSchema));
     sendJson(context.res, 200, (await actions.state()).faults);
   });
   on("PUT", "/control/settings", async (context) => {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { BAD_ID_TOKEN_KINDS } from "../faults/bad-id-token-kinds";
+import { BAD_ID_TOKEN_KINDS, BAD_TOKEN_ENDPOINT_ID_TOKEN_KINDS } from "../faults/bad-id-token-kinds";
 
 export const ZTokenEndpointFaultSchema = z.object({
   mode: z.enum(["server-error", "timeout", "invalid-grant"]),
@@ -23,6 +23,11 @@ export const ZClockSkewSchema = z.object({
 
 export const ZBadIdTokenSchema = z.object({
   kind: z.enum(BAD_ID_TOKEN_KINDS),
+  clientId: z.string().min(1).optional(),
+});
+
+export const ZBadTokenEndpointIdTokenSchema = z.object({
+  kind: z.enum(BAD_TOKEN_ENDPOINT_ID_TOKEN_KINDS),
   clientId: z.string().min(1).optional(),
 });
 

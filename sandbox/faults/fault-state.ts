@@ -1,4 +1,4 @@
-import type { BadIdTokenKind } from "./bad-id-token-kinds";
+import type { BadIdTokenKind, BadTokenEndpointIdTokenKind } from "./bad-id-token-kinds";
 
 export type TokenEndpointFaultMode = "server-error" | "timeout" | "invalid-grant";
 
@@ -20,6 +20,7 @@ export class FaultState {
   latency: { milliseconds: number; target: LatencyTarget } = { milliseconds: 0, target: "token" };
   clockSkewSeconds = 0;
   pendingBadIdToken: { kind: BadIdTokenKind; clientId: string | null } | null = null;
+  pendingBadTokenEndpointIdToken: { kind: BadTokenEndpointIdTokenKind; clientId: string | null } | null = null;
   /** Off mirrors MobilePay: a revoked consent leaves issued access tokens valid until they expire. */
   rejectRevokedAccessTokensInstantly = false;
   staleRefreshTokenRevokesGrant = false;
@@ -40,6 +41,13 @@ export class FaultState {
     return pending.kind;
   }
 
+  takeBadTokenEndpointIdToken(clientId: string): BadTokenEndpointIdTokenKind | null {
+    const pending = this.pendingBadTokenEndpointIdToken;
+    if (!pending || (pending.clientId !== null && pending.clientId !== clientId)) return null;
+    this.pendingBadTokenEndpointIdToken = null;
+    return pending.kind;
+  }
+
   latencyFor(target: Exclude<LatencyTarget, "all">): number {
     const { milliseconds, target: configured } = this.latency;
     return configured === "all" || configured === target ? milliseconds : 0;
@@ -54,6 +62,7 @@ export class FaultState {
     this.latency = { milliseconds: 0, target: "token" };
     this.clockSkewSeconds = 0;
     this.pendingBadIdToken = null;
+    this.pendingBadTokenEndpointIdToken = null;
     this.rejectRevokedAccessTokensInstantly = false;
     this.staleRefreshTokenRevokesGrant = false;
   }

@@ -1,6 +1,6 @@
 import { createHash, generateKeyPairSync, type KeyObject, randomBytes } from "node:crypto";
 
-import type { BadIdTokenKind } from "../faults/bad-id-token-kinds";
+import type { BadIdTokenKind, BadTokenEndpointIdTokenKind } from "../faults/bad-id-token-kinds";
 import { decodeJwtParts, type JwtPayload, signRs256Jwt, unsignedJwt } from "../keys/rs256-signer";
 import { AUTHENTICATION_METHODS, IDENTITY_PROVIDER } from "./mobilepay-claims";
 
@@ -16,7 +16,7 @@ export interface IdTokenShapingOptions {
   dropNonce?: boolean;
   /** The token endpoint's id_token carries at_hash, as MobilePay's does (oidc-provider leaves it out there). */
   accessTokenForHash?: string;
-  fault?: BadIdTokenKind | null;
+  fault?: BadIdTokenKind | BadTokenEndpointIdTokenKind | null;
 }
 
 const TIME_CLAIMS = ["iat", "nbf", "exp", "auth_time"] as const;
@@ -54,7 +54,7 @@ function shiftTimes(payload: JwtPayload, seconds: number): JwtPayload {
   return shifted;
 }
 
-function breakPayload(payload: JwtPayload, kind: BadIdTokenKind): JwtPayload {
+function breakPayload(payload: JwtPayload, kind: BadIdTokenKind | BadTokenEndpointIdTokenKind): JwtPayload {
   const now = Math.floor(Date.now() / 1000);
   switch (kind) {
     case "wrong-iss":
@@ -79,6 +79,8 @@ function breakPayload(payload: JwtPayload, kind: BadIdTokenKind): JwtPayload {
       return { ...payload, nonce: randomBytes(16).toString("hex") };
     case "bad-c-hash":
       return { ...payload, c_hash: halfSha256(`not-the-code-${randomBytes(8).toString("hex")}`) };
+    case "bad-at-hash":
+      return { ...payload, at_hash: halfSha256(`not-the-access-token-${randomBytes(8).toString("hex")}`) };
     default:
       return payload;
   }

@@ -116,6 +116,7 @@ export class SandboxProvider {
         skewSeconds: deps.faults.clockSkewSeconds,
         dropNonce: grantType === "refresh_token",
         accessTokenForHash: typeof response.access_token === "string" ? response.access_token : undefined,
+        fault: deps.faults.takeBadTokenEndpointIdToken(clientId),
       });
     }
 

@@ -180,6 +180,38 @@ describe("fault switches", () => {
     });
   });
 
+  describe("broken id_tokens from the token endpoint", () => {
+    it("breaks the next token endpoint id_token once, leaving the front channel sound", async () => {
+      await control.json("POST", "/control/token-endpoint/id-token-fault", { kind: "bad-at-hash" });
+      const broken = await linkBo();
+      // Correctly signed, so only the at_hash comparison can catch it.
+      await jwtVerify(broken.idTokenFromTokenEndpoint, jwksFor(fixture.url));
+      expect(claimsOf(broken.idTokenFromTokenEndpoint).at_hash).not.toBe(halfHash(broken.accessToken));
+      expect(claimsOf(broken.idToken).c_hash).toBe(halfHash(broken.code));
+      const next = await linkBo();
+      expect(claimsOf(next.idTokenFromTokenEndpoint).at_hash).toBe(halfHash(next.accessToken));
+    });
+
+    it.each(["wrong-nonce", "wrong-iss"] as const)(
+      "%s changes only that claim of the token endpoint id_token",
+      async (kind) => {
+        await control.json("POST", "/control/token-endpoint/id-token-fault", { kind });
+        const broken = await linkBo();
+        const claims = claimsOf(broken.idTokenFromTokenEndpoint);
+        const front = claimsOf(broken.idToken);
+        const claim = kind === "wrong-nonce" ? "nonce" : "iss";
+        expect(claims[claim]).not.toBe(front[claim]);
+        expect(claims.at_hash).toBe(halfHash(broken.accessToken));
+      },
+    );
+
+    it("refuses kinds that have no meaning at the token endpoint", async () => {
+      const response = await control.call("POST", "/control/token-endpoint/id-token-fault", { kind: "bad-c-hash" });
+      expect(response.status).toBe(400);
+      expect((await control.state()).faults.pendingBadTokenEndpointIdToken).toBeNull();
+    });
+  });
+
   describe("the control API itself", () => {
     it("refuses callers without the control token", async () => {
       const anonymous = await fetch(`${fixture.url}/control/state`);
