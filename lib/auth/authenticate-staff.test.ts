@@ -7,12 +7,13 @@ import { withConsoleDatabase } from "@/lib/tokens/testing/console-database-suite
 
 import type { authenticateStaff as AuthenticateStaff } from "./authenticate-staff";
 import { PAIR_POLICY } from "./login-throttle-policy";
+import type * as PasswordModule from "./password";
 
 /** Every password check the sign-in makes, counted: the limit is about how many guesses reach bcrypt. */
 const passwordChecks = vi.hoisted(() => ({ count: 0 }));
 
 vi.mock("@/lib/auth/password", async (importOriginal) => {
-  const original = await importOriginal<typeof import("./password")>();
+  const original = await importOriginal<typeof PasswordModule>();
   return {
     ...original,
     verifyPassword: (password: string, hash: string) => {
