@@ -4,6 +4,9 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Before anything else, so sign-in can count attempts under the address that really connected.
+  const { stampPeerAddresses } = await import("@/lib/http/peer-address");
+  stampPeerAddresses();
   const { startServerInstance } = await import("@/lib/server-instance/start-server-instance");
   await startServerInstance();
 }

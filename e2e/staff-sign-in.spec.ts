@@ -1,6 +1,37 @@
 import { randomUUID } from "node:crypto";
 
+import type { Browser, Page } from "@playwright/test";
+
+import { insertMerchantOfEnvironment } from "./fixtures/console-database";
 import { demoStaff, expect, fillSignInForm, formMessage, signInAs, signOut, test } from "./fixtures/console-test";
+
+const WRONG_PASSWORD_MESSAGE = "Sign-in failed. Check your email and password.";
+const THROTTLED_MESSAGE = "Too many failed attempts. Wait a few minutes before trying again.";
+
+/** An admin adds a staff member on the staff page; the admin stays signed in on `page`. */
+async function addStaffMember(page: Page, options: { prefix: string; name: string; role?: string }) {
+  const email = `${options.prefix}-${randomUUID().slice(0, 8)}@example.com`;
+  await signInAs(page, "admin");
+  await page.goto("/staff");
+  await page.getByLabel("Name").fill(options.name);
+  await page.getByLabel("Email").fill(email);
+  if (options.role) await page.getByLabel("Role", { exact: true }).selectOption(options.role);
+  await page.getByLabel("Initial password").fill("a-long-enough-password");
+  await page.getByRole("button", { name: "Add staff member" }).click();
+  await expect(page.getByRole("cell", { name: email })).toBeVisible();
+  return email;
+}
+
+/** The member signed in in a browser of their own. */
+async function signedInElsewhere(browser: Browser, email: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await fillSignInForm(page, email, "a-long-enough-password");
+  await expect(page.getByTestId("current-staff")).toBeVisible();
+  return { context, page };
+}
+
+const sessionOf = async (page: Page) => (await page.request.get("/api/auth/session")).json() as Promise<unknown>;
 
 const NAVIGATION = {
   admin: ["Merchants", "Audit", "Diagnostics", "Staff"],
@@ -45,10 +76,10 @@ test.describe("[STAFF] sign-in and roles", () => {
 
     for (let attempt = 0; attempt < 5; attempt += 1) {
       await fillSignInForm(page, email, `wrong-password-${attempt}`);
-      await expect(formMessage(page)).toHaveText("Sign-in failed. Check your email and password.");
+      await expect(formMessage(page)).toHaveText(WRONG_PASSWORD_MESSAGE);
     }
     await fillSignInForm(page, email, "correct-horse-battery");
-    await expect(formMessage(page)).toHaveText("Too many failed attempts. Wait 15 minutes before trying again.");
+    await expect(formMessage(page)).toHaveText("Too many failed attempts. Wait a few minutes before trying again.");
   });
 
   test("[STAFF]: signing out ends the session", async ({ page }) => {
@@ -57,6 +88,87 @@ test.describe("[STAFF] sign-in and roles", () => {
     await page.goto("/audit");
     await expect(page).toHaveURL(/\/sign-in$/);
   });
+
+  test("[STAFF]: after signing out, the old session cookie opens nothing", async ({ browser, page, baseURL }) => {
+    const email = await addStaffMember(page, { prefix: "leaving", name: "Lou Leaving" });
+    const member = await signedInElsewhere(browser, email);
+    const oldCookies = await member.context.cookies();
+    await member.page.getByRole("button", { name: "Sign out" }).click();
+    await expect(member.page).toHaveURL(/\/sign-in/);
+
+    const replay = await browser.newContext();
+    await replay.addCookies(oldCookies);
+    const replayed = await replay.newPage();
+    await replayed.goto("/audit");
+    await expect(replayed).toHaveURL(/\/sign-in$/);
+    expect(await sessionOf(replayed)).toEqual({});
+    const diagnostics = await replayed.request.post("/api/diagnostics/run", { headers: { origin: baseURL! } });
+    expect(diagnostics.status()).toBe(401);
+    await replay.close();
+    await member.context.close();
+  });
+
+  test("[STAFF]: rotating X-Forwarded-For does not get a guesser more attempts", async ({ page }) => {
+    const email = await addStaffMember(page, { prefix: "rotated", name: "Rita Rotated" });
+    await signOut(page);
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      await page.setExtraHTTPHeaders({ "x-forwarded-for": `198.51.100.${attempt + 1}` });
+      await fillSignInForm(page, email, `wrong-password-${attempt}`);
+      await expect(formMessage(page)).toHaveText(WRONG_PASSWORD_MESSAGE);
+    }
+    await page.setExtraHTTPHeaders({ "x-forwarded-for": "198.51.100.99" });
+    await fillSignInForm(page, email, "a-long-enough-password");
+    await expect(formMessage(page)).toHaveText(THROTTLED_MESSAGE);
+  });
+
+  test("[STAFF]: an admin unlocks a throttled account, and its owner signs in at once", async ({ browser, page }) => {
+    const email = await addStaffMember(page, { prefix: "unlocked", name: "Uma Unlocked" });
+    const guesser = await browser.newContext();
+    const guesserPage = await guesser.newPage();
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      await fillSignInForm(guesserPage, email, `wrong-password-${attempt}`);
+      await expect(formMessage(guesserPage)).toHaveText(WRONG_PASSWORD_MESSAGE);
+    }
+    await fillSignInForm(guesserPage, email, "a-long-enough-password");
+    await expect(formMessage(guesserPage)).toHaveText(THROTTLED_MESSAGE);
+
+    await page.reload();
+    const row = page.getByRole("row", { name: new RegExp(email) });
+    await expect(row.getByText("Sign-in held back")).toBeVisible();
+    await row.getByRole("button", { name: "Unlock sign-in" }).click();
+    await expect(row.getByText("Sign-in held back")).toBeHidden();
+
+    await fillSignInForm(guesserPage, email, "a-long-enough-password");
+    await expect(guesserPage.getByTestId("current-staff")).toHaveText("Uma Unlocked");
+    await guesser.close();
+  });
+
+  for (const [action, path] of [
+    ["sign-in", "callback/credentials"],
+    ["sign-out", "signout"],
+  ] as const) {
+    test(`[STAFF]: a look-alike callbackUrl on ${action} leads back to the console, not to a 500`, async ({
+      page,
+      baseURL,
+    }) => {
+      const lookAlike = `${baseURL}.evil.example/`;
+      const staff = demoStaff("support");
+      if (action === "sign-out") await signInAs(page, "support");
+      const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+      const response = await page.request.post(`/api/auth/${path}`, {
+        form: { csrfToken, callbackUrl: lookAlike, json: "true", email: staff.email, password: staff.password },
+      });
+      expect(response.status()).toBe(200);
+      const { url } = (await response.json()) as { url: string };
+      expect(new URL(url).origin).toBe(baseURL);
+
+      const query = await page.request.get(`/api/auth/${action === "sign-in" ? "signin" : "signout"}`, {
+        params: { callbackUrl: lookAlike },
+        maxRedirects: 0,
+      });
+      expect(query.status()).toBeLessThan(500);
+    });
+  }
 });
 
 test.describe("[ROLES] enforced on the server", () => {
@@ -141,6 +253,76 @@ test.describe("[STAFF] management", () => {
     await leaver.goto("/merchants");
     await expect(leaver).toHaveURL(/\/sign-in$/);
     await leaverContext.close();
+  });
+
+  test("[STAFF]: the session endpoint answers the current role, and no session once disabled", async ({
+    browser,
+    page,
+  }) => {
+    const email = await addStaffMember(page, { prefix: "changing", name: "Cai Changing", role: "integrator" });
+    let member = await signedInElsewhere(browser, email);
+    expect(await sessionOf(member.page)).toMatchObject({ user: { email, role: "integrator" } });
+
+    const row = page.getByRole("row", { name: new RegExp(email) });
+    await row.getByLabel(`Role of ${email}`).selectOption("support");
+    await expect(row.getByLabel(`Role of ${email}`)).toHaveValue("support");
+    // A new role ends the sessions issued under the old one.
+    expect(await sessionOf(member.page)).toEqual({});
+    await member.context.close();
+
+    member = await signedInElsewhere(browser, email);
+    expect(await sessionOf(member.page)).toMatchObject({ user: { email, role: "support" } });
+    await row.getByRole("button", { name: "Disable" }).click();
+    await expect(row.getByText("Disabled")).toBeVisible();
+    expect(await sessionOf(member.page)).toEqual({});
+    await member.context.close();
+  });
+
+  test("[STAFF]: sign out everywhere ends every session of the member", async ({ browser, page }) => {
+    const email = await addStaffMember(page, { prefix: "everywhere", name: "Eve Everywhere" });
+    const first = await signedInElsewhere(browser, email);
+    const second = await signedInElsewhere(browser, email);
+    await page
+      .getByRole("row", { name: new RegExp(email) })
+      .getByRole("button", { name: "Sign out everywhere" })
+      .click();
+    for (const member of [first, second]) {
+      await expect(async () => {
+        await member.page.goto("/merchants");
+        await expect(member.page).toHaveURL(/\/sign-in$/);
+      }).toPass({ timeout: 15_000 });
+      await member.context.close();
+    }
+  });
+});
+
+test.describe("[DEMO] sandbox environments only", () => {
+  test("[DEMO]: a demo account cannot see a production merchant anywhere; an admin can", async ({ page }) => {
+    const merchant = { id: `prod-${randomUUID().slice(0, 8)}`, name: `Produktion ${randomUUID().slice(0, 4)} ApS` };
+    await insertMerchantOfEnvironment({ ...merchant, environment: "production" });
+
+    await signInAs(page, "demo");
+    for (const path of [`/merchants/${merchant.id}`, `/merchants/${merchant.id}/calls`]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+      await expect(page.getByText(merchant.name)).toHaveCount(0);
+    }
+    for (const path of [`/api/merchants/${merchant.id}/state`, `/api/merchants/${merchant.id}/calls`]) {
+      expect((await page.request.get(path)).status()).toBe(404);
+    }
+    await page.goto("/merchants");
+    await expect(page.getByRole("heading", { name: "Merchants", level: 1 })).toBeVisible();
+    await expect(page.getByText(merchant.name)).toHaveCount(0);
+    await page.goto(`/audit?merchant=${merchant.id}`);
+    await expect(page.getByRole("heading", { name: "Audit log", level: 1 })).toBeVisible();
+    await expect(page.getByText("No matching events")).toBeVisible();
+    await signOut(page);
+
+    await signInAs(page, "admin");
+    await page.goto(`/merchants/${merchant.id}`);
+    await expect(page.getByRole("heading", { name: merchant.name })).toBeVisible();
+    await page.goto(`/audit?merchant=${merchant.id}`);
+    await expect(page.getByText("No matching events")).toHaveCount(0);
   });
 });
 

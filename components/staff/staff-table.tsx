@@ -18,6 +18,8 @@ export type StaffRow = {
   role: string;
   disabled: boolean;
   lastLoginAt: string | null;
+  /** Failed sign-ins hold the account back (its ceiling, or the backoff of some address). */
+  signInHeldBack: boolean;
 };
 
 export function StaffTable({ staff, currentStaffId }: { staff: StaffRow[]; currentStaffId: string }) {
@@ -25,11 +27,11 @@ export function StaffTable({ staff, currentStaffId }: { staff: StaffRow[]; curre
   const [error, setError] = useState<string | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
 
-  async function update(id: string, changes: { role?: StaffRole; disabled?: boolean }) {
+  async function send(id: string, path: string, options: { method: string; body?: unknown }) {
     setBusyId(id);
     setError(null);
     try {
-      await apiRequest(`/api/staff/${id}`, { method: "PATCH", body: changes });
+      await apiRequest(path, options);
       router.refresh();
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : "The console could not be reached.");
@@ -37,6 +39,9 @@ export function StaffTable({ staff, currentStaffId }: { staff: StaffRow[]; curre
       setBusyId(null);
     }
   }
+
+  const update = (id: string, changes: { role?: StaffRole; disabled?: boolean }) =>
+    send(id, `/api/staff/${id}`, { method: "PATCH", body: changes });
 
   return (
     <div className="space-y-3">
@@ -78,19 +83,44 @@ export function StaffTable({ staff, currentStaffId }: { staff: StaffRow[]; curre
                   </Select>
                 </Td>
                 <Td>
-                  {member.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>}
+                  <span className="flex flex-wrap gap-1">
+                    {member.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>}
+                    {member.signInHeldBack ? <Badge tone="warning">Sign-in held back</Badge> : null}
+                  </span>
                 </Td>
                 <Td className="whitespace-nowrap text-slate-500">{member.lastLoginAt ?? "never"}</Td>
                 <Td>
-                  {self ? null : (
-                    <Button
-                      variant="secondary"
-                      disabled={busyId === member.id}
-                      onClick={() => void update(member.id, { disabled: !member.disabled })}
-                    >
-                      {member.disabled ? "Enable" : "Disable"}
-                    </Button>
-                  )}
+                  <span className="flex flex-wrap justify-end gap-2">
+                    {member.signInHeldBack ? (
+                      <Button
+                        variant="secondary"
+                        disabled={busyId === member.id}
+                        onClick={() =>
+                          void send(member.id, `/api/staff/${member.id}/sign-in-limits`, { method: "DELETE" })
+                        }
+                      >
+                        Unlock sign-in
+                      </Button>
+                    ) : null}
+                    {member.disabled ? null : (
+                      <Button
+                        variant="ghost"
+                        disabled={busyId === member.id}
+                        onClick={() => void send(member.id, `/api/staff/${member.id}/sessions`, { method: "DELETE" })}
+                      >
+                        Sign out everywhere
+                      </Button>
+                    )}
+                    {self ? null : (
+                      <Button
+                        variant="secondary"
+                        disabled={busyId === member.id}
+                        onClick={() => void update(member.id, { disabled: !member.disabled })}
+                      >
+                        {member.disabled ? "Enable" : "Disable"}
+                      </Button>
+                    )}
+                  </span>
                 </Td>
               </tr>
             );

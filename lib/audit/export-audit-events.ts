@@ -5,6 +5,7 @@ import { csvRow } from "@/lib/audit/csv";
 import { findAuditEvents } from "@/lib/audit/find-audit-events";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
+import { visibleEnvironmentIds } from "@/lib/auth/require-environment-access";
 import { getDb } from "@/lib/db/client";
 
 /** An export is bounded: past this many rows staff narrow the filters instead of tying up the database. */
@@ -44,6 +45,7 @@ export async function exportAuditEvents({
     },
   });
   const db = getDb();
+  const visibleEnvironments = visibleEnvironmentIds(staff);
   const encoder = new TextEncoder();
   let cursor: AuditCursor | undefined;
   let written = 0;
@@ -61,6 +63,7 @@ export async function exportAuditEvents({
         filters,
         cursor,
         take: Math.min(BATCH_SIZE, MAX_EXPORT_ROWS - written),
+        visibleEnvironments,
       });
       const text = batch
         .map((event) =>

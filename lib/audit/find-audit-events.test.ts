@@ -88,6 +88,15 @@ describe(`the audit log's reads on ${process.env.TEST_DATABASE ?? "sqlite"}`, ()
     expect(await ids({ actor: "%" })).toEqual(["e01"]);
   });
 
+  it("shows a restricted reader only the events of the environments they may see, with or without filters", async () => {
+    const visible = async (visibleEnvironments: string[], filters: TAuditFilters = {}) =>
+      (await findAuditEvents(db, { filters, take: 50, visibleEnvironments })).map((event) => event.id);
+    expect(await visible(["test"])).toEqual(["e07", "e06", "e04"]);
+    expect(await visible(["test"], { type: "link." })).toEqual(["e04"]);
+    expect(await visible(["test"], { merchant: "m-1" })).toEqual([]);
+    expect(await visible([])).toEqual([]);
+  });
+
   it("reads an action type as a prefix, merging its actions in time order, paged by cursor", async () => {
     expect(await ids({ type: "link." })).toEqual(["e04", "e03", "e01"]);
     expect(await ids({ type: "link" })).toEqual(["e06", "e04", "e03", "e01"]);

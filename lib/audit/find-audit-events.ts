@@ -49,10 +49,11 @@ function selectAuditEvents(
   filters: TAuditFilters,
   cursor: AuditCursor | undefined,
   take: number,
+  visibleEnvironments: readonly string[] | null,
   action?: string,
 ): Promise<AuditEventRow[]> {
   const { values, bind } = boundValues();
-  const conditions = auditEventConditions(filters, cursor, bind);
+  const conditions = auditEventConditions(filters, cursor, bind, visibleEnvironments);
   if (action !== undefined) conditions.push(`"action" = ${bind(action)}`);
   const where = conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : "";
   return db.$queryRawUnsafe<AuditEventRow[]>(
@@ -76,17 +77,26 @@ function newestFirst(a: { occurredAt: Date; id: string }, b: { occurredAt: Date;
  */
 export async function findAuditEvents(
   db: Database,
-  options: { filters: TAuditFilters; cursor?: AuditCursor; take: number },
+  options: {
+    filters: TAuditFilters;
+    cursor?: AuditCursor;
+    take: number;
+    /** Only events of these environments (demo staff see sandboxes only); null or absent: every event. */
+    visibleEnvironments?: readonly string[] | null;
+  },
 ): Promise<AuditEventRow[]> {
   const { filters, cursor, take } = options;
+  const visibleEnvironments = options.visibleEnvironments ?? null;
   if (filters.type) {
     const actions = await actionsWithPrefix(db, filters.type);
     if (actions.length <= MAX_ACTIONS_PER_PREFIX) {
       const lists = await Promise.all(
-        actions.map((action) => selectAuditEvents(db, { ...filters, type: undefined }, cursor, take, action)),
+        actions.map((action) =>
+          selectAuditEvents(db, { ...filters, type: undefined }, cursor, take, visibleEnvironments, action),
+        ),
       );
       return lists.flat().sort(newestFirst).slice(0, take);
     }
   }
-  return selectAuditEvents(db, filters, cursor, take);
+  return selectAuditEvents(db, filters, cursor, take, visibleEnvironments);
 }

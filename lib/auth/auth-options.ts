@@ -7,20 +7,38 @@ import { authenticateStaff, type AuthenticationOutcome } from "@/lib/auth/authen
 import { mobilePayProvider } from "@/lib/auth/mobilepay-provider";
 import { OAUTH_CHECK_COOKIES } from "@/lib/auth/oauth-check-cookies";
 import { ZSignInCredentialsSchema } from "@/lib/auth/sign-in-credentials";
+import { sameOriginRedirect } from "@/lib/auth/same-origin-redirect";
 import { ZStaffRoleSchema } from "@/lib/auth/staff-role-schema";
+import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { usesSecureCookies } from "@/lib/auth/session-cookie";
+import { resolveClientAddress } from "@/lib/http/client-address";
+import { stampedPeerAddress } from "@/lib/http/peer-address";
 import { completeLink } from "@/lib/links/complete-link";
 import { linkCallbackContext } from "@/lib/links/link-callback-context";
 import { logger } from "@/lib/logger";
 import { getEnvironments } from "@/lib/mobilepay/environments";
+import { endSessionsOnSignOut } from "@/lib/staff/end-staff-sessions";
+import { findActiveStaff } from "@/lib/staff/find-active-staff";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
+/** next-auth hands the credentials provider the request's headers only; see peer-address.ts for the peer. */
 function clientAddress(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  return first || "unknown";
+  const forwardedFor = headers?.["x-forwarded-for"];
+  return resolveClientAddress({
+    peer: stampedPeerAddress(headers ?? {}),
+    forwardedFor: typeof forwardedFor === "string" ? forwardedFor : null,
+    trustedProxies: getEnv().TRUSTED_PROXIES,
+  });
+}
+
+/** Thrown while reading a session that has ended: next-auth then answers "no session" and clears the cookie. */
+class SessionEndedError extends Error {
+  constructor() {
+    super("The session has ended");
+    this.name = "SessionEndedError";
+  }
 }
 
 /** Library messages may quote state, nonce or code values; keep their words, not the values. */
@@ -87,13 +105,29 @@ export function getAuthOptions(): NextAuthOptions {
         if (!context || context.environment.providerId !== account?.provider) return "/link/complete?outcome=failed";
         return completeLink(context, account);
       },
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
         // Only the staff identity goes into the session: never any provider token.
         if (user) {
-          token.sub = user.id;
-          token.role = (user as { role?: string }).role;
+          const staff = user as { id: string; role?: string; sessionGeneration?: number };
+          token.sub = staff.id;
+          token.role = staff.role;
+          token.sessionGeneration = staff.sessionGeneration;
+          return token;
         }
+        // Every read of the session asks the database: an ended session or a disabled account has none,
+        // and the role is the one the staff member has now.
+        const staff =
+          token.sub && typeof token.sessionGeneration === "number"
+            ? await findActiveStaff(getDb(), { staffId: token.sub, sessionGeneration: token.sessionGeneration })
+            : null;
+        if (!staff) throw new SessionEndedError();
+        token.role = staff.role;
+        token.name = staff.name;
+        token.email = staff.email;
         return token;
+      },
+      redirect({ url, baseUrl }) {
+        return sameOriginRedirect(url, baseUrl);
       },
       session({ session, token }) {
         const role = ZStaffRoleSchema.safeParse(token.role);
@@ -104,6 +138,14 @@ export function getAuthOptions(): NextAuthOptions {
           role: role.success ? role.data : "support",
         };
         return session;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        // The cookie is cleared in this browser; the generation ends the session on the server too.
+        if (token?.sub && typeof token.sessionGeneration === "number") {
+          await endSessionsOnSignOut({ staffId: token.sub, sessionGeneration: token.sessionGeneration });
+        }
       },
     },
   };

@@ -6,7 +6,9 @@ import { NextRequest, NextResponse } from "next/server";
 
 import { getAuthOptions } from "@/lib/auth/auth-options";
 import { OAUTH_CHECK_COOKIE_NAMES } from "@/lib/auth/oauth-check-cookies";
+import { isSameOriginRedirect } from "@/lib/auth/same-origin-redirect";
 import { getDb } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
 import { LINK_DONE_PATH } from "@/lib/links/complete-link";
 import { failLink } from "@/lib/links/fail-link";
 import { linkCallbackContext } from "@/lib/links/link-callback-context";
@@ -127,10 +129,23 @@ async function handleCallback(request: NextRequest, context: AuthRouteContext, e
   return done;
 }
 
+/**
+ * next-auth answers a `callbackUrl` query parameter it cannot parse as a URL (a look-alike host such as
+ * `localhost:3000.evil.example`) with a 500 before any callback runs; one that leads elsewhere is dropped
+ * here, and the redirect callback reduces what is left (and the form field) to a place on the console.
+ */
+function withoutForeignCallbackUrl(request: NextRequest): NextRequest {
+  const callbackUrl = request.nextUrl.searchParams.get("callbackUrl");
+  if (callbackUrl === null || isSameOriginRedirect(callbackUrl, getEnv().NEXTAUTH_URL)) return request;
+  const cleaned = new URL(request.nextUrl);
+  cleaned.searchParams.delete("callbackUrl");
+  return new NextRequest(cleaned, request);
+}
+
 export async function handleAuthRequest(request: NextRequest, context: AuthRouteContext): Promise<Response> {
   const [action, providerId] = (await context.params).nextauth;
   const environment = getEnvironments().find((candidate) => candidate.providerId === providerId);
-  if (!environment) return runNextAuth(request, context);
+  if (!environment) return runNextAuth(withoutForeignCallbackUrl(request), context);
   try {
     if (action === "signin") return await startSignIn(request, context, environment);
     if (action === "callback") return await handleCallback(request, context, environment);

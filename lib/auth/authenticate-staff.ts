@@ -1,6 +1,6 @@
 import "server-only";
 
-import { clearSignInFailures, isSignInThrottled, recordSignInFailure } from "@/lib/auth/login-throttle";
+import { reserveSignInAttempt, settleSuccessfulSignIn, signInKeys } from "@/lib/auth/login-throttle";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
 import { ZEmailSchema } from "@/lib/auth/password-policy";
 import type { StaffRole } from "@/lib/auth/roles";
@@ -11,14 +11,18 @@ import { getDb } from "@/lib/db/client";
 export type AuthenticateStaffOptions = { email: string; password: string; address: string };
 
 export type AuthenticationOutcome =
-  | { kind: "signed-in"; staff: { id: string; email: string; name: string; role: StaffRole } }
+  | {
+      kind: "signed-in";
+      staff: { id: string; email: string; name: string; role: StaffRole; sessionGeneration: number };
+    }
   | { kind: "refused" }
   | { kind: "throttled" };
 
 /**
  * Checks a staff sign-in. Every refusal looks the same from outside (unknown
- * account, wrong password, disabled account) and each one counts towards the
- * account's and the address's throttle.
+ * account, wrong password, disabled account). The attempt is counted before
+ * the password is checked, so parallel guesses cannot all pass the limit
+ * while the first ones are still being hashed; a success gives it back.
  */
 export async function authenticateStaff({
   email,
@@ -27,7 +31,8 @@ export async function authenticateStaff({
 }: AuthenticateStaffOptions): Promise<AuthenticationOutcome> {
   const parsedEmail = ZEmailSchema.safeParse(email);
   const normalizedEmail = parsedEmail.success ? parsedEmail.data : email.trim().toLowerCase().slice(0, 254);
-  if (await isSignInThrottled(normalizedEmail, address)) {
+  const keys = signInKeys(normalizedEmail, address);
+  if (!(await reserveSignInAttempt(keys))) {
     await recordAuditEvent({
       actor: { type: "system", label: "sign-in" },
       action: "staff.sign_in_throttled",
@@ -48,7 +53,6 @@ export async function authenticateStaff({
   const role = ZStaffRoleSchema.safeParse(staff?.role);
 
   if (!staff || !passwordMatches || staff.disabled || !role.success) {
-    await recordSignInFailure(normalizedEmail, address);
     await recordAuditEvent({
       actor: { type: "system", label: "sign-in" },
       action: "staff.sign_in_failed",
@@ -58,11 +62,20 @@ export async function authenticateStaff({
     return { kind: "refused" };
   }
 
-  await clearSignInFailures(normalizedEmail);
+  await settleSuccessfulSignIn(keys);
   await db.staffUser.update({ where: { id: staff.id }, data: { lastLoginAt: new Date() } });
   await recordAuditEvent({
     actor: { type: "staff", id: staff.id, label: staff.email },
     action: "staff.signed_in",
   });
-  return { kind: "signed-in", staff: { id: staff.id, email: staff.email, name: staff.name, role: role.data } };
+  return {
+    kind: "signed-in",
+    staff: {
+      id: staff.id,
+      email: staff.email,
+      name: staff.name,
+      role: role.data,
+      sessionGeneration: staff.sessionGeneration,
+    },
+  };
 }

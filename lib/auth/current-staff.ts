@@ -4,7 +4,7 @@ import { cookies } from "next/headers";
 import { cache } from "react";
 
 import type { StaffRole } from "@/lib/auth/roles";
-import { sessionCookieName, staffIdFromSessionCookie } from "@/lib/auth/session-cookie";
+import { sessionCookieName, staffSessionFromCookie } from "@/lib/auth/session-cookie";
 import { ZStaffRoleSchema } from "@/lib/auth/staff-role-schema";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
@@ -14,17 +14,17 @@ export type CurrentStaff = { id: string; email: string; name: string; role: Staf
 
 /**
  * The signed-in staff member as the database knows them now: a disabled
- * account or a changed role takes effect on the next request, not at the
- * session's expiry.
+ * account, a changed role or an ended session takes effect on the next
+ * request, not at the cookie's expiry.
  */
 export const getCurrentStaff = cache(async (): Promise<CurrentStaff | null> => {
   const env = getEnv();
-  const staffId = await staffIdFromSessionCookie((await cookies()).getAll(), {
+  const session = await staffSessionFromCookie((await cookies()).getAll(), {
     secret: env.NEXTAUTH_SECRET,
     cookieName: sessionCookieName(env.NEXTAUTH_URL),
   });
-  if (!staffId) return null;
-  const staff = await findActiveStaff(getDb(), staffId);
+  if (!session) return null;
+  const staff = await findActiveStaff(getDb(), session);
   const role = ZStaffRoleSchema.safeParse(staff?.role);
   if (!staff || !role.success) return null;
   return { id: staff.id, email: staff.email, name: staff.name, role: role.data };

@@ -1,31 +1,55 @@
 import { describe, expect, it } from "vitest";
 
-import { afterFailure, isLocked, type ThrottleLimits } from "./login-throttle-policy";
+import {
+  backoffDelayMs,
+  reserveAttempt,
+  type BackoffPolicy,
+  type CeilingPolicy,
+  type ThrottleState,
+} from "./login-throttle-policy";
 
-const limits: ThrottleLimits = { maxFailures: 3, windowMs: 60_000, lockMs: 300_000 };
+const ceiling: CeilingPolicy = { kind: "ceiling", maxAttempts: 3, windowMs: 60_000 };
+const backoff: BackoffPolicy = {
+  kind: "backoff",
+  freeAttempts: 3,
+  firstDelayMs: 10_000,
+  maxDelayMs: 60_000,
+  quietResetMs: 600_000,
+};
 const at = (seconds: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, seconds));
 
-describe("login throttle policy", () => {
-  it("locks after the limit within the window and unlocks after the lock time", () => {
-    let state = afterFailure(null, at(0), limits);
-    state = afterFailure(state, at(10), limits);
-    expect(isLocked(state, at(11))).toBe(false);
-    state = afterFailure(state, at(20), limits);
-    expect(state.failures).toBe(3);
-    expect(isLocked(state, at(21))).toBe(true);
-    expect(isLocked(state, at(20 + 301))).toBe(false);
+function reserveAll(policy: CeilingPolicy | BackoffPolicy, seconds: number[]): (ThrottleState | null)[] {
+  let state: ThrottleState | null = null;
+  return seconds.map((second) => {
+    const next = reserveAttempt(state, at(second), policy);
+    if (next) state = next;
+    return next;
+  });
+}
+
+describe("sign-in ceiling", () => {
+  it("reserves up to the limit within the window, then refuses until the window has passed", () => {
+    const results = reserveAll(ceiling, [0, 1, 2, 3, 59, 60]);
+    expect(results.map((state) => state?.failures ?? null)).toEqual([1, 2, 3, null, null, 1]);
+  });
+});
+
+describe("sign-in backoff per account and address", () => {
+  it("lets the free attempts through, then doubles the wait after each further attempt up to the cap", () => {
+    expect([1, 2, 3, 4, 5, 6, 7].map((attempts) => backoffDelayMs(attempts, backoff))).toEqual([
+      0, 0, 10_000, 20_000, 40_000, 60_000, 60_000,
+    ]);
   });
 
-  it("starts a new window once the old one has passed", () => {
-    let state = afterFailure(null, at(0), limits);
-    state = afterFailure(state, at(10), limits);
-    state = afterFailure(state, at(75), limits);
-    expect(state.failures).toBe(1);
-    expect(state.windowStart).toEqual(at(75));
-    expect(isLocked(state, at(76))).toBe(false);
+  it("refuses an attempt while the wait is running and takes the next one once it is over", () => {
+    const results = reserveAll(backoff, [0, 1, 2, 5, 12, 13, 33]);
+    expect(results.map((state) => state?.failures ?? null)).toEqual([1, 2, 3, null, 4, null, 5]);
+    expect(results[2]?.lockedUntil).toEqual(at(12));
+    expect(results[4]?.lockedUntil).toEqual(at(32));
   });
 
-  it("treats an unknown key as unlocked", () => {
-    expect(isLocked(null, at(0))).toBe(false);
+  it("starts counting again after a quiet period", () => {
+    const results = reserveAll(backoff, [0, 1, 2, 700]);
+    expect(results[3]).toEqual({ failures: 1, windowStart: at(700), lockedUntil: null });
   });
 });

@@ -9,5 +9,7 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     role?: string;
+    /** The account's session generation when this session was issued; a raised generation ends it. */
+    sessionGeneration?: number;
   }
 }

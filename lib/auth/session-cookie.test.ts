@@ -1,39 +1,48 @@
 import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
 
-import { sessionCookieName, staffIdFromSessionCookie } from "@/lib/auth/session-cookie";
+import { sessionCookieName, staffSessionFromCookie } from "@/lib/auth/session-cookie";
 
 const secret = "a-session-secret-of-at-least-32-characters";
 const cookieName = sessionCookieName("http://localhost:3000");
 
-describe("staffIdFromSessionCookie", () => {
+describe("staffSessionFromCookie", () => {
   it("reads the staff id next-auth sealed into the session cookie", async () => {
-    const token = await encode({ token: { sub: "staff-1", role: "support" }, secret });
+    const token = await encode({ token: { sub: "staff-1", role: "support", sessionGeneration: 3 }, secret });
     const jar = [
       { name: "other", value: "x" },
       { name: cookieName, value: token },
     ];
-    await expect(staffIdFromSessionCookie(jar, { secret, cookieName })).resolves.toBe("staff-1");
+    await expect(staffSessionFromCookie(jar, { secret, cookieName })).resolves.toEqual({
+      staffId: "staff-1",
+      sessionGeneration: 3,
+    });
   });
 
   it("joins a session cookie next-auth split into chunks", async () => {
-    const token = await encode({ token: { sub: "staff-2" }, secret });
+    const token = await encode({ token: { sub: "staff-2", sessionGeneration: 0 }, secret });
     const jar = [
       { name: `${cookieName}.1`, value: token.slice(100) },
       { name: `${cookieName}.0`, value: token.slice(0, 100) },
     ];
-    await expect(staffIdFromSessionCookie(jar, { secret, cookieName })).resolves.toBe("staff-2");
+    await expect(staffSessionFromCookie(jar, { secret, cookieName })).resolves.toEqual({
+      staffId: "staff-2",
+      sessionGeneration: 0,
+    });
   });
 
   it("refuses a missing, tampered, foreign or expired cookie", async () => {
-    const token = await encode({ token: { sub: "staff-3" }, secret });
-    const expired = await encode({ token: { sub: "staff-3" }, secret, maxAge: -60 });
-    const foreign = await encode({ token: { sub: "staff-3" }, secret: `${secret}-other` });
+    const claims = { sub: "staff-3", sessionGeneration: 1 };
+    const token = await encode({ token: claims, secret });
+    const expired = await encode({ token: claims, secret, maxAge: -60 });
+    const foreign = await encode({ token: claims, secret: `${secret}-other` });
     const tampered = `${token.slice(0, -4)}AAAA`;
-    for (const value of [tampered, expired, foreign]) {
-      await expect(staffIdFromSessionCookie([{ name: cookieName, value }], { secret, cookieName })).resolves.toBeNull();
+    // Issued before sessions carried a generation: it could not be ended on the server, so it is refused.
+    const ungenerational = await encode({ token: { sub: "staff-3" }, secret });
+    for (const value of [tampered, expired, foreign, ungenerational]) {
+      await expect(staffSessionFromCookie([{ name: cookieName, value }], { secret, cookieName })).resolves.toBeNull();
     }
-    await expect(staffIdFromSessionCookie([], { secret, cookieName })).resolves.toBeNull();
+    await expect(staffSessionFromCookie([], { secret, cookieName })).resolves.toBeNull();
   });
 
   it("uses the secure cookie name on an https console, as next-auth does", () => {

@@ -1,5 +1,7 @@
 import { decode } from "next-auth/jwt";
 
+import type { StaffSession } from "@/lib/staff/find-active-staff";
+
 type Cookie = { name: string; value: string };
 
 /** Whether next-auth marks its cookies Secure (and gives them the __Secure- prefix) for this console URL. */
@@ -25,19 +27,22 @@ function sessionCookieValue(jar: Cookie[], name: string): string | null {
 }
 
 /**
- * The staff id sealed in the session cookie, or null. Reading the cookie directly costs one decryption;
+ * The staff id and session generation sealed in the session cookie, or null. Reading the cookie directly costs one decryption;
  * next-auth's getServerSession runs its whole session endpoint for it (options, callbacks, and a
  * re-encrypted cookie that a server component cannot even set). Integrity and expiry are checked the same.
  */
-export async function staffIdFromSessionCookie(
+export async function staffSessionFromCookie(
   jar: Cookie[],
   options: { secret: string; cookieName: string },
-): Promise<string | null> {
+): Promise<StaffSession | null> {
   const token = sessionCookieValue(jar, options.cookieName);
   if (!token) return null;
   try {
     const claims = await decode({ token, secret: options.secret });
-    return typeof claims?.sub === "string" && claims.sub ? claims.sub : null;
+    if (typeof claims?.sub !== "string" || !claims.sub) return null;
+    // A cookie issued before sessions carried a generation cannot be ended on the server: not signed in.
+    if (typeof claims.sessionGeneration !== "number" || !Number.isInteger(claims.sessionGeneration)) return null;
+    return { staffId: claims.sub, sessionGeneration: claims.sessionGeneration };
   } catch {
     // Tampered, expired or sealed with another secret: not signed in.
     return null;

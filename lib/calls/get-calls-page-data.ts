@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { CurrentStaff } from "@/lib/auth/current-staff";
+import { assertMerchantVisible } from "@/lib/auth/require-environment-access";
 import { hasPermission, mayUseEnvironment } from "@/lib/auth/roles";
 import { callbackUrlsFor } from "@/lib/calls/callback-urls";
 import { listSampleCalls } from "@/lib/calls/list-sample-calls";
@@ -12,6 +13,7 @@ import { findEnvironment } from "@/lib/mobilepay/environments";
 /** Everything the sample-calls page needs, as plain data: no token, no secret. */
 export async function getCallsPageData(merchantId: string, staff: CurrentStaff) {
   const { merchant, link } = await sampleCallFacts(merchantId);
+  assertMerchantVisible(staff, merchant);
   const environment = findEnvironment(merchant.environment);
   const isSandbox = environment?.isSandbox ?? false;
   const country = merchant.vatNumber.slice(0, 2) as Country;

@@ -1,7 +1,7 @@
 import "server-only";
 
 import type { CurrentStaff } from "@/lib/auth/current-staff";
-import { requireEnvironmentAccess } from "@/lib/auth/require-environment-access";
+import { assertMerchantVisible, requireEnvironmentAccess } from "@/lib/auth/require-environment-access";
 import type { Actor } from "@/lib/audit/record-audit-event";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { callbackCredentialsFor } from "@/lib/calls/callback-credentials";
@@ -77,6 +77,7 @@ export async function runSampleCall({
     });
   }
   const { merchant, link } = await sampleCallFacts(merchantId);
+  assertMerchantVisible(staff, merchant);
   const environment = requireEnvironmentAccess(staff, merchant.environment);
   if (operation.sandboxOnly && !environment.isSandbox) {
     throw new AppError("INVALID_INPUT", { userMessage: "User simulation exists only in sandbox environments." });

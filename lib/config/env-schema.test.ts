@@ -28,6 +28,20 @@ describe("parseServerEnv", () => {
     expect(env.SANDBOX_ENABLED).toBe(false);
   });
 
+  it("trusts no proxy by default, and reads a list of addresses and networks", () => {
+    expect(parseServerEnv(valid).TRUSTED_PROXIES).toEqual([]);
+    expect(parseServerEnv({ ...valid, TRUSTED_PROXIES: "10.0.0.0/8, 192.0.2.1" }).TRUSTED_PROXIES).toEqual([
+      { network: "10.0.0.0", prefix: 8, family: "ipv4" },
+      { network: "192.0.2.1", prefix: 32, family: "ipv4" },
+    ]);
+  });
+
+  it("names a trusted proxy entry that is no address or network", () => {
+    expect(problemsOf({ ...valid, TRUSTED_PROXIES: "10.0.0.0/8,proxy.internal" })).toEqual([
+      'TRUSTED_PROXIES "proxy.internal" is not an IP address or CIDR network',
+    ]);
+  });
+
   it("names a missing secret", () => {
     expect(problemsOf({ ...valid, NEXTAUTH_SECRET: undefined })).toEqual(["NEXTAUTH_SECRET is required"]);
   });

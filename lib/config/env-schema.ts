@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { DEFAULT_DATABASE_URL } from "@/lib/db/database-url";
+import { parseTrustedProxy, type TrustedProxy } from "@/lib/http/client-address";
 
 const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
@@ -31,6 +32,23 @@ const encryptionKeyring = z
     return keys;
   });
 
+/** `10.0.0.0/8,192.0.2.1` — the proxies whose X-Forwarded-For entries are believed. */
+const trustedProxyList = z.string().transform((value, ctx) => {
+  const proxies: TrustedProxy[] = [];
+  for (const entry of value
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
+    const proxy = parseTrustedProxy(entry);
+    if (!proxy) {
+      ctx.addIssue({ code: "custom", message: `"${entry}" is not an IP address or CIDR network` });
+      return z.NEVER;
+    }
+    proxies.push(proxy);
+  }
+  return proxies;
+});
+
 export const ZServerEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z
@@ -41,6 +59,8 @@ export const ZServerEnvSchema = z.object({
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
   TOKEN_ENCRYPTION_KEYS: encryptionKeyring,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Reverse proxies in front of the console; none by default, so forwarded headers are not believed. */
+  TRUSTED_PROXIES: trustedProxyList.default([]),
   /** Refresh an access token when less than this is left of it. */
   TOKEN_REFRESH_MARGIN_SECONDS: z.coerce.number().int().min(0).max(240).default(60),
   /** The keep-alive job refreshes links not refreshed for this long, so refresh tokens never lapse. */

@@ -1,8 +1,8 @@
 import "server-only";
 
 import type { CurrentStaff } from "@/lib/auth/current-staff";
+import { environmentsVisibleTo } from "@/lib/auth/require-environment-access";
 import { getEnv } from "@/lib/env";
-import { getEnvironments } from "@/lib/mobilepay/environments";
 
 import type { RequestFacts } from "./callback-cookie-check";
 import type { DiagnosticsReport } from "./diagnostics-schemas";
@@ -12,12 +12,15 @@ import { runEnvironmentDiagnostics } from "./run-environment-diagnostics";
 
 export type RunDiagnosticsOptions = { staff: CurrentStaff; request: RequestFacts };
 
-/** The diagnostics checklist, run live on demand for every configured environment (in parallel) and the install. */
-export async function runDiagnostics({ request }: RunDiagnosticsOptions): Promise<DiagnosticsReport> {
+/**
+ * The diagnostics checklist, run live on demand for the install and every configured environment the staff
+ * member may see (in parallel): demo staff never make the console probe production credentials.
+ */
+export async function runDiagnostics({ staff, request }: RunDiagnosticsOptions): Promise<DiagnosticsReport> {
   const consoleUrl = getEnv().NEXTAUTH_URL;
   const [consoleChecks, ...environments] = await Promise.all([
     runConsoleDiagnostics({ request }),
-    ...getEnvironments().map(async (candidate) =>
+    ...environmentsVisibleTo(staff).map(async (candidate) =>
       runEnvironmentDiagnostics(candidate, {
         consoleUrl,
         lastTokenOffsetSeconds: await lastTokenOffsetSeconds(candidate.id),

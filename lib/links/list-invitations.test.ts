@@ -37,6 +37,8 @@ describe(`listing invitations on ${process.env.TEST_DATABASE ?? "sqlite"}`, () =
         },
       });
     }
+    expect(await listInvitations({ environments: ["production"] })).toEqual([]);
+    expect(await listInvitations({ environments: ["sandbox"] })).toHaveLength(3);
     const listed = await listInvitations({ take: 2 });
     expect(listed.map((invitation) => [invitation.merchantName, invitation.state])).toEqual([
       ["Invited 3 ApS", "consented"],

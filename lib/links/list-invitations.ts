@@ -1,7 +1,8 @@
 import "server-only";
 
-import { bindMarker } from "@/lib/db/bind-marker";
+import { boundValues } from "@/lib/db/bind-marker";
 import { getDb } from "@/lib/db/client";
+import { oneOfCondition } from "@/lib/db/one-of-condition";
 import { invitationState } from "@/lib/links/invitation-state";
 
 type InvitationRow = {
@@ -19,13 +20,18 @@ type InvitationRow = {
 };
 
 /** The newest consent links with their derived state; shown on the merchants list, so a fixed statement. */
-export async function listInvitations({ take = 50 }: { take?: number } = {}) {
+export async function listInvitations({
+  take = 50,
+  environments = null,
+}: { take?: number; environments?: string[] | null } = {}) {
   const now = new Date();
+  const { values, bind } = boundValues();
+  const where = environments ? `WHERE ${oneOfCondition(`"environment"`, environments, bind)}` : "";
   const invitations = await getDb().$queryRawUnsafe<InvitationRow[]>(
     `SELECT "id", "merchantName", "vatNumber", "products", "environment", "status", "failureReason", "expiresAt",
       "createdAt", "createdByLabel", "merchantId"
-    FROM "Invitation" ORDER BY "createdAt" DESC, "id" DESC LIMIT ${bindMarker(1)}`,
-    take,
+    FROM "Invitation" ${where} ORDER BY "createdAt" DESC, "id" DESC LIMIT ${bind(take)}`,
+    ...values,
   );
   return invitations.map((invitation) => ({ ...invitation, state: invitationState(invitation, now) }));
 }

@@ -1,5 +1,7 @@
 import "server-only";
 
+import type { CurrentStaff } from "@/lib/auth/current-staff";
+import { assertMerchantVisible } from "@/lib/auth/require-environment-access";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { offsetFromIssuedAt } from "@/lib/inspection/clock-skew";
@@ -46,9 +48,9 @@ const CALLBACK_RECORDS = 20;
 
 /**
  * Everything the merchant page shows, as plain data: no token value, no ciphertext. The reads do not depend
- * on each other, so they all start at once.
+ * on each other, so they all start at once; a merchant the viewer may not see is a 404 all the same.
  */
-export async function getMerchantDetail(merchantId: string) {
+export async function getMerchantDetail(merchantId: string, viewer: Pick<CurrentStaff, "role">) {
   const db = getDb();
   const [{ merchant: found, invitations, callbackRecords, auditEvents }, [storedSet]] = await Promise.all([
     readMerchantHistory(db, merchantId, {
@@ -60,6 +62,7 @@ export async function getMerchantDetail(merchantId: string) {
     readStoredSets(db, [merchantId]),
   ]);
   if (!found) throw new AppError("NOT_FOUND", { userMessage: "No such merchant." });
+  assertMerchantVisible(viewer, found);
   const merchant = { ...found, invitations, tokenSet: storedSet ?? null };
   const openedTokens = openTokensForMasking(merchant.tokenSet);
   const environment = findEnvironment(merchant.environment);

@@ -49,6 +49,17 @@ withConsoleDatabase(async (client) => {
 });
 
 describe(`the merchants list on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => {
+  it("lists only the merchants of the environments a restricted reader may see", async () => {
+    const scoped = await listMerchants(ZMerchantListQuerySchema.parse({}), { environments: ["sandbox-fi"] });
+    expect(scoped).toMatchObject({ total: 1 });
+    expect(scoped.merchants.map((row) => row.name)).toEqual(["Suomen Kahvi Oy"]);
+    const filteredOutside = await listMerchants(ZMerchantListQuerySchema.parse({ environment: "sandbox" }), {
+      environments: ["sandbox-fi"],
+    });
+    expect(filteredOutside.total).toBe(0);
+    expect((await listMerchants(ZMerchantListQuerySchema.parse({}), { environments: [] })).total).toBe(0);
+  });
+
   it("lists every merchant, newest activity first, with scopes and connection state", async () => {
     const result = await list({});
     expect(result).toMatchObject({ total: 5, page: 1, pageCount: 1 });

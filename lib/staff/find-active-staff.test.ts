@@ -15,20 +15,24 @@ withConsoleDatabase(async (client) => {
 });
 
 describe(`finding the signed-in staff member on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => {
-  it("finds an active staff member, and nobody for a disabled or unknown id", async () => {
+  it("finds an active staff member, and nobody for a disabled or unknown id or an ended session", async () => {
     const active = await db.staffUser.create({
       data: { email: "ida@example.com", name: "Ida", role: "integrator", passwordHash: "x" },
     });
     const disabled = await db.staffUser.create({
       data: { email: "bo@example.com", name: "Bo", role: "admin", passwordHash: "x", disabled: true },
     });
-    expect(await findActiveStaff(db, active.id)).toEqual({
+    expect(await findActiveStaff(db, { staffId: active.id, sessionGeneration: 0 })).toEqual({
       id: active.id,
       email: "ida@example.com",
       name: "Ida",
       role: "integrator",
     });
-    expect(await findActiveStaff(db, disabled.id)).toBeNull();
-    expect(await findActiveStaff(db, "no-such-staff")).toBeNull();
+    expect(await findActiveStaff(db, { staffId: disabled.id, sessionGeneration: 0 })).toBeNull();
+    expect(await findActiveStaff(db, { staffId: "no-such-staff", sessionGeneration: 0 })).toBeNull();
+
+    await db.staffUser.update({ where: { id: active.id }, data: { sessionGeneration: { increment: 1 } } });
+    expect(await findActiveStaff(db, { staffId: active.id, sessionGeneration: 0 })).toBeNull();
+    expect(await findActiveStaff(db, { staffId: active.id, sessionGeneration: 1 })).toMatchObject({ id: active.id });
   });
 });

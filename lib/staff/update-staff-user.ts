@@ -16,7 +16,12 @@ export async function updateStaffUser({ staffId, changes, actor }: UpdateStaffUs
   return getDb().$transaction(async (tx) => {
     const existing = await tx.staffUser.findUnique({ where: { id: staffId } });
     if (!existing) throw new AppError("NOT_FOUND", { userMessage: "No such staff member." });
-    const updated = await tx.staffUser.update({ where: { id: staffId }, data: changes });
+    // A session carries the role it was issued with: a new role or a disabled account ends every session.
+    const endsSessions = (changes.role !== undefined && changes.role !== existing.role) || changes.disabled === true;
+    const updated = await tx.staffUser.update({
+      where: { id: staffId },
+      data: { ...changes, ...(endsSessions ? { sessionGeneration: { increment: 1 } } : {}) },
+    });
     await recordAuditEvent(
       {
         actor: { type: "staff", id: actor.id, label: actor.email },

@@ -9,9 +9,10 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { decodeCursor, filtersToSearchParams, parseAuditFilters } from "@/lib/audit/audit-filter-schemas";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
+import { environmentsVisibleTo, visibleEnvironmentIds } from "@/lib/auth/require-environment-access";
 import { requirePagePermission } from "@/lib/auth/require-role";
 import { hasPermission } from "@/lib/auth/roles";
-import { describeEnvironment, getEnvironments } from "@/lib/mobilepay/environments";
+import { describeEnvironment } from "@/lib/mobilepay/environments";
 
 export const metadata: Metadata = { title: "Audit" };
 
@@ -27,7 +28,8 @@ export default async function AuditPage({
   const cursor = decodeCursor(cursorParam);
   if (cursorParam && !cursor)
     problems.push({ field: "before", message: "The page position is not valid; showing the newest events." });
-  const { events, nextCursor } = await listAuditEvents({ filters, cursor });
+  const visibleEnvironments = visibleEnvironmentIds(staff);
+  const { events, nextCursor } = await listAuditEvents({ filters, cursor, visibleEnvironments });
   const query = filtersToSearchParams(filters);
   const olderQuery = new URLSearchParams(query);
   if (nextCursor) olderQuery.set("before", nextCursor);
@@ -40,7 +42,7 @@ export default async function AuditPage({
       />
       <AuditFilters
         filters={filters}
-        environments={getEnvironments().map(describeEnvironment)}
+        environments={environmentsVisibleTo(staff).map(describeEnvironment)}
         exportHref={hasPermission(staff.role, "audit:export") ? `/api/audit/export?${query.toString()}` : null}
       />
       {problems.length > 0 ? (

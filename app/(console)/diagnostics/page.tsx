@@ -3,9 +3,10 @@ import type { Metadata } from "next";
 import { DiagnosticsRunner } from "@/components/diagnostics/diagnostics-runner";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { environmentsVisibleTo } from "@/lib/auth/require-environment-access";
 import { requirePagePermission } from "@/lib/auth/require-role";
 import { getConfigurationSummary } from "@/lib/diagnostics/configuration-summary";
-import { describeEnvironment, getEnvironments } from "@/lib/mobilepay/environments";
+import { describeEnvironment } from "@/lib/mobilepay/environments";
 
 export const metadata: Metadata = { title: "Diagnostics" };
 
@@ -19,9 +20,9 @@ function Row({ label, value }: { label: string; value: string }) {
 }
 
 export default async function DiagnosticsPage() {
-  await requirePagePermission("diagnostics:read");
+  const staff = await requirePagePermission("diagnostics:read");
   const summary = await getConfigurationSummary();
-  const environments = getEnvironments().map(describeEnvironment);
+  const environments = environmentsVisibleTo(staff).map(describeEnvironment);
   return (
     <>
       <PageHeader title="Diagnostics" description="How this console is configured, and what it would need to change." />

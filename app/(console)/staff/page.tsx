@@ -4,6 +4,7 @@ import { CreateStaffForm } from "@/components/staff/create-staff-form";
 import { StaffTable } from "@/components/staff/staff-table";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { accountsHeldBack } from "@/lib/auth/login-throttle";
 import { requirePagePermission } from "@/lib/auth/require-role";
 import { listStaffUsers } from "@/lib/staff/list-staff-users";
 
@@ -12,6 +13,7 @@ export const metadata: Metadata = { title: "Staff" };
 export default async function StaffPage() {
   const admin = await requirePagePermission("staff:manage");
   const staff = await listStaffUsers();
+  const heldBack = await accountsHeldBack(staff.map((member) => member.email));
   return (
     <>
       <PageHeader title="Staff" description="Who can use this console, and with which role." />
@@ -19,7 +21,11 @@ export default async function StaffPage() {
         <div className="lg:col-span-2">
           <StaffTable
             currentStaffId={admin.id}
-            staff={staff.map((member) => ({ ...member, lastLoginAt: member.lastLoginAt?.toISOString() ?? null }))}
+            staff={staff.map((member) => ({
+              ...member,
+              lastLoginAt: member.lastLoginAt?.toISOString() ?? null,
+              signInHeldBack: heldBack.has(member.email),
+            }))}
           />
         </div>
         <Card>

@@ -7,23 +7,25 @@ import { MerchantsTable } from "@/components/merchants/merchants-table";
 import { buttonClassName } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { environmentsVisibleTo, visibleEnvironmentIds } from "@/lib/auth/require-environment-access";
 import { requirePagePermission } from "@/lib/auth/require-role";
 import { hasPermission } from "@/lib/auth/roles";
 import { listInvitations } from "@/lib/links/list-invitations";
 import { listMerchants } from "@/lib/merchants/list-merchants";
 import { ZMerchantListQuerySchema } from "@/lib/merchants/merchant-list-schemas";
-import { describeEnvironment, getEnvironments } from "@/lib/mobilepay/environments";
+import { describeEnvironment } from "@/lib/mobilepay/environments";
 
 export const metadata: Metadata = { title: "Merchants" };
 
 export default async function MerchantsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const staff = await requirePagePermission("merchants:read");
   const query = ZMerchantListQuerySchema.parse(await searchParams);
+  const visibleEnvironments = visibleEnvironmentIds(staff);
   const [{ merchants, total, page, pageCount }, invitations] = await Promise.all([
-    listMerchants(query),
-    listInvitations({ take: 10 }),
+    listMerchants(query, { environments: visibleEnvironments }),
+    listInvitations({ take: 10, environments: visibleEnvironments }),
   ]);
-  const environments = getEnvironments().map(describeEnvironment);
+  const environments = environmentsVisibleTo(staff).map(describeEnvironment);
   const environmentLabel = Object.fromEntries(environments.map((environment) => [environment.id, environment.label]));
   const canLink = hasPermission(staff.role, "merchants:link");
   const filtered = Boolean(query.q || query.environment || query.state);

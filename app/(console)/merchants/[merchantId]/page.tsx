@@ -20,6 +20,7 @@ import { buttonClassName } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
+import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { requirePagePermission } from "@/lib/auth/require-role";
 import { hasPermission, mayUseEnvironment } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
@@ -27,9 +28,9 @@ import { getMerchantDetail, type MerchantDetail } from "@/lib/merchants/get-merc
 
 export const metadata: Metadata = { title: "Merchant" };
 
-async function load(merchantId: string): Promise<MerchantDetail> {
+async function load(merchantId: string, viewer: CurrentStaff): Promise<MerchantDetail> {
   try {
-    return await getMerchantDetail(merchantId);
+    return await getMerchantDetail(merchantId, viewer);
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -48,7 +49,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 export default async function MerchantPage({ params }: { params: Promise<{ merchantId: string }> }) {
   const staff = await requirePagePermission("merchants:read");
   const { merchantId } = await params;
-  const detail = await load(merchantId);
+  const detail = await load(merchantId, staff);
   const { merchant, tokenSet, maskedTokens } = detail;
   const mayAct = mayUseEnvironment(staff.role, merchant.environment.isSandbox);
   return (

@@ -1,10 +1,15 @@
+import { requireVisibleMerchant } from "@/lib/auth/require-environment-access";
 import { listSampleCalls } from "@/lib/calls/list-sample-calls";
 import { runSampleCall } from "@/lib/calls/run-sample-call";
 import { ZRunSampleCallSchema } from "@/lib/calls/sample-call-request";
 import { staffRoute } from "@/lib/http/staff-route";
 
-export const GET = staffRoute<undefined, { merchantId: string }>({ permission: "merchants:read" }, ({ params }) =>
-  listSampleCalls(params.merchantId),
+export const GET = staffRoute<undefined, { merchantId: string }>(
+  { permission: "merchants:read" },
+  async ({ staff, params }) => {
+    await requireVisibleMerchant(staff, params.merchantId);
+    return listSampleCalls(params.merchantId);
+  },
 );
 
 export const POST = staffRoute<typeof ZRunSampleCallSchema, { merchantId: string }>(

@@ -1,0 +1,63 @@
+import { BlockList, isIP } from "node:net";
+
+/** One entry of TRUSTED_PROXIES: an address, or a network in CIDR notation. */
+export type TrustedProxy = { network: string; prefix: number; family: "ipv4" | "ipv6" };
+
+/** `::ffff:192.0.2.1` is how a dual-stack socket shows an IPv4 client: compare it as the IPv4 address. */
+export function normalizeAddress(address: string): string {
+  const trimmed = address.trim().replace(/^\[(.*)\]$/, "$1");
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(trimmed);
+  return mapped?.[1] ?? trimmed.toLowerCase();
+}
+
+/** Parses `203.0.113.7` or `10.0.0.0/8` (IPv4 or IPv6); null when it is neither. */
+export function parseTrustedProxy(entry: string): TrustedProxy | null {
+  const [rawAddress = "", rawPrefix, ...rest] = entry.trim().split("/");
+  if (rest.length > 0) return null;
+  const network = normalizeAddress(rawAddress);
+  const version = isIP(network);
+  if (version === 0) return null;
+  const maxPrefix = version === 4 ? 32 : 128;
+  const prefix = rawPrefix === undefined ? maxPrefix : /^\d{1,3}$/.test(rawPrefix) ? Number(rawPrefix) : NaN;
+  if (!Number.isInteger(prefix) || prefix < 0 || prefix > maxPrefix) return null;
+  return { network, prefix, family: version === 4 ? "ipv4" : "ipv6" };
+}
+
+function trustList(proxies: TrustedProxy[]): BlockList {
+  const list = new BlockList();
+  for (const proxy of proxies) list.addSubnet(proxy.network, proxy.prefix, proxy.family);
+  return list;
+}
+
+function isTrusted(list: BlockList, address: string): boolean {
+  const version = isIP(address);
+  return version !== 0 && list.check(address, version === 4 ? "ipv4" : "ipv6");
+}
+
+/**
+ * The address a sign-in is counted under. The connection's peer is the only address the console saw for
+ * itself; `X-Forwarded-For` entries are believed only as far as they were added by configured proxies,
+ * read from the nearest hop outwards: the first hop that is not a trusted proxy is the client. With no
+ * trusted proxies (the default) the header is ignored and the peer is the client.
+ */
+export function resolveClientAddress(options: {
+  peer: string | null;
+  forwardedFor: string | null | undefined;
+  trustedProxies: TrustedProxy[];
+}): string {
+  if (!options.peer) return "unknown";
+  let client = normalizeAddress(options.peer);
+  if (options.trustedProxies.length === 0) return client;
+  const list = trustList(options.trustedProxies);
+  const hops = (options.forwardedFor ?? "")
+    .split(",")
+    .map((hop) => normalizeAddress(hop))
+    .filter(Boolean);
+  while (isTrusted(list, client)) {
+    const next = hops.pop();
+    // A malformed hop was not written by a proxy we trust: stop at the last address that was.
+    if (!next || isIP(next) === 0) break;
+    client = next;
+  }
+  return client;
+}
