@@ -303,7 +303,8 @@ test.describe("[DEMO] sandbox environments only", () => {
 
     await signInAs(page, "demo");
     for (const path of [`/merchants/${merchant.id}`, `/merchants/${merchant.id}/calls`]) {
-      await page.goto(path);
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(404);
       await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
       await expect(page.getByText(merchant.name)).toHaveCount(0);
     }

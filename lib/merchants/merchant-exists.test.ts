@@ -21,4 +21,14 @@ describe(`whether a merchant exists, on ${process.env.TEST_DATABASE ?? "sqlite"}
     expect(await merchantExists(db, merchant.id)).toBe(true);
     expect(await merchantExists(db, "no-such-merchant")).toBe(false);
   });
+
+  it("is false for a merchant outside the environments the viewer may see", async () => {
+    const merchant = await db.merchant.create({
+      data: { environment: "production", vatNumber: "DK87654321", name: "Bager Jensen", products: "invoice" },
+    });
+    expect(await merchantExists(db, merchant.id, ["sandbox"])).toBe(false);
+    expect(await merchantExists(db, merchant.id, [])).toBe(false);
+    expect(await merchantExists(db, merchant.id, ["sandbox", "production"])).toBe(true);
+    expect(await merchantExists(db, merchant.id, null)).toBe(true);
+  });
 });

@@ -1,16 +1,24 @@
 import "server-only";
 
-import { bindMarker } from "@/lib/db/bind-marker";
+import { boundValues } from "@/lib/db/bind-marker";
 import type { Database } from "@/lib/db/create-client";
 
 /**
- * Whether a merchant id names a merchant. The merchant pages ask it before their loading skeleton streams,
- * so it is one fixed statement (a Prisma 6 model query is compiled anew on every call).
+ * Whether a merchant id names a merchant in one of the given environments (null: any environment). The merchant
+ * pages ask it before their loading skeleton streams, so a merchant that does not exist, or that the viewer may
+ * not see, answers a real 404; it is one fixed statement (a Prisma 6 model query is compiled anew on every call).
  */
-export async function merchantExists(db: Database, merchantId: string): Promise<boolean> {
-  const rows = await db.$queryRawUnsafe<{ id: string }[]>(
-    `SELECT "id" FROM "Merchant" WHERE "id" = ${bindMarker(1)}`,
-    merchantId,
-  );
+export async function merchantExists(
+  db: Database,
+  merchantId: string,
+  environmentIds: readonly string[] | null = null,
+): Promise<boolean> {
+  const { values, bind } = boundValues();
+  let text = `SELECT "id" FROM "Merchant" WHERE "id" = ${bind(merchantId)}`;
+  if (environmentIds !== null) {
+    if (environmentIds.length === 0) return false;
+    text += ` AND "environment" IN (${environmentIds.map((id) => bind(id)).join(", ")})`;
+  }
+  const rows = await db.$queryRawUnsafe<{ id: string }[]>(text, ...values);
   return rows.length > 0;
 }

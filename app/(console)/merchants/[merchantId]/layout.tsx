@@ -1,13 +1,15 @@
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 
+import { visibleEnvironmentIds } from "@/lib/auth/require-environment-access";
 import { requirePagePermission } from "@/lib/auth/require-role";
 import { getDb } from "@/lib/db/client";
 import { merchantExists } from "@/lib/merchants/merchant-exists";
 
 /**
  * Refuses before the pages' loading skeletons: once a skeleton has streamed the status is sent, and a
- * refusal inside it would answer 200. Above the boundary, an unknown merchant answers a real 404.
+ * refusal inside it would answer 200. Above the boundary, an unknown merchant, or one of an environment the
+ * viewer may not see (demo staff: sandboxes only), answers a real 404.
  */
 export default async function MerchantLayout({
   children,
@@ -16,8 +18,8 @@ export default async function MerchantLayout({
   children: ReactNode;
   params: Promise<{ merchantId: string }>;
 }) {
-  await requirePagePermission("merchants:read");
+  const staff = await requirePagePermission("merchants:read");
   const { merchantId } = await params;
-  if (!(await merchantExists(getDb(), merchantId))) notFound();
+  if (!(await merchantExists(getDb(), merchantId, visibleEnvironmentIds(staff)))) notFound();
   return children;
 }
