@@ -12,8 +12,7 @@ import { ZStaffRoleSchema } from "@/lib/auth/staff-role-schema";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { usesSecureCookies } from "@/lib/auth/session-cookie";
-import { resolveClientAddress } from "@/lib/http/client-address";
-import { stampedPeerAddress } from "@/lib/http/peer-address";
+import { senderAddress } from "@/lib/http/sender-address";
 import { completeLink } from "@/lib/links/complete-link";
 import { linkCallbackContext } from "@/lib/links/link-callback-context";
 import { logger } from "@/lib/logger";
@@ -22,16 +21,6 @@ import { endSessionsOnSignOut } from "@/lib/staff/end-staff-sessions";
 import { findActiveStaff } from "@/lib/staff/find-active-staff";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
-
-/** next-auth hands the credentials provider the request's headers only; see peer-address.ts for the peer. */
-function clientAddress(headers: Record<string, unknown> | undefined): string {
-  const forwardedFor = headers?.["x-forwarded-for"];
-  return resolveClientAddress({
-    peer: stampedPeerAddress(headers ?? {}),
-    forwardedFor: typeof forwardedFor === "string" ? forwardedFor : null,
-    trustedProxies: getEnv().TRUSTED_PROXIES,
-  });
-}
 
 /** Thrown while reading a session that has ended: next-auth then answers "no session" and clears the cookie. */
 class SessionEndedError extends Error {
@@ -83,7 +72,7 @@ export function getAuthOptions(): NextAuthOptions {
           if (!parsed.success) return null;
           let outcome: AuthenticationOutcome;
           try {
-            outcome = await authenticateStaff({ ...parsed.data, address: clientAddress(request.headers) });
+            outcome = await authenticateStaff({ ...parsed.data, address: senderAddress(request.headers) });
           } catch (error) {
             // next-auth would put the message, with whatever it quotes, into the sign-in page's URL.
             logger.error("staff sign-in failed", { error });

@@ -1,13 +1,20 @@
+import "server-only";
+
+import { getEnv } from "@/lib/env";
+import { resolveClientAddress } from "@/lib/http/client-address";
+import { stampedPeerAddress } from "@/lib/http/peer-address";
+
 /**
- * The address a request came from, for limits that only need to tell senders apart. Next sets
- * X-Forwarded-For to the peer's address when the request has none, and a proxy in front appends the peer it
- * saw, so the last entry is the nearest hop. A sender that reaches the console directly can still write the
- * header itself; limits keyed on this must therefore sit under a bound that does not depend on it.
+ * The address a request came from, by the same rule as sign-in: the connection's peer, and `X-Forwarded-For`
+ * only as far as configured proxies (TRUSTED_PROXIES) wrote it. A header a sender writes itself therefore
+ * cannot give it a fresh allowance per request.
  */
-export function senderAddress(headers: Headers): string {
-  const hops = (headers.get("x-forwarded-for") ?? "")
-    .split(",")
-    .map((hop) => hop.trim())
-    .filter(Boolean);
-  return hops.at(-1)?.slice(0, 64) ?? "unknown";
+export function senderAddress(headers: Headers | Record<string, unknown> | undefined): string {
+  const plain = headers instanceof Headers ? Object.fromEntries(headers) : (headers ?? {});
+  const forwardedFor = plain["x-forwarded-for"];
+  return resolveClientAddress({
+    peer: stampedPeerAddress(plain),
+    forwardedFor: typeof forwardedFor === "string" ? forwardedFor : null,
+    trustedProxies: getEnv().TRUSTED_PROXIES,
+  });
 }
