@@ -9,7 +9,7 @@ import { randomBytes } from "node:crypto";
 
 import { encode } from "next-auth/jwt";
 
-import { OAUTH_CHECK_COOKIE_NAMES } from "@/lib/auth/oauth-check-cookies";
+import { OAUTH_CHECK_COOKIE_NAMES } from "@/lib/links/oauth-check-cookies";
 import { getDb } from "@/lib/db/client";
 import { completeLink } from "@/lib/links/complete-link";
 import { LINK_TRANSACTION_TTL_SECONDS } from "@/lib/links/link-cookie";

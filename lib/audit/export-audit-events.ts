@@ -4,8 +4,6 @@ import type { AuditCursor, TAuditFilters } from "@/lib/audit/audit-filter-schema
 import { csvRow } from "@/lib/audit/csv";
 import { findAuditEvents } from "@/lib/audit/find-audit-events";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import type { CurrentStaff } from "@/lib/auth/current-staff";
-import { visibleEnvironmentIds } from "@/lib/auth/require-environment-access";
 import { getDb } from "@/lib/db/client";
 
 /** An export is bounded: past this many rows staff narrow the filters instead of tying up the database. */
@@ -25,7 +23,12 @@ const COLUMNS = [
   "id",
 ] as const;
 
-export type ExportAuditEventsOptions = { filters: TAuditFilters; staff: CurrentStaff };
+export type ExportAuditEventsOptions = {
+  filters: TAuditFilters;
+  staff: { id: string; email: string };
+  /** The environments whose events the exporter may see (null: all), decided by the caller's role. */
+  visibleEnvironments: string[] | null;
+};
 
 /**
  * The filtered audit log as a CSV stream, read in keyset batches so memory stays flat. The export itself is
@@ -34,6 +37,7 @@ export type ExportAuditEventsOptions = { filters: TAuditFilters; staff: CurrentS
 export async function exportAuditEvents({
   filters,
   staff,
+  visibleEnvironments,
 }: ExportAuditEventsOptions): Promise<ReadableStream<Uint8Array>> {
   await recordAuditEvent({
     actor: { type: "staff", id: staff.id, label: staff.email },
@@ -45,7 +49,6 @@ export async function exportAuditEvents({
     },
   });
   const db = getDb();
-  const visibleEnvironments = visibleEnvironmentIds(staff);
   const encoder = new TextEncoder();
   let cursor: AuditCursor | undefined;
   let written = 0;

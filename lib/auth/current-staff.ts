@@ -8,7 +8,7 @@ import { sessionCookieName, staffSessionFromCookie } from "@/lib/auth/session-co
 import { ZStaffRoleSchema } from "@/lib/auth/staff-role-schema";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
-import { findActiveStaff } from "@/lib/staff/find-active-staff";
+import { findActiveStaff } from "@/lib/auth/find-active-staff";
 
 export type CurrentStaff = { id: string; email: string; name: string; role: StaffRole };
 

@@ -1,6 +1,6 @@
 import { decode } from "next-auth/jwt";
 
-import type { StaffSession } from "@/lib/staff/find-active-staff";
+import type { StaffSession } from "@/lib/auth/find-active-staff";
 
 type Cookie = { name: string; value: string };
 

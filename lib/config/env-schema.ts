@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { DEFAULT_DATABASE_URL } from "@/lib/db/database-url";
-import { parseTrustedProxy, type TrustedProxy } from "@/lib/http/client-address";
+import { parseTrustedProxy, type TrustedProxy } from "@/lib/config/trusted-proxy";
 
 const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 

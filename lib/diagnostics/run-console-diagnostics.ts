@@ -1,6 +1,6 @@
 import "server-only";
 
-import { OAUTH_CHECK_COOKIES } from "@/lib/auth/oauth-check-cookies";
+import { OAUTH_CHECK_COOKIES } from "@/lib/links/oauth-check-cookies";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { LINK_TRANSACTION_COOKIE, LINK_TRANSACTION_COOKIE_OPTIONS } from "@/lib/links/link-cookie";

@@ -9,7 +9,7 @@ import { probeClientCredentials } from "./credentials-probe";
 import { diagnosticCheck, type DiagnosticCheck } from "./diagnostic-check";
 import { checksFromFindings, checkScopes } from "./discovery-checks";
 import { checkJwks } from "./jwks-check";
-import { probeDiscovery } from "./probe-discovery";
+import { probeDiscovery } from "@/lib/inspection/probe-discovery";
 import { checkRedirectUri } from "./redirect-uri-check";
 
 export type EnvironmentDiagnostics = {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import { normalizeAddress, parseTrustedProxy, resolveClientAddress, type TrustedProxy } from "./client-address";
+import { normalizeAddress, parseTrustedProxy, type TrustedProxy } from "@/lib/config/trusted-proxy";
+
+import { resolveClientAddress } from "./client-address";
 
 const proxies = (...entries: string[]): TrustedProxy[] =>
   entries.map((entry) => parseTrustedProxy(entry)).filter((proxy): proxy is TrustedProxy => proxy !== null);

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { probeDiscovery, type DiscoveryProbe } from "@/lib/diagnostics/probe-discovery";
+import { probeDiscovery, type DiscoveryProbe } from "@/lib/inspection/probe-discovery";
 import type { MobilePayEnvironment } from "@/lib/mobilepay/environment-config";
 
 const TTL_MS = 30_000;

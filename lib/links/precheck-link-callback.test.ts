@@ -27,7 +27,7 @@ withConsoleDatabase(async (client) => {
   const found = (await import("@/lib/mobilepay/environments")).getEnvironments().find((env) => env.id === "sandbox");
   if (!found) throw new Error("the sandbox environment is not configured");
   sandbox = found;
-  const { OAUTH_CHECK_COOKIE_NAMES } = await import("@/lib/auth/oauth-check-cookies");
+  const { OAUTH_CHECK_COOKIE_NAMES } = await import("@/lib/links/oauth-check-cookies");
   stateCookieName = OAUTH_CHECK_COOKIE_NAMES.state;
   nonceCookieName = OAUTH_CHECK_COOKIE_NAMES.nonce;
   secret = (await import("@/lib/env")).getEnv().NEXTAUTH_SECRET;

@@ -2,7 +2,7 @@ import "server-only";
 
 import { decode } from "next-auth/jwt";
 
-import { OAUTH_CHECK_COOKIE_NAMES } from "@/lib/auth/oauth-check-cookies";
+import { OAUTH_CHECK_COOKIE_NAMES } from "@/lib/links/oauth-check-cookies";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import type { LinkCallbackContext } from "@/lib/links/link-callback-context";

@@ -6,7 +6,7 @@ import type { Database } from "@/lib/db/create-client";
 import { withConsoleDatabase } from "@/lib/tokens/testing/console-database-suite";
 
 import type * as EndStaffSessions from "./end-staff-sessions";
-import type { findActiveStaff as FindActiveStaff } from "./find-active-staff";
+import type { findActiveStaff as FindActiveStaff } from "@/lib/auth/find-active-staff";
 import type { updateStaffUser as UpdateStaffUser } from "./update-staff-user";
 
 /** Which changes end a staff member's sessions, as the per-request read sees it. */
@@ -18,7 +18,7 @@ let updateStaffUser: typeof UpdateStaffUser;
 withConsoleDatabase(async (client) => {
   db = client;
   sessions = await import("./end-staff-sessions");
-  ({ findActiveStaff } = await import("./find-active-staff"));
+  ({ findActiveStaff } = await import("@/lib/auth/find-active-staff"));
   ({ updateStaffUser } = await import("./update-staff-user"));
 });
 

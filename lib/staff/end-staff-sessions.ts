@@ -3,7 +3,7 @@ import "server-only";
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import type { StaffSession } from "@/lib/staff/find-active-staff";
+import type { StaffSession } from "@/lib/auth/find-active-staff";
 
 /**
  * Signing out ends every session of the account: sessions are cookies, so the account's generation is what

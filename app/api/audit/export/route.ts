@@ -2,6 +2,7 @@ import type { NextRequest } from "next/server";
 
 import { parseAuditFilters } from "@/lib/audit/audit-filter-schemas";
 import { exportAuditEvents } from "@/lib/audit/export-audit-events";
+import { visibleEnvironmentIds } from "@/lib/auth/require-environment-access";
 import { AppError } from "@/lib/errors";
 import { staffRoute } from "@/lib/http/staff-route";
 
@@ -26,7 +27,7 @@ export async function GET(request: NextRequest, context: { params: Promise<Recor
         ]),
       });
     }
-    csv = await exportAuditEvents({ filters, staff });
+    csv = await exportAuditEvents({ filters, staff, visibleEnvironments: visibleEnvironmentIds(staff) });
     return null;
   });
   const response = await guarded(request, context);

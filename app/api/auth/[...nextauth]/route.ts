@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 
-import { handleAuthRequest, type AuthRouteContext } from "@/lib/auth/auth-route";
+import { handleAuthRequest, type AuthRouteContext } from "@/lib/next-auth/auth-route";
 
 export function GET(request: NextRequest, context: AuthRouteContext) {
   return handleAuthRequest(request, context);

@@ -4,8 +4,8 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 
 import { authenticateStaff, type AuthenticationOutcome } from "@/lib/auth/authenticate-staff";
-import { mobilePayProvider } from "@/lib/auth/mobilepay-provider";
-import { OAUTH_CHECK_COOKIES } from "@/lib/auth/oauth-check-cookies";
+import { mobilePayProvider } from "@/lib/links/mobilepay-provider";
+import { OAUTH_CHECK_COOKIES } from "@/lib/links/oauth-check-cookies";
 import { ZSignInCredentialsSchema } from "@/lib/auth/sign-in-credentials";
 import { sameOriginRedirect } from "@/lib/auth/same-origin-redirect";
 import { ZStaffRoleSchema } from "@/lib/auth/staff-role-schema";
@@ -18,7 +18,7 @@ import { linkCallbackContext } from "@/lib/links/link-callback-context";
 import { logger } from "@/lib/logger";
 import { getEnvironments } from "@/lib/mobilepay/environments";
 import { endSessionsOnSignOut } from "@/lib/staff/end-staff-sessions";
-import { findActiveStaff } from "@/lib/staff/find-active-staff";
+import { findActiveStaff } from "@/lib/auth/find-active-staff";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 

@@ -4,8 +4,8 @@ import NextAuth from "next-auth";
 import { cookies } from "next/headers";
 import { NextRequest, NextResponse } from "next/server";
 
-import { getAuthOptions } from "@/lib/auth/auth-options";
-import { OAUTH_CHECK_COOKIE_NAMES } from "@/lib/auth/oauth-check-cookies";
+import { getAuthOptions } from "@/lib/next-auth/auth-options";
+import { OAUTH_CHECK_COOKIE_NAMES } from "@/lib/links/oauth-check-cookies";
 import { isSameOriginRedirect } from "@/lib/auth/same-origin-redirect";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
