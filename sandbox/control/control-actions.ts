@@ -13,6 +13,7 @@ import type {
   ZBadIdTokenSchema,
   ZClockSkewSchema,
   ZLatencySchema,
+  ZRefreshAnswerFaultSchema,
   ZRevokeGrantsSchema,
   ZSettingsSchema,
   ZTokenEndpointFaultSchema,
@@ -56,6 +57,8 @@ export class ControlActions {
         latency: faults.latency,
         clockSkewSeconds: faults.clockSkewSeconds,
         pendingBadIdToken: faults.pendingBadIdToken,
+        pendingRefreshAnswerFault: faults.pendingRefreshAnswerFault,
+        answersHeld: faults.answersHeld,
         rejectRevokedAccessTokensInstantly: faults.rejectRevokedAccessTokensInstantly,
         staleRefreshTokenRevokesGrant: faults.staleRefreshTokenRevokesGrant,
       },
@@ -83,6 +86,14 @@ export class ControlActions {
 
   armBadIdToken(input: z.infer<typeof ZBadIdTokenSchema>): void {
     this.deps.faults.pendingBadIdToken = { kind: input.kind, clientId: input.clientId ?? null };
+  }
+
+  armRefreshAnswerFault(input: z.infer<typeof ZRefreshAnswerFaultSchema>): void {
+    this.deps.faults.pendingRefreshAnswerFault = {
+      kind: input.kind,
+      clientId: input.clientId ?? null,
+      remaining: input.count,
+    };
   }
 
   updateSettings(input: z.infer<typeof ZSettingsSchema>): void {

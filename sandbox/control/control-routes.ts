@@ -12,6 +12,7 @@ import {
   ZExecutePaymentsSchema,
   ZLatencySchema,
   ZMerchantSchema,
+  ZRefreshAnswerFaultSchema,
   ZRevokeGrantsSchema,
   ZSettingsSchema,
   ZTokenEndpointFaultSchema,
@@ -79,6 +80,10 @@ export function createControlApiRouter(actions: ControlActions, controlToken: st
   });
   on("POST", "/control/id-token-fault", async (context) => {
     actions.armBadIdToken(await parseBody(context, ZBadIdTokenSchema));
+    sendJson(context.res, 200, (await actions.state()).faults);
+  });
+  on("POST", "/control/refresh-answer-fault", async (context) => {
+    actions.armRefreshAnswerFault(await parseBody(context, ZRefreshAnswerFaultSchema));
     sendJson(context.res, 200, (await actions.state()).faults);
   });
   on("PUT", "/control/settings", async (context) => {

@@ -89,6 +89,13 @@ export class PortalDirectory {
     return undefined;
   }
 
+  /** Another merchant, of the same portal user when it has one, for answers that name the wrong merchant. */
+  otherMerchantThan(merchant: TMerchant): TMerchant | undefined {
+    const differs = (candidate: TMerchant) => candidate.merchant_id !== merchant.merchant_id;
+    const owner = this.users.find((user) => user.merchants.some((candidate) => !differs(candidate)));
+    return owner?.merchants.find(differs) ?? this.users.flatMap((user) => user.merchants).find(differs);
+  }
+
   appUserById(id: string): TAppUser | undefined {
     return this.appUsers.find((user) => user.id === id);
   }
