@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { ANNA, BO } from "../../sandbox/test/support/test-sandbox";
+import { ANNA, BO, MIKKO } from "../../sandbox/test/support/test-sandbox";
 
 import type { getDb } from "@/lib/db/client";
 
@@ -138,6 +138,27 @@ describe("keep-alive sweep", () => {
         expect(set.version).toBe(before[index]!.version + 1);
       }
     }
+  });
+
+  it("the sweep refuses a refresh answered with another merchant's tokens: terminal, nothing of it stored", async () => {
+    const mikko = await harness.linkMerchant({ email: MIKKO.email, password: MIKKO.password, vat: MIKKO.merchant.vat });
+    await makeDue([mikko]);
+    const [before] = await tokenSets([mikko]);
+    await harness.control.json("POST", "/control/refresh-answer-fault", { kind: "other-merchant-without-id-token" });
+
+    const outcome = await sweep({ refreshAfterMs: 24 * HOUR_MS });
+
+    expect(outcome).toMatchObject({ ran: true, processed: 1, succeeded: 0, failed: 1 });
+    const [after] = await tokenSets([mikko]);
+    expect(after!.failureKind).toBe("terminal");
+    expect(after!.failureReason).toMatch(/tokens for another merchant than the linked FI87654321/);
+    expect(after).toMatchObject({
+      version: before!.version,
+      refreshTokenCiphertext: before!.refreshTokenCiphertext,
+      accessTokenClaims: before!.accessTokenClaims,
+      leaseOwner: null,
+    });
+    expect(await db.auditEvent.count({ where: { merchantId: mikko, action: "token.refreshed" } })).toBe(0);
   });
 
   // Last: a stopped scheduler starts no more merchants in this process.

@@ -10,6 +10,7 @@ import { AppError } from "@/lib/errors";
 import { requireEnvironment } from "@/lib/mobilepay/environments";
 import { firstFailure, STAFF_MESSAGES } from "@/lib/mobilepay/oidc/check-result";
 import { checkTokenEndpointIdToken } from "@/lib/mobilepay/oidc/id-token-checks";
+import { checkMerchantClaims } from "@/lib/mobilepay/oidc/merchant-claims-check";
 import {
   refreshTokens,
   TokenEndpointError,
@@ -204,6 +205,8 @@ export async function refreshAsLeaseHolder(
   const started = Date.now();
   const refreshToken = decrypt(before, "refreshToken");
   let response: TokenEndpointResult;
+  let accessClaims: DecodedClaims;
+  let idClaims: DecodedClaims | null;
   try {
     const { metadata, keys } = await getProviderMetadata(environment);
     response = await refreshTokens({
@@ -229,6 +232,10 @@ export async function refreshAsLeaseHolder(
       const failed = firstFailure(identity.results);
       if (failed) throw new IdentityMismatch(`${STAFF_MESSAGES[failed.name]} (${failed.detail})`);
     }
+    accessClaims = decodeJwtClaims(response.accessToken);
+    idClaims = response.idToken ? decodeJwtClaims(response.idToken) : null;
+    const merchantMismatch = checkRefreshedMerchant(before.merchant, accessClaims, idClaims);
+    if (merchantMismatch) throw new MerchantMismatch(merchantMismatch);
   } catch (error) {
     return handleFailure(before, owner, options, error, { previousAttemptDied, durationMs: Date.now() - started });
   }
@@ -241,8 +248,6 @@ export async function refreshAsLeaseHolder(
     refreshToken: newRefreshToken,
     idToken: response.idToken,
   });
-  const accessClaims = decodeJwtClaims(response.accessToken);
-  const idClaims = response.idToken ? decodeJwtClaims(response.idToken) : null;
   options.onTokenIssued?.({ accessToken: response.accessToken, version: before.version + 1 });
   const auditEvents: AuditEventInput[] = [
     {
@@ -304,6 +309,31 @@ export async function refreshAsLeaseHolder(
 
 class IdentityMismatch extends Error {}
 
+/** The refreshed tokens name another merchant than the linked one: nothing of them may be stored. */
+class MerchantMismatch extends IdentityMismatch {}
+
+type DecodedClaims = ReturnType<typeof decodeJwtClaims>;
+
+/**
+ * Every refresh proves its tokens belong to the linked merchant, by the rule completeLink applies at link
+ * time: the access token always (a refresh may return no id_token, and the access token is what the APIs
+ * act on), the id_token whenever one came back. Returns why they do not, or nothing when they do.
+ */
+function checkRefreshedMerchant(
+  merchant: StoredTokenSet["merchant"],
+  accessClaims: DecodedClaims,
+  idClaims: DecodedClaims | null,
+): string | undefined {
+  const expected = { vatNumber: merchant.vatNumber, mobilePayId: merchant.mobilePayId, role: "linked" } as const;
+  const tokens: [string, DecodedClaims][] = [["access token", accessClaims]];
+  if (idClaims) tokens.push(["id_token", idClaims]);
+  const failed = tokens
+    .map(([source, decoded]) => checkMerchantClaims("claims" in decoded ? decoded.claims : {}, expected, source))
+    .filter((result) => !result.passed);
+  if (failed.length === 0) return undefined;
+  return `MobilePay answered the refresh with tokens for another merchant than the linked ${merchant.vatNumber} (${failed.map((result) => result.detail).join("; ")}). Nothing of that answer was stored; the previous tokens are kept but can no longer be refreshed safely. Relink the merchant.`;
+}
+
 async function handleFailure(
   before: StoredTokenSet,
   owner: string,
@@ -322,9 +352,11 @@ async function handleFailure(
   });
   const environmentId = before.merchant.environment;
   const baseReason =
-    error instanceof IdentityMismatch
-      ? `The refreshed id_token does not belong to the linked user: ${error.message}`
-      : (endpointError?.reason ?? (error instanceof Error ? error.message : "unknown error"));
+    error instanceof MerchantMismatch
+      ? error.message
+      : error instanceof IdentityMismatch
+        ? `The refreshed id_token does not belong to the linked user: ${error.message}`
+        : (endpointError?.reason ?? (error instanceof Error ? error.message : "unknown error"));
 
   if (verdict === "race" && latest) {
     await db.$transaction(async (tx) => {
@@ -391,6 +423,7 @@ async function handleFailure(
           oauthError: endpointError?.oauthError,
           status: endpointError?.status,
           reason,
+          ...(error instanceof MerchantMismatch ? { failedCheck: "merchant_match" } : {}),
           durationMs: context.durationMs,
           consecutiveFailures,
         },
