@@ -98,6 +98,7 @@ export async function refreshTokenSet(
       until: new Date(now.getTime() + REFRESH_LEASE_MS),
     });
     if (claimed.has(merchantId)) {
+      await recordRefreshAttempts([current], options, now);
       return refreshAsLeaseHolder(current, owner, options);
     }
     // Another refresher holds the lease: wait for its write (or for its lease to lapse).
@@ -127,6 +128,7 @@ export async function refreshTokenSet(
  */
 export async function claimLeases(
   candidates: readonly { merchantId: string; version: number }[],
+  attempt: Pick<RefreshOptions, "actor" | "trigger">,
 ): Promise<{ owner: string; claimed: StoredTokenSet[] }> {
   const db = getDb();
   const owner = `${INSTANCE_ID}:${randomUUID()}`;
@@ -143,7 +145,38 @@ export async function claimLeases(
   });
   // A lease taken at the version the caller saw means the earlier read saw that version too (versions
   // only grow, and the read came first), so the sets read are the ones the leases cover.
-  return { owner, claimed: sets.filter((set) => claimedIds.has(set.merchantId)) };
+  const claimed = sets.filter((set) => claimedIds.has(set.merchantId));
+  await recordRefreshAttempts(claimed, attempt, now);
+  return { owner, claimed };
+}
+
+/**
+ * Records, before anything is sent to MobilePay, that a refresh of each set is about to be: a process
+ * killed while the token endpoint has the request leaves this event behind, with the refresh token's
+ * fingerprint, so the attempt is never invisible. One statement for a group of sets (the keep-alive
+ * claims a few at a time), committed on its own so a crash cannot take it back.
+ */
+async function recordRefreshAttempts(
+  sets: readonly StoredTokenSet[],
+  attempt: Pick<RefreshOptions, "actor" | "trigger">,
+  at: Date,
+): Promise<void> {
+  await insertAuditEvents(
+    getDb(),
+    sets.map((set) => ({
+      actor: attempt.actor,
+      action: "token.refresh_started",
+      environment: set.merchant.environment,
+      merchantId: set.merchantId,
+      details: {
+        trigger: attempt.trigger,
+        generation: set.version,
+        refreshTokenFingerprint: set.refreshTokenFingerprint,
+        ...(set.refreshStartedAt ? { interruptedAttemptAt: set.refreshStartedAt.toISOString() } : {}),
+      },
+    })),
+    at,
+  );
 }
 
 function relinkNeeded(reason: string | null): AppError {
@@ -384,7 +417,16 @@ async function handleFailure(
 
   const now = new Date();
   const terminal = verdict === "terminal";
-  const reason = terminal
+  // The refresh token being refused again, unchanged, says nothing new: the diagnosis made when it was
+  // first refused (e.g. "rotation lost in a crash") stays, rather than a generic guess replacing it.
+  const refusedAgain =
+    terminal && before.failureKind === "terminal" && before.failureReason !== null && !storedSetChanged;
+  // Whether MobilePay may have served a refresh whose answer never arrived: a previous attempt died after
+  // sending, or this one got no answer at all (timeout, connection lost). Until a refresh succeeds or is
+  // refused, the marker stays, so a later invalid_grant is read as the rotation lost, not as withdrawn consent.
+  const answerMayBeLost =
+    context.previousAttemptDied || (endpointError?.kind === "transient" && endpointError.status === undefined);
+  const computedReason = terminal
     ? endpointError?.kind === "configuration"
       ? `MobilePay refused the console's client credentials (${endpointError.oauthError ?? "invalid_client"}): check this environment's client id and secret. ${baseReason}`
       : context.previousAttemptDied && endpointError?.oauthError === "invalid_grant"
@@ -393,6 +435,7 @@ async function handleFailure(
           ? baseReason
           : `MobilePay refused the current refresh token (${endpointError?.oauthError ?? "invalid_grant"}): consent was likely withdrawn, or the token expired after 13 months unused. Relink the merchant. The current access token may work for up to 5 minutes.`
     : `Refresh failed for a temporary reason and will be retried: ${baseReason}`;
+  const reason = refusedAgain ? before.failureReason! : computedReason;
   const consecutiveFailures = before.consecutiveFailures + 1;
   await db.$transaction(async (tx) => {
     // Bookkeeping only: the stored tokens stay exactly as they were.
@@ -404,8 +447,8 @@ async function handleFailure(
         failureAt: now,
         consecutiveFailures,
         nextAttemptAt: terminal ? null : new Date(now.getTime() + backoffAfter(consecutiveFailures)),
-        refreshStartedAt: null,
-        refreshFingerprintSent: null,
+        refreshStartedAt: !terminal && answerMayBeLost ? (before.refreshStartedAt ?? now) : null,
+        refreshFingerprintSent: !terminal && answerMayBeLost ? before.refreshTokenFingerprint : null,
         leaseOwner: null,
         leaseUntil: null,
       },
@@ -423,6 +466,7 @@ async function handleFailure(
           oauthError: endpointError?.oauthError,
           status: endpointError?.status,
           reason,
+          ...(refusedAgain ? { refusedAgain: true } : {}),
           ...(error instanceof MerchantMismatch ? { failedCheck: "merchant_match" } : {}),
           durationMs: context.durationMs,
           consecutiveFailures,
