@@ -191,12 +191,31 @@ describe("terminal and crash cases", () => {
         leaseUntil: new Date(Date.now() - 1000),
       },
     });
+    // The next attempt meets a hiccup first: transient, and the interrupted refresh still needs its diagnosis.
+    await harness.control.json("POST", "/control/token-endpoint/fault", { mode: "server-error", count: 1 });
+    await expect(lifecycle.refreshTokenSet(merchantId, { actor: system, trigger: "manual" })).rejects.toMatchObject({
+      code: "UPSTREAM_UNAVAILABLE",
+    });
+    const hiccup = await storedSet(merchantId);
+    expect(hiccup.failureKind).toBe("transient");
+    expect(hiccup.refreshStartedAt).not.toBeNull();
+    expect(hiccup.refreshFingerprintSent).toBe(hiccup.refreshTokenFingerprint);
+
     await expect(lifecycle.refreshTokenSet(merchantId, { actor: system, trigger: "manual" })).rejects.toMatchObject({
       code: "CONFLICT",
     });
     const after = await storedSet(merchantId);
     expect(after.failureKind).toBe("terminal");
     expect(after.failureReason).toMatch(/previous refresh stopped/);
+    expect(after.refreshStartedAt).toBeNull();
+
+    // "Refresh now" once more: MobilePay refuses the same token again; the diagnosis stays.
+    await expect(lifecycle.refreshTokenSet(merchantId, { actor: system, trigger: "manual" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    const again = await storedSet(merchantId);
+    expect(again.failureReason).toBe(after.failureReason);
+    expect(again.failureAt!.getTime()).toBeGreaterThanOrEqual(after.failureAt!.getTime());
   });
 });
 
