@@ -155,7 +155,6 @@ describe("kill -9 during a refresh held at the token endpoint", () => {
       refresh(oneTime, { actor: { type: "system", label: "test" }, trigger: "manual" }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
     expect((await tokenSet(oneTime)).failureReason).toBe(oneTimeAfter.failureReason);
-    console.info(`crash to diagnosis: ${Math.round(diagnosedAfterMs / 1000)} s`);
   }, 240_000);
 
   it("a keep-alive sweep killed mid-flight: its job lease lapses within about a minute and the next sweep diagnoses its refresh", async () => {
@@ -198,6 +197,5 @@ describe("kill -9 during a refresh held at the token endpoint", () => {
     const after = await tokenSet(merchantId);
     expect(after.failureKind).toBe("terminal");
     expect(after.failureReason).toMatch(/previous refresh stopped/);
-    console.info(`dead sweep's job lease taken over after ${Math.round(takenOverAfterMs / 1000)} s`);
   }, 240_000);
 });
