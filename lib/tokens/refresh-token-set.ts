@@ -420,7 +420,11 @@ async function handleFailure(
   // The refresh token being refused again, unchanged, says nothing new: the diagnosis made when it was
   // first refused (e.g. "rotation lost in a crash") stays, rather than a generic guess replacing it.
   const refusedAgain =
-    terminal && before.failureKind === "terminal" && before.failureReason !== null && !storedSetChanged;
+    terminal &&
+    endpointError?.oauthError === "invalid_grant" &&
+    before.failureKind === "terminal" &&
+    before.failureReason !== null &&
+    !storedSetChanged;
   // Whether MobilePay may have served a refresh whose answer never arrived: a previous attempt died after
   // sending, or this one got no answer at all (timeout, connection lost). Until a refresh succeeds or is
   // refused, the marker stays, so a later invalid_grant is read as the rotation lost, not as withdrawn consent.
