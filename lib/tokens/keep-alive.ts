@@ -148,7 +148,7 @@ let stopRequested = false;
  * Gives back the leases of merchants claimed but not started, so nobody waits for them to lapse. A set
  * that carried the marker of an interrupted refresh keeps a marker: that refresh still needs diagnosing.
  */
-async function releaseUnstarted(claims: { set: StoredTokenSet; owner: string }[]): Promise<void> {
+async function releaseUnstarted(claims: { set: StoredTokenSet; owner: string }[], reason: string): Promise<void> {
   const groups = new Map<string, { owner: string; keepMarker: boolean; merchantIds: string[] }>();
   for (const { set, owner } of claims) {
     const keepMarker = set.refreshStartedAt !== null;
@@ -173,7 +173,7 @@ async function releaseUnstarted(claims: { set: StoredTokenSet; owner: string }[]
         action: "token.refresh_not_sent",
         environment: set.merchant.environment,
         merchantId: set.merchantId,
-        details: { trigger: "keep-alive", generation: set.version, reason: "the console was stopping" },
+        details: { trigger: "keep-alive", generation: set.version, reason },
       })),
       new Date(),
     );
@@ -274,7 +274,10 @@ async function sweepOnce(options: KeepAliveOptions) {
     await Promise.all(Array.from({ length: concurrency }, worker));
     // What was sent is finished and stored even when the process is stopping; what was not is given back.
     await Promise.all(finishing);
-    await releaseUnstarted(claimed.splice(0));
+    await releaseUnstarted(
+      claimed.splice(0),
+      jobLease.state.lost ? "another instance took over the keep-alive" : "the console was stopping",
+    );
     const backlog = await db.merchantTokenSet.count({ where: keepAliveDueWhere(new Date(), refreshAfterMs) });
     await db.schedulerRun.update({ where: { id: run.id }, data: { ...stats, backlog, finishedAt: new Date() } });
     return { ran: true as const, ...stats, backlog };
