@@ -241,13 +241,23 @@ async function sweepOnce(options: KeepAliveOptions) {
       claimed.push(...sets.map((set) => ({ set, owner })));
     };
     const stopping = () => stopRequested || jobLease.state.lost;
+    let claimFailure: unknown;
+    const startClaim = () => {
+      if (!claiming) {
+        claiming = claimMore().finally(() => (claiming = undefined));
+        // A claim started ahead may finish with no worker waiting for it; its failure ends the sweep below.
+        claiming.catch((error: unknown) => void (claimFailure ??= error));
+      }
+      return claiming;
+    };
     const takeNext = async () => {
       if (stopping()) return undefined;
-      while (claimed.length === 0 && nextCandidate < due.length && !stopping()) {
-        claiming ??= claimMore().finally(() => (claiming = undefined));
-        await claiming;
-      }
-      return claimed.shift();
+      while (claimed.length === 0 && nextCandidate < due.length && !stopping()) await startClaim();
+      const next = claimed.shift();
+      // The next group is claimed (and its attempts recorded) while this one is refreshed, so that workers
+      // do not wait for the claim's statements between groups.
+      if (next && claimed.length < concurrency && nextCandidate < due.length && !stopping()) void startClaim();
+      return next;
     };
     // A worker is free for the next merchant as soon as MobilePay's answer has passed its checks: the OP
     // sees `concurrency` requests at a time while finished refreshes wait for their grouped commit.
@@ -274,10 +284,12 @@ async function sweepOnce(options: KeepAliveOptions) {
     await Promise.all(Array.from({ length: concurrency }, worker));
     // What was sent is finished and stored even when the process is stopping; what was not is given back.
     await Promise.all(finishing);
+    await claiming?.catch(() => undefined);
     await releaseUnstarted(
       claimed.splice(0),
       jobLease.state.lost ? "another instance took over the keep-alive" : "the console was stopping",
     );
+    if (claimFailure) throw claimFailure;
     const backlog = await db.merchantTokenSet.count({ where: keepAliveDueWhere(new Date(), refreshAfterMs) });
     await db.schedulerRun.update({ where: { id: run.id }, data: { ...stats, backlog, finishedAt: new Date() } });
     return { ran: true as const, ...stats, backlog };
