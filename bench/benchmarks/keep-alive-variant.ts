@@ -19,6 +19,7 @@ import { createSqliteDatabase, migrateDatabase, type BenchDatabase } from "../su
 import { applyConsoleEnv, consoleEnv } from "../support/console-env";
 import { refreshesServed } from "../support/control-state";
 import { startMemorySampler } from "../support/memory-peak";
+import { benchMerchant } from "../support/bench-merchants";
 import { cloneGrants, linkOneMerchant } from "../support/sandbox-grants";
 import { startSandboxChild } from "../support/sandbox-child";
 import { seedLinkedMerchants } from "../support/seed-linked-merchants";
@@ -61,7 +62,7 @@ async function openDatabase(): Promise<BenchDatabase> {
 }
 
 const database = await openDatabase();
-const sandbox = await startSandboxChild();
+const sandbox = await startSandboxChild({ extraMerchants: count });
 try {
   applyConsoleEnv(consoleEnv({ databaseUrl: database.url, sandbox }));
   // The sweep's own worker count (KEEPALIVE_CONCURRENCY), so the floor asks the OP the same way.
@@ -69,9 +70,13 @@ try {
   const environment = requireEnvironment("sandbox");
   const { metadata } = await getProviderMetadata(environment);
   const source = await linkOneMerchant(sandbox);
-  const cloned = await cloneGrants(sandbox.dataDir, source, count * 2);
-  const floorTokens = cloned.slice(0, count);
-  await seedLinkedMerchants(source, cloned.slice(count), { lastRefreshedAt: new Date(Date.now() - 30 * DAY_MS) });
+  const floorTokens = await cloneGrants(sandbox.dataDir, source, count);
+  // Each swept merchant is a sandbox merchant of its own, as every refresh checks.
+  const sweptTokens = await cloneGrants(sandbox.dataDir, source, count, benchMerchant);
+  await seedLinkedMerchants(source, sweptTokens, {
+    lastRefreshedAt: new Date(Date.now() - 30 * DAY_MS),
+    merchantOf: benchMerchant,
+  });
 
   // The floor (the OP refreshing grants of its own, asked directly by as many callers as the sweep has
   // workers) and the sweep take turns in rounds, so both meet the machine's slow moments alike: measured

@@ -8,11 +8,14 @@ export type SandboxChild = SandboxInfo & { stop(): Promise<void> };
 
 const START_TIMEOUT_MS = 60_000;
 
-/** Starts bench/support/sandbox-process.ts and waits for the URL it prints. */
-export async function startSandboxChild(): Promise<SandboxChild> {
+/**
+ * Starts bench/support/sandbox-process.ts and waits for the URL it prints. `extraMerchants` adds that many
+ * merchants (see benchMerchant) to the bench user, for benchmarks that link many merchants.
+ */
+export async function startSandboxChild(options: { extraMerchants?: number } = {}): Promise<SandboxChild> {
   const child = spawn(path.join("node_modules", ".bin", "tsx"), [path.join("bench", "support", "sandbox-process.ts")], {
     stdio: ["pipe", "pipe", "pipe"],
-    env: { ...process.env, FORCE_COLOR: "0" },
+    env: { ...process.env, FORCE_COLOR: "0", BENCH_EXTRA_MERCHANTS: String(options.extraMerchants ?? 0) },
   });
   // oidc-provider prints a support notice for Node 20 on every start; anything else the sandbox says is kept.
   createInterface({ input: child.stderr }).on("line", (line) => {

@@ -8,6 +8,7 @@ import { decodeJwtClaims } from "@/lib/tokens/decode-jwt-claims";
 
 import { linkAndRedeem } from "../../sandbox/test/support/hybrid-flow";
 
+import type { BenchMerchant } from "./bench-merchants";
 import type { SandboxInfo } from "./sandbox-info";
 
 /** One real consent, as the console stores it, plus what its id_token says about the linked user. */
@@ -66,7 +67,13 @@ function multiRowInsert(table: string, columns: readonly string[], rows: readonl
  * refreshes being measured. Opaque refresh tokens are looked up by id only, so a copy is as good as a
  * token the OP minted itself.
  */
-export async function cloneGrants(sandboxDataDir: string, source: SourceGrant, count: number): Promise<string[]> {
+export async function cloneGrants(
+  sandboxDataDir: string,
+  source: SourceGrant,
+  count: number,
+  /** The merchant copy `index` is for; by default the source consent's own. */
+  merchantOf?: (index: number) => BenchMerchant,
+): Promise<string[]> {
   const db = createClient({ url: pathToFileURL(path.join(sandboxDataDir, "sandbox.db")).href });
   try {
     await db.execute("PRAGMA busy_timeout = 5000");
@@ -107,7 +114,7 @@ export async function cloneGrants(sandboxDataDir: string, source: SourceGrant, c
         newGrantId,
         merchantGrant.account_id,
         merchantGrant.client_id,
-        merchantGrant.merchant_id,
+        merchantOf?.(index).merchantId ?? merchantGrant.merchant_id,
         merchantGrant.scope,
         merchantGrant.created_at,
       ]);

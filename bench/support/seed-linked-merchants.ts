@@ -4,6 +4,7 @@ import { setImmediate as nextTurnOfEventLoop } from "node:timers/promises";
 import { getDb } from "@/lib/db/client";
 import { encryptTokenSet } from "@/lib/tokens/encrypt-token-set";
 
+import type { BenchMerchant } from "./bench-merchants";
 import { GRANTED_SCOPE, type SourceGrant } from "./sandbox-grants";
 
 const ROWS_PER_CREATE = 500;
@@ -11,13 +12,16 @@ const ROWS_PER_CREATE = 500;
 /**
  * Linked merchants as completeLink stores them, one per refresh token, written in bulk through the
  * console's own client (so the same code seeds SQLite and PostgreSQL). Every merchant shares the source
- * consent's user, issuer and access token; only its refresh token is its own, which is all a refresh reads.
+ * consent's user, issuer and access token; its refresh token and its merchant are its own: a refresh
+ * compares the merchant its tokens name with the one stored, so merchant `index` must be the one its
+ * grant was cloned for (`merchantOf`, by default the source consent's merchant).
  */
 export async function seedLinkedMerchants(
   source: SourceGrant,
   refreshTokens: readonly string[],
-  options: { lastRefreshedAt: Date | null },
+  options: { lastRefreshedAt: Date | null; merchantOf?: (index: number) => BenchMerchant },
 ): Promise<string[]> {
+  const merchantOf = options.merchantOf ?? (() => ({ merchantId: source.merchantId, merchantVat: source.merchantVat }));
   const db = getDb();
   const now = new Date();
   const ids = refreshTokens.map(() => randomUUID());
@@ -27,9 +31,8 @@ export async function seedLinkedMerchants(
       data: slice.map((id, offset) => ({
         id,
         environment: "sandbox",
-        // merchant_id is unique per environment; refreshes never compare it, so copies get their own.
-        mobilePayId: randomUUID(),
-        vatNumber: `DK${String(10_000_000 + start + offset)}`,
+        mobilePayId: merchantOf(start + offset).merchantId,
+        vatNumber: merchantOf(start + offset).merchantVat,
         name: `Bench merchant ${start + offset}`,
         subject: source.subject,
         issuer: source.issuer,

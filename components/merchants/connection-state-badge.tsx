@@ -9,6 +9,12 @@ export const CONNECTION_STATE_LABELS: Record<ConnectionState, { label: string; t
     meaning: "The 5-minute access token is about to expire or has; it is refreshed on the next use.",
   },
   refreshing: { label: "Refreshing", tone: "info", meaning: "A refresh is in progress." },
+  interrupted: {
+    label: "Being checked",
+    tone: "warning",
+    meaning:
+      "A refresh stopped before its result was stored (the console stopped mid-refresh). The keep-alive checks the link within one keep-alive period: it recovers it, or says why it needs relinking.",
+  },
   degraded: {
     label: "Degraded",
     tone: "warning",

@@ -2,6 +2,7 @@ export const CONNECTION_STATES = [
   "active",
   "expiring",
   "refreshing",
+  "interrupted",
   "degraded",
   "relink_needed",
   "revoked",

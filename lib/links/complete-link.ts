@@ -10,6 +10,7 @@ import { readLinkInvitation } from "@/lib/links/read-link-invitation";
 import { storeLink } from "@/lib/links/store-link";
 import { checkThat, firstFailure, STAFF_MESSAGES, type CheckResult } from "@/lib/mobilepay/oidc/check-result";
 import { checkTokenEndpointIdToken } from "@/lib/mobilepay/oidc/id-token-checks";
+import { checkMerchantClaims } from "@/lib/mobilepay/oidc/merchant-claims-check";
 import { getProviderMetadata } from "@/lib/mobilepay/provider-metadata";
 import { decodeJwtClaims } from "@/lib/tokens/decode-jwt-claims";
 import { encryptTokenSet } from "@/lib/tokens/encrypt-token-set";
@@ -83,15 +84,9 @@ export async function completeLink(context: LinkCallbackContext, account: Accoun
     if (!invitation) {
       throw new LinkRefused("The invitation behind this response no longer exists. Nothing was stored.", checks);
     }
-    const sameMerchant = Boolean(merchantId && merchantVat === invitation.vatNumber);
-    checks.push(
-      checkThat(
-        "merchant_match",
-        sameMerchant,
-        `merchant_vat ${merchantVat ?? "missing"}, invited ${invitation.vatNumber}; merchant_id ${merchantId ? "present" : "missing"}`,
-      ),
-    );
-    if (!sameMerchant || !merchantId) {
+    const merchantCheck = checkMerchantClaims(claims, { vatNumber: invitation.vatNumber, role: "invited" });
+    checks.push(merchantCheck);
+    if (!merchantCheck.passed || !merchantId) {
       throw new LinkRefused(
         `MobilePay's tokens are for merchant VAT ${merchantVat ?? "(none)"}, not the invited ${invitation.vatNumber}. Nothing was stored.`,
         checks,

@@ -1,5 +1,5 @@
 export type ConnectionState =
-  "active" | "expiring" | "refreshing" | "degraded" | "relink_needed" | "revoked" | "never_used";
+  "active" | "expiring" | "refreshing" | "interrupted" | "degraded" | "relink_needed" | "revoked" | "never_used";
 
 export type ConnectionFacts = {
   unlinkedAt: Date | null;
@@ -8,6 +8,8 @@ export type ConnectionFacts = {
     leaseUntil: Date | null;
     // Required, so no caller can forget it and show a dead link as active.
     failureKind: string | null;
+    /** Set while a refresh is in flight; left behind (with no live lease) by a refresh that never finished. */
+    refreshStartedAt: Date | null;
   } | null;
 };
 
@@ -21,6 +23,9 @@ export function connectionState(facts: ConnectionFacts, now: Date = new Date()):
   if (tokenSet.failureKind === "terminal") return "relink_needed";
   if (tokenSet.leaseUntil && tokenSet.leaseUntil > now) return "refreshing";
   if (tokenSet.failureKind === "transient") return "degraded";
+  // A refresh stopped after it may have been sent: until the keep-alive has checked the link (recovered it,
+  // or found it needs relinking), it is not shown as plainly active.
+  if (tokenSet.refreshStartedAt) return "interrupted";
   if (tokenSet.accessTokenExpiresAt.getTime() - now.getTime() <= EXPIRING_WITHIN_MS) return "expiring";
   return "active";
 }

@@ -22,6 +22,7 @@ type MerchantListRow = {
   grantedScopes: string | null;
   leaseUntil: Date | null;
   failureKind: string | null;
+  refreshStartedAt: Date | null;
 };
 
 /** Which merchants a list may show at all: those of these environments, or (null) of every one. */
@@ -70,7 +71,7 @@ export async function listMerchants(query: TMerchantListQuery, scope: MerchantLi
   // The page's statement binds the same filter values first, then its limit and offset.
   const rows = await db.$queryRawUnsafe<MerchantListRow[]>(
     `SELECT m."id", m."name", m."vatNumber", m."environment", m."products", m."unlinkedAt", m."lastActivityAt",
-      t."accessTokenExpiresAt", t."grantedScopes", t."leaseUntil", t."failureKind"
+      t."accessTokenExpiresAt", t."grantedScopes", t."leaseUntil", t."failureKind", t."refreshStartedAt"
     FROM "Merchant" m LEFT JOIN "MerchantTokenSet" t ON t."merchantId" = m."id"
     ${where}
     ORDER BY m."lastActivityAt" DESC, m."id" DESC
@@ -91,7 +92,12 @@ export async function listMerchants(query: TMerchantListQuery, scope: MerchantLi
     merchants: rows.map((row) => {
       // A token set always has an expiry, so a missing one means no token set joined.
       const tokenSet = row.accessTokenExpiresAt
-        ? { accessTokenExpiresAt: row.accessTokenExpiresAt, leaseUntil: row.leaseUntil, failureKind: row.failureKind }
+        ? {
+            accessTokenExpiresAt: row.accessTokenExpiresAt,
+            leaseUntil: row.leaseUntil,
+            failureKind: row.failureKind,
+            refreshStartedAt: row.refreshStartedAt,
+          }
         : null;
       return {
         id: row.id,

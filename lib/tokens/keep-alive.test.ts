@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { ANNA, BO } from "../../sandbox/test/support/test-sandbox";
+import { ANNA, BO, MIKKO } from "../../sandbox/test/support/test-sandbox";
 
 import type { getDb } from "@/lib/db/client";
 
@@ -82,6 +82,21 @@ describe("keep-alive sweep", () => {
       expect(details.tokenEndpointMs).toBeGreaterThan(0);
       expect(details.tokenEndpointMs).toBeLessThanOrEqual(details.durationMs);
     }
+    // Each refresh was on record before it was sent: its attempt precedes its result.
+    const attempts = await db.auditEvent.findMany({
+      where: { action: "token.refresh_started", merchantId: { in: ids }, occurredAt: { gte: startedAt } },
+    });
+    expect(attempts.map((event) => event.merchantId).sort()).toEqual([...ids].sort());
+    for (const attempt of attempts) {
+      const result = events.find((event) => event.merchantId === attempt.merchantId)!;
+      expect(attempt.occurredAt.getTime()).toBeLessThanOrEqual(result.occurredAt.getTime());
+      const sent = before.find((set) => set.merchantId === attempt.merchantId)!;
+      expect(JSON.parse(attempt.details)).toMatchObject({
+        trigger: "keep-alive",
+        generation: sent.version,
+        refreshTokenFingerprint: sent.refreshTokenFingerprint,
+      });
+    }
     const linked = await db.merchant.findMany({ where: { id: { in: ids } } });
     expect(linked.every((merchant) => merchant.lastActivityAt >= startedAt)).toBe(true);
     const run = await db.schedulerRun.findFirstOrThrow({
@@ -137,6 +152,112 @@ describe("keep-alive sweep", () => {
         expect(set.failureKind).toBeNull();
         expect(set.version).toBe(before[index]!.version + 1);
       }
+    }
+  });
+
+  it("the sweep refuses a refresh answered with another merchant's tokens: terminal, nothing of it stored", async () => {
+    const mikko = await harness.linkMerchant({ email: MIKKO.email, password: MIKKO.password, vat: MIKKO.merchant.vat });
+    await makeDue([mikko]);
+    const [before] = await tokenSets([mikko]);
+    await harness.control.json("POST", "/control/refresh-answer-fault", { kind: "other-merchant-without-id-token" });
+
+    const outcome = await sweep({ refreshAfterMs: 24 * HOUR_MS });
+
+    expect(outcome).toMatchObject({ ran: true, processed: 1, succeeded: 0, failed: 1 });
+    const [after] = await tokenSets([mikko]);
+    expect(after!.failureKind).toBe("terminal");
+    expect(after!.failureReason).toMatch(/tokens for another merchant than the linked FI87654321/);
+    expect(after).toMatchObject({
+      version: before!.version,
+      refreshTokenCiphertext: before!.refreshTokenCiphertext,
+      accessTokenClaims: before!.accessTokenClaims,
+      leaseOwner: null,
+    });
+    expect(await db.auditEvent.count({ where: { merchantId: mikko, action: "token.refreshed" } })).toBe(0);
+  });
+
+  it("finds an interrupted refresh though the link is not idle, first in line, and finishes it", async () => {
+    // A refresher died after claiming (its request never reached the OP): marker set, lease lapsed.
+    await db.merchantTokenSet.update({
+      where: { merchantId: merchants.annaFi },
+      data: {
+        lastRefreshedAt: new Date(),
+        refreshStartedAt: new Date(Date.now() - 60_000),
+        leaseOwner: "dead-instance",
+        leaseUntil: new Date(Date.now() - 30_000),
+      },
+    });
+    const [before] = await tokenSets([merchants.annaFi]);
+    // Two idle links compete for a batch of one: the interrupted one goes first.
+    await makeDue([merchants.annaDk]);
+
+    const outcome = await sweep({ refreshAfterMs: 24 * HOUR_MS, batchSize: 1 });
+
+    expect(outcome).toMatchObject({ ran: true, processed: 1, succeeded: 1, failed: 0 });
+    const [after] = await tokenSets([merchants.annaFi]);
+    expect(after).toMatchObject({ version: before!.version + 1, refreshStartedAt: null, leaseOwner: null });
+    const attempt = await db.auditEvent.findFirstOrThrow({
+      where: { action: "token.refresh_started", merchantId: merchants.annaFi },
+      orderBy: { occurredAt: "desc" },
+    });
+    expect(JSON.parse(attempt.details)).toHaveProperty("interruptedAttemptAt");
+    // The idle link left behind by the batch of one is refreshed now, so later tests start from no backlog.
+    expect(await sweep({ refreshAfterMs: 24 * HOUR_MS })).toMatchObject({ processed: 1, succeeded: 1 });
+  });
+
+  it("one sweep per process: a second one does not run and leaves the first one's job lease alone", async () => {
+    await makeDue([merchants.annaDk]);
+    await harness.control.json("PUT", "/control/latency", { milliseconds: 1500, target: "token" });
+    try {
+      const first = sweep({ refreshAfterMs: 24 * HOUR_MS });
+      await expect
+        .poll(async () => (await db.jobLease.findUnique({ where: { job: "keep-alive" } }))?.owner ?? null, {
+          timeout: 10_000,
+          interval: 50,
+        })
+        .not.toBeNull();
+      const held = await db.jobLease.findUniqueOrThrow({ where: { job: "keep-alive" } });
+      expect(await sweep({ refreshAfterMs: 24 * HOUR_MS })).toEqual({ ran: false });
+      expect(await db.jobLease.findUniqueOrThrow({ where: { job: "keep-alive" } })).toEqual(held);
+      expect(await first).toMatchObject({ ran: true, succeeded: 1 });
+      expect(await db.jobLease.findUniqueOrThrow({ where: { job: "keep-alive" } })).toMatchObject({
+        owner: null,
+        leaseUntil: null,
+      });
+    } finally {
+      await harness.control.json("PUT", "/control/latency", { milliseconds: 0, target: "token" });
+    }
+  });
+
+  it("a job lease held by another live instance is left alone; a lapsed one is taken", async () => {
+    const othersLease = { owner: "other-instance:1:abc", leaseUntil: new Date(Date.now() + 60_000) };
+    await db.jobLease.update({ where: { job: "keep-alive" }, data: othersLease });
+    expect(await sweep({ refreshAfterMs: 24 * HOUR_MS })).toEqual({ ran: false });
+    expect(await db.jobLease.findUniqueOrThrow({ where: { job: "keep-alive" } })).toMatchObject(othersLease);
+
+    await db.jobLease.update({ where: { job: "keep-alive" }, data: { leaseUntil: new Date(Date.now() - 1000) } });
+    expect(await sweep({ refreshAfterMs: 24 * HOUR_MS })).toMatchObject({ ran: true });
+    expect(await db.jobLease.findUniqueOrThrow({ where: { job: "keep-alive" } })).toMatchObject({ owner: null });
+  });
+
+  it("renews its job lease while it runs, past the lease's own lifetime", async () => {
+    await makeDue([merchants.annaDk]);
+    await harness.control.json("PUT", "/control/latency", { milliseconds: 2500, target: "token" });
+    try {
+      const running = sweep({ refreshAfterMs: 24 * HOUR_MS, jobLease: { leaseMs: 1000, heartbeatMs: 200 } });
+      const readLease = () => db.jobLease.findUniqueOrThrow({ where: { job: "keep-alive" } });
+      await expect.poll(async () => (await readLease()).owner, { timeout: 10_000, interval: 50 }).not.toBeNull();
+      const first = await readLease();
+      // Past the first lease's end, the same sweep still holds a lease that has not lapsed.
+      await expect
+        .poll(() => Date.now() > first.leaseUntil!.getTime() + 500, { timeout: 10_000, interval: 100 })
+        .toBe(true);
+      const later = await readLease();
+      expect(later.owner).toBe(first.owner);
+      expect(later.leaseUntil!.getTime()).toBeGreaterThan(Date.now());
+      expect(await running).toMatchObject({ ran: true, succeeded: 1 });
+    } finally {
+      await harness.control.json("PUT", "/control/latency", { milliseconds: 0, target: "token" });
     }
   });
 

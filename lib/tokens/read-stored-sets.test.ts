@@ -16,7 +16,7 @@ withConsoleDatabase(async (client) => {
 
 const linked = (name: string, subject: string | null) =>
   storeMerchant(db, name, {
-    merchant: { subject, issuer: subject && "https://op" },
+    merchant: { subject, issuer: subject && "https://op", mobilePayId: subject && `mp-${name}` },
     tokenSet: {
       accessTokenCiphertext: `v1.k.iv.access-${name}`,
       refreshTokenCiphertext: `v1.k.iv.refresh-${name}`,
@@ -40,7 +40,14 @@ describe(`reading token sets for a refresh on ${process.env.TEST_DATABASE ?? "sq
     const firstSet = sets.find((set) => set.merchantId === first);
     expect(firstSet).toEqual({
       ...viaPrisma,
-      merchant: { environment: "sandbox", subject: "user-1", issuer: "https://op", name: "First Read ApS" },
+      merchant: {
+        environment: "sandbox",
+        subject: "user-1",
+        issuer: "https://op",
+        name: "First Read ApS",
+        mobilePayId: "mp-First Read ApS",
+        vatNumber: "DK10000000",
+      },
     });
     expect(firstSet?.accessTokenExpiresAt).toBeInstanceOf(Date);
     expect(sets.find((set) => set.merchantId === second)?.merchant).toEqual({
@@ -48,6 +55,8 @@ describe(`reading token sets for a refresh on ${process.env.TEST_DATABASE ?? "sq
       subject: null,
       issuer: null,
       name: "Second Read ApS",
+      mobilePayId: null,
+      vatNumber: "DK10000000",
     });
   });
 

@@ -7,7 +7,15 @@ import type { Database } from "@/lib/db/create-client";
 
 /** A token set with its ciphertexts and what a refresh needs of its merchant. */
 export type StoredTokenSet = MerchantTokenSet & {
-  merchant: { environment: string; subject: string | null; issuer: string | null; name: string };
+  merchant: {
+    environment: string;
+    subject: string | null;
+    issuer: string | null;
+    name: string;
+    /** What every refreshed token must name, as at link time. */
+    mobilePayId: string | null;
+    vatNumber: string;
+  };
 };
 
 type StoredTokenSetRow = MerchantTokenSet & {
@@ -15,6 +23,8 @@ type StoredTokenSetRow = MerchantTokenSet & {
   merchantSubject: string | null;
   merchantIssuer: string | null;
   merchantName: string;
+  merchantMobilePayId: string | null;
+  merchantVatNumber: string;
 };
 
 /**
@@ -28,18 +38,31 @@ export async function readStoredSets(db: Database, merchantIds: readonly string[
   const markers = merchantIds.map((_, index) => bindMarker(index + 1)).join(", ");
   const rows = await db.$queryRawUnsafe<StoredTokenSetRow[]>(
     `SELECT t.*, m."environment" AS "merchantEnvironment", m."subject" AS "merchantSubject",
-      m."issuer" AS "merchantIssuer", m."name" AS "merchantName"
+      m."issuer" AS "merchantIssuer", m."name" AS "merchantName", m."mobilePayId" AS "merchantMobilePayId",
+      m."vatNumber" AS "merchantVatNumber"
     FROM "MerchantTokenSet" t JOIN "Merchant" m ON m."id" = t."merchantId"
     WHERE t."merchantId" IN (${markers})`,
     ...merchantIds,
   );
-  return rows.map(({ merchantEnvironment, merchantSubject, merchantIssuer, merchantName, ...set }) => ({
-    ...set,
-    merchant: {
-      environment: merchantEnvironment,
-      subject: merchantSubject,
-      issuer: merchantIssuer,
-      name: merchantName,
-    },
-  }));
+  return rows.map(
+    ({
+      merchantEnvironment,
+      merchantSubject,
+      merchantIssuer,
+      merchantName,
+      merchantMobilePayId,
+      merchantVatNumber,
+      ...set
+    }) => ({
+      ...set,
+      merchant: {
+        environment: merchantEnvironment,
+        subject: merchantSubject,
+        issuer: merchantIssuer,
+        name: merchantName,
+        mobilePayId: merchantMobilePayId,
+        vatNumber: merchantVatNumber,
+      },
+    }),
+  );
 }

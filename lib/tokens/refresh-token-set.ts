@@ -10,6 +10,7 @@ import { AppError } from "@/lib/errors";
 import { requireEnvironment } from "@/lib/mobilepay/environments";
 import { firstFailure, STAFF_MESSAGES } from "@/lib/mobilepay/oidc/check-result";
 import { checkTokenEndpointIdToken } from "@/lib/mobilepay/oidc/id-token-checks";
+import { checkMerchantClaims } from "@/lib/mobilepay/oidc/merchant-claims-check";
 import {
   refreshTokens,
   TokenEndpointError,
@@ -97,6 +98,7 @@ export async function refreshTokenSet(
       until: new Date(now.getTime() + REFRESH_LEASE_MS),
     });
     if (claimed.has(merchantId)) {
+      await recordRefreshAttempts([current], options, now);
       return refreshAsLeaseHolder(current, owner, options);
     }
     // Another refresher holds the lease: wait for its write (or for its lease to lapse).
@@ -126,6 +128,7 @@ export async function refreshTokenSet(
  */
 export async function claimLeases(
   candidates: readonly { merchantId: string; version: number }[],
+  attempt: Pick<RefreshOptions, "actor" | "trigger">,
 ): Promise<{ owner: string; claimed: StoredTokenSet[] }> {
   const db = getDb();
   const owner = `${INSTANCE_ID}:${randomUUID()}`;
@@ -142,7 +145,38 @@ export async function claimLeases(
   });
   // A lease taken at the version the caller saw means the earlier read saw that version too (versions
   // only grow, and the read came first), so the sets read are the ones the leases cover.
-  return { owner, claimed: sets.filter((set) => claimedIds.has(set.merchantId)) };
+  const claimed = sets.filter((set) => claimedIds.has(set.merchantId));
+  await recordRefreshAttempts(claimed, attempt, now);
+  return { owner, claimed };
+}
+
+/**
+ * Records, before anything is sent to MobilePay, that a refresh of each set is about to be: a process
+ * killed while the token endpoint has the request leaves this event behind, with the refresh token's
+ * fingerprint, so the attempt is never invisible. One statement for a group of sets (the keep-alive
+ * claims a few at a time), committed on its own so a crash cannot take it back.
+ */
+async function recordRefreshAttempts(
+  sets: readonly StoredTokenSet[],
+  attempt: Pick<RefreshOptions, "actor" | "trigger">,
+  at: Date,
+): Promise<void> {
+  await insertAuditEvents(
+    getDb(),
+    sets.map((set) => ({
+      actor: attempt.actor,
+      action: "token.refresh_started",
+      environment: set.merchant.environment,
+      merchantId: set.merchantId,
+      details: {
+        trigger: attempt.trigger,
+        generation: set.version,
+        refreshTokenFingerprint: set.refreshTokenFingerprint,
+        ...(set.refreshStartedAt ? { interruptedAttemptAt: set.refreshStartedAt.toISOString() } : {}),
+      },
+    })),
+    at,
+  );
 }
 
 function relinkNeeded(reason: string | null): AppError {
@@ -204,6 +238,8 @@ export async function refreshAsLeaseHolder(
   const started = Date.now();
   const refreshToken = decrypt(before, "refreshToken");
   let response: TokenEndpointResult;
+  let accessClaims: DecodedClaims;
+  let idClaims: DecodedClaims | null;
   try {
     const { metadata, keys } = await getProviderMetadata(environment);
     response = await refreshTokens({
@@ -229,6 +265,10 @@ export async function refreshAsLeaseHolder(
       const failed = firstFailure(identity.results);
       if (failed) throw new IdentityMismatch(`${STAFF_MESSAGES[failed.name]} (${failed.detail})`);
     }
+    accessClaims = decodeJwtClaims(response.accessToken);
+    idClaims = response.idToken ? decodeJwtClaims(response.idToken) : null;
+    const merchantMismatch = checkRefreshedMerchant(before.merchant, accessClaims, idClaims);
+    if (merchantMismatch) throw new MerchantMismatch(merchantMismatch);
   } catch (error) {
     return handleFailure(before, owner, options, error, { previousAttemptDied, durationMs: Date.now() - started });
   }
@@ -241,8 +281,6 @@ export async function refreshAsLeaseHolder(
     refreshToken: newRefreshToken,
     idToken: response.idToken,
   });
-  const accessClaims = decodeJwtClaims(response.accessToken);
-  const idClaims = response.idToken ? decodeJwtClaims(response.idToken) : null;
   options.onTokenIssued?.({ accessToken: response.accessToken, version: before.version + 1 });
   const auditEvents: AuditEventInput[] = [
     {
@@ -304,6 +342,31 @@ export async function refreshAsLeaseHolder(
 
 class IdentityMismatch extends Error {}
 
+/** The refreshed tokens name another merchant than the linked one: nothing of them may be stored. */
+class MerchantMismatch extends IdentityMismatch {}
+
+type DecodedClaims = ReturnType<typeof decodeJwtClaims>;
+
+/**
+ * Every refresh proves its tokens belong to the linked merchant, by the rule completeLink applies at link
+ * time: the access token always (a refresh may return no id_token, and the access token is what the APIs
+ * act on), the id_token whenever one came back. Returns why they do not, or nothing when they do.
+ */
+function checkRefreshedMerchant(
+  merchant: StoredTokenSet["merchant"],
+  accessClaims: DecodedClaims,
+  idClaims: DecodedClaims | null,
+): string | undefined {
+  const expected = { vatNumber: merchant.vatNumber, mobilePayId: merchant.mobilePayId, role: "linked" } as const;
+  const tokens: [string, DecodedClaims][] = [["access token", accessClaims]];
+  if (idClaims) tokens.push(["id_token", idClaims]);
+  const failed = tokens
+    .map(([source, decoded]) => checkMerchantClaims("claims" in decoded ? decoded.claims : {}, expected, source))
+    .filter((result) => !result.passed);
+  if (failed.length === 0) return undefined;
+  return `MobilePay answered the refresh with tokens for another merchant than the linked ${merchant.vatNumber} (${failed.map((result) => result.detail).join("; ")}). Nothing of that answer was stored; the previous tokens are kept but can no longer be refreshed safely. Relink the merchant.`;
+}
+
 async function handleFailure(
   before: StoredTokenSet,
   owner: string,
@@ -322,9 +385,11 @@ async function handleFailure(
   });
   const environmentId = before.merchant.environment;
   const baseReason =
-    error instanceof IdentityMismatch
-      ? `The refreshed id_token does not belong to the linked user: ${error.message}`
-      : (endpointError?.reason ?? (error instanceof Error ? error.message : "unknown error"));
+    error instanceof MerchantMismatch
+      ? error.message
+      : error instanceof IdentityMismatch
+        ? `The refreshed id_token does not belong to the linked user: ${error.message}`
+        : (endpointError?.reason ?? (error instanceof Error ? error.message : "unknown error"));
 
   if (verdict === "race" && latest) {
     await db.$transaction(async (tx) => {
@@ -352,7 +417,20 @@ async function handleFailure(
 
   const now = new Date();
   const terminal = verdict === "terminal";
-  const reason = terminal
+  // The refresh token being refused again, unchanged, says nothing new: the diagnosis made when it was
+  // first refused (e.g. "rotation lost in a crash") stays, rather than a generic guess replacing it.
+  const refusedAgain =
+    terminal &&
+    endpointError?.oauthError === "invalid_grant" &&
+    before.failureKind === "terminal" &&
+    before.failureReason !== null &&
+    !storedSetChanged;
+  // Whether MobilePay may have served a refresh whose answer never arrived: a previous attempt died after
+  // sending, or this one got no answer at all (timeout, connection lost). Until a refresh succeeds or is
+  // refused, the marker stays, so a later invalid_grant is read as the rotation lost, not as withdrawn consent.
+  const answerMayBeLost =
+    context.previousAttemptDied || (endpointError?.kind === "transient" && endpointError.status === undefined);
+  const computedReason = terminal
     ? endpointError?.kind === "configuration"
       ? `MobilePay refused the console's client credentials (${endpointError.oauthError ?? "invalid_client"}): check this environment's client id and secret. ${baseReason}`
       : context.previousAttemptDied && endpointError?.oauthError === "invalid_grant"
@@ -361,6 +439,7 @@ async function handleFailure(
           ? baseReason
           : `MobilePay refused the current refresh token (${endpointError?.oauthError ?? "invalid_grant"}): consent was likely withdrawn, or the token expired after 13 months unused. Relink the merchant. The current access token may work for up to 5 minutes.`
     : `Refresh failed for a temporary reason and will be retried: ${baseReason}`;
+  const reason = refusedAgain ? before.failureReason! : computedReason;
   const consecutiveFailures = before.consecutiveFailures + 1;
   await db.$transaction(async (tx) => {
     // Bookkeeping only: the stored tokens stay exactly as they were.
@@ -372,8 +451,8 @@ async function handleFailure(
         failureAt: now,
         consecutiveFailures,
         nextAttemptAt: terminal ? null : new Date(now.getTime() + backoffAfter(consecutiveFailures)),
-        refreshStartedAt: null,
-        refreshFingerprintSent: null,
+        refreshStartedAt: !terminal && answerMayBeLost ? (before.refreshStartedAt ?? now) : null,
+        refreshFingerprintSent: !terminal && answerMayBeLost ? before.refreshTokenFingerprint : null,
         leaseOwner: null,
         leaseUntil: null,
       },
@@ -391,6 +470,8 @@ async function handleFailure(
           oauthError: endpointError?.oauthError,
           status: endpointError?.status,
           reason,
+          ...(refusedAgain ? { refusedAgain: true } : {}),
+          ...(error instanceof MerchantMismatch ? { failedCheck: "merchant_match" } : {}),
           durationMs: context.durationMs,
           consecutiveFailures,
         },

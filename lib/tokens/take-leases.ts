@@ -20,7 +20,8 @@ export async function takeLeases(
   if (candidates.length === 0) return new Set();
   const { values, bind } = boundValues();
   const taken = `"leaseOwner" = ${bind(lease.owner)}, "leaseUntil" = ${bind(lease.until)},
-    "refreshStartedAt" = ${bind(lease.now)}, "updatedAt" = ${bind(lease.now)}`;
+    "refreshStartedAt" = ${bind(lease.now)}, "refreshFingerprintSent" = "refreshTokenFingerprint",
+    "updatedAt" = ${bind(lease.now)}`;
   const leaseIsFree = `("leaseUntil" IS NULL OR "leaseUntil" < ${bind(lease.now)})`;
   const atSeenGeneration = candidates
     .map((candidate) => `("merchantId" = ${bind(candidate.merchantId)} AND "version" = ${bind(candidate.version)})`)

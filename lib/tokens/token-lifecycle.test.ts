@@ -5,7 +5,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { TokenClient } from "../../sandbox/test/support/token-client";
-import { ANNA, BO, CONSOLE_CLIENT } from "../../sandbox/test/support/test-sandbox";
+import { ANNA, BO, CONSOLE_CLIENT, MIKKO } from "../../sandbox/test/support/test-sandbox";
 
 import type { getDb } from "@/lib/db/client";
 
@@ -191,11 +191,93 @@ describe("terminal and crash cases", () => {
         leaseUntil: new Date(Date.now() - 1000),
       },
     });
+    // The next attempt meets a hiccup first: transient, and the interrupted refresh still needs its diagnosis.
+    await harness.control.json("POST", "/control/token-endpoint/fault", { mode: "server-error", count: 1 });
+    await expect(lifecycle.refreshTokenSet(merchantId, { actor: system, trigger: "manual" })).rejects.toMatchObject({
+      code: "UPSTREAM_UNAVAILABLE",
+    });
+    const hiccup = await storedSet(merchantId);
+    expect(hiccup.failureKind).toBe("transient");
+    expect(hiccup.refreshStartedAt).not.toBeNull();
+    expect(hiccup.refreshFingerprintSent).toBe(hiccup.refreshTokenFingerprint);
+
     await expect(lifecycle.refreshTokenSet(merchantId, { actor: system, trigger: "manual" })).rejects.toMatchObject({
       code: "CONFLICT",
     });
     const after = await storedSet(merchantId);
     expect(after.failureKind).toBe("terminal");
     expect(after.failureReason).toMatch(/previous refresh stopped/);
+    expect(after.refreshStartedAt).toBeNull();
+
+    // "Refresh now" once more: MobilePay refuses the same token again; the diagnosis stays.
+    await expect(lifecycle.refreshTokenSet(merchantId, { actor: system, trigger: "manual" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    const again = await storedSet(merchantId);
+    expect(again.failureReason).toBe(after.failureReason);
+    expect(again.failureAt!.getTime()).toBeGreaterThanOrEqual(after.failureAt!.getTime());
+  });
+});
+
+describe("a refresh answered with another merchant's tokens", () => {
+  // Each case spends the merchant's refresh token (the OP served the refresh), so each links it afresh.
+  const linkMikko = () =>
+    harness.linkMerchant({ email: MIKKO.email, password: MIKKO.password, vat: MIKKO.merchant.vat });
+  const unlink = (merchantId: string) => lifecycle.getDb().merchant.delete({ where: { id: merchantId } });
+
+  it.each([
+    ["other-merchant", /access token: merchant_vat DK12345678.*id_token: merchant_vat DK12345678/],
+    ["other-merchant-access-token", /access token: merchant_vat DK12345678, linked FI87654321/],
+    ["other-merchant-id-token", /id_token: merchant_vat DK12345678, linked FI87654321/],
+    ["other-merchant-without-id-token", /access token: merchant_vat DK12345678, linked FI87654321/],
+  ])("%s: terminal, nothing stored, the previous set kept", async (kind, detail) => {
+    const merchantId = await linkMikko();
+    try {
+      const before = await storedSet(merchantId);
+      await harness.control.json("POST", "/control/refresh-answer-fault", { kind });
+      await expect(lifecycle.refreshTokenSet(merchantId, { actor: system, trigger: "manual" })).rejects.toMatchObject({
+        code: "CONFLICT",
+        message: expect.stringMatching(/relink needed/),
+      });
+      const after = await storedSet(merchantId);
+      expect(after.failureKind).toBe("terminal");
+      expect(after.failureReason).toMatch(/tokens for another merchant than the linked FI87654321/);
+      expect(after.failureReason).toMatch(detail);
+      expect(after.failureReason).toMatch(/Relink the merchant/);
+      expect(after).toMatchObject({
+        version: before.version,
+        accessTokenCiphertext: before.accessTokenCiphertext,
+        refreshTokenCiphertext: before.refreshTokenCiphertext,
+        idTokenCiphertext: before.idTokenCiphertext,
+        accessTokenClaims: before.accessTokenClaims,
+        idTokenClaims: before.idTokenClaims,
+        leaseOwner: null,
+      });
+      const failed = await lifecycle.getDb().auditEvent.findFirstOrThrow({
+        where: { merchantId, action: "token.refresh_failed" },
+      });
+      expect(JSON.parse(failed.details)).toMatchObject({ class: "terminal", failedCheck: "merchant_match" });
+      // On-demand callers are told to relink rather than handed anything.
+      await expect(lifecycle.getAccessToken(merchantId, { actor: system, forceRefresh: true })).rejects.toMatchObject({
+        code: "CONFLICT",
+      });
+    } finally {
+      await unlink(merchantId);
+    }
+  });
+
+  it("a refresh without id_token is stored when its access token names the linked merchant", async () => {
+    const merchantId = await linkMikko();
+    try {
+      const before = await storedSet(merchantId);
+      await harness.control.json("POST", "/control/refresh-answer-fault", { kind: "without-id-token" });
+      const outcome = await lifecycle.refreshTokenSet(merchantId, { actor: system, trigger: "manual" });
+      expect(outcome).toMatchObject({ kind: "refreshed", version: before.version + 1 });
+      const after = await storedSet(merchantId);
+      expect(after.failureKind).toBeNull();
+      expect(JSON.parse(after.accessTokenClaims)).toMatchObject({ merchant_vat: MIKKO.merchant.vat });
+    } finally {
+      await unlink(merchantId);
+    }
   });
 });

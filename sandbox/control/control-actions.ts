@@ -14,6 +14,7 @@ import type {
   ZBadTokenEndpointIdTokenSchema,
   ZClockSkewSchema,
   ZLatencySchema,
+  ZRefreshAnswerFaultSchema,
   ZRevokeGrantsSchema,
   ZSettingsSchema,
   ZTokenEndpointFaultSchema,
@@ -58,6 +59,8 @@ export class ControlActions {
         clockSkewSeconds: faults.clockSkewSeconds,
         pendingBadIdToken: faults.pendingBadIdToken,
         pendingBadTokenEndpointIdToken: faults.pendingBadTokenEndpointIdToken,
+        pendingRefreshAnswerFault: faults.pendingRefreshAnswerFault,
+        answersHeld: faults.answersHeld,
         rejectRevokedAccessTokensInstantly: faults.rejectRevokedAccessTokensInstantly,
         staleRefreshTokenRevokesGrant: faults.staleRefreshTokenRevokesGrant,
       },
@@ -89,6 +92,14 @@ export class ControlActions {
 
   armBadTokenEndpointIdToken(input: z.infer<typeof ZBadTokenEndpointIdTokenSchema>): void {
     this.deps.faults.pendingBadTokenEndpointIdToken = { kind: input.kind, clientId: input.clientId ?? null };
+  }
+
+  armRefreshAnswerFault(input: z.infer<typeof ZRefreshAnswerFaultSchema>): void {
+    this.deps.faults.pendingRefreshAnswerFault = {
+      kind: input.kind,
+      clientId: input.clientId ?? null,
+      remaining: input.count,
+    };
   }
 
   updateSettings(input: z.infer<typeof ZSettingsSchema>): void {

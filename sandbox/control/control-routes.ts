@@ -13,6 +13,7 @@ import {
   ZExecutePaymentsSchema,
   ZLatencySchema,
   ZMerchantSchema,
+  ZRefreshAnswerFaultSchema,
   ZRevokeGrantsSchema,
   ZSettingsSchema,
   ZTokenEndpointFaultSchema,
@@ -84,6 +85,10 @@ export function createControlApiRouter(actions: ControlActions, controlToken: st
   });
   on("POST", "/control/token-endpoint/id-token-fault", async (context) => {
     actions.armBadTokenEndpointIdToken(await parseBody(context, ZBadTokenEndpointIdTokenSchema));
+    sendJson(context.res, 200, (await actions.state()).faults);
+  });
+  on("POST", "/control/refresh-answer-fault", async (context) => {
+    actions.armRefreshAnswerFault(await parseBody(context, ZRefreshAnswerFaultSchema));
     sendJson(context.res, 200, (await actions.state()).faults);
   });
   on("PUT", "/control/settings", async (context) => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { BAD_ID_TOKEN_KINDS, BAD_TOKEN_ENDPOINT_ID_TOKEN_KINDS } from "../faults/bad-id-token-kinds";
+import { REFRESH_ANSWER_FAULT_KINDS } from "../faults/refresh-answer-faults";
 
 export const ZTokenEndpointFaultSchema = z.object({
   mode: z.enum(["server-error", "timeout", "invalid-grant"]),
@@ -29,6 +30,12 @@ export const ZBadIdTokenSchema = z.object({
 export const ZBadTokenEndpointIdTokenSchema = z.object({
   kind: z.enum(BAD_TOKEN_ENDPOINT_ID_TOKEN_KINDS),
   clientId: z.string().min(1).optional(),
+});
+
+export const ZRefreshAnswerFaultSchema = z.object({
+  kind: z.enum(REFRESH_ANSWER_FAULT_KINDS),
+  clientId: z.string().min(1).optional(),
+  count: z.coerce.number().int().min(1).max(1000).default(1),
 });
 
 const booleanLike = z.union([

@@ -1,4 +1,5 @@
 import type { BadIdTokenKind, BadTokenEndpointIdTokenKind } from "./bad-id-token-kinds";
+import type { RefreshAnswerFaultKind } from "./refresh-answer-faults";
 
 export type TokenEndpointFaultMode = "server-error" | "timeout" | "invalid-grant";
 
@@ -24,6 +25,28 @@ export class FaultState {
   /** Off mirrors MobilePay: a revoked consent leaves issued access tokens valid until they expire. */
   rejectRevokedAccessTokensInstantly = false;
   staleRefreshTokenRevokesGrant = false;
+  pendingRefreshAnswerFault: { kind: RefreshAnswerFaultKind; clientId: string | null; remaining: number } | null = null;
+  /** Refresh answers held back right now (fault "hold"), so a test can wait until its refresh is in the window. */
+  answersHeld = 0;
+  /** One decision per token request: the access token and the id_token of one answer must agree. */
+  private readonly refreshAnswerDecisions = new WeakMap<object, RefreshAnswerFaultKind | null>();
+
+  /**
+   * The fault that applies to this refresh request, taken from the armed ones on first use and remembered
+   * for the rest of the request.
+   */
+  refreshAnswerFaultFor(request: object, clientId: string): RefreshAnswerFaultKind | null {
+    if (this.refreshAnswerDecisions.has(request)) return this.refreshAnswerDecisions.get(request) ?? null;
+    const pending = this.pendingRefreshAnswerFault;
+    let kind: RefreshAnswerFaultKind | null = null;
+    if (pending && (pending.clientId === null || pending.clientId === clientId)) {
+      kind = pending.kind;
+      pending.remaining -= 1;
+      if (pending.remaining <= 0) this.pendingRefreshAnswerFault = null;
+    }
+    this.refreshAnswerDecisions.set(request, kind);
+    return kind;
+  }
 
   /** Takes one unit of the token endpoint fault, if any is armed. */
   takeTokenEndpointFault(): TokenEndpointFault | null {
@@ -65,5 +88,6 @@ export class FaultState {
     this.pendingBadTokenEndpointIdToken = null;
     this.rejectRevokedAccessTokensInstantly = false;
     this.staleRefreshTokenRevokesGrant = false;
+    this.pendingRefreshAnswerFault = null;
   }
 }

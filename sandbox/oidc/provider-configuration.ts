@@ -9,6 +9,7 @@ import {
 
 import type { ResolvedSandboxOptions } from "../config/sandbox-options";
 import type { FaultState } from "../faults/fault-state";
+import { namesOtherMerchant } from "../faults/refresh-answer-faults";
 import type { SigningKeyStore } from "../keys/signing-key-store";
 import type { PortalDirectory, TMerchant } from "../portal/portal-directory";
 import { MERCHANT_VAT_PATTERN } from "../portal/portal-directory";
@@ -63,12 +64,24 @@ export function buildProviderConfiguration(deps: ProviderConfigurationDependenci
     return merchantGrant ? directory.merchantById(merchantGrant.merchantId) : undefined;
   }
 
+  /** The merchant a token of this answer names: the grant's, unless a refresh answer fault says another's. */
+  async function merchantNamedBy(
+    ctx: KoaContextWithOIDC,
+    token: TokenLike,
+    which: "access-token" | "id-token",
+  ): Promise<TMerchant | undefined> {
+    const merchant = await merchantOfGrant(grantIdOf(ctx, token));
+    if (!merchant || ctx.oidc.params?.grant_type !== "refresh_token") return merchant;
+    const fault = faults.refreshAnswerFaultFor(ctx, ctx.oidc.client?.clientId ?? "");
+    return namesOtherMerchant(fault, which) ? (directory.otherMerchantThan(merchant) ?? merchant) : merchant;
+  }
+
   async function findAccount(ctx: KoaContextWithOIDC, sub: string, token?: TokenLike): Promise<Account | undefined> {
     if (!directory.userById(sub)) return undefined;
     return {
       accountId: sub,
       async claims() {
-        const merchant = await merchantOfGrant(grantIdOf(ctx, token));
+        const merchant = await merchantNamedBy(ctx, token, "id-token");
         return merchant ? { sub, merchant_id: merchant.merchant_id, merchant_vat: merchant.merchant_vat } : { sub };
       },
     };
@@ -158,7 +171,7 @@ export function buildProviderConfiguration(deps: ProviderConfigurationDependenci
     findAccount,
     loadExistingGrant,
     extraTokenClaims: async (ctx: KoaContextWithOIDC, token: TokenLike) => {
-      const merchant = await merchantOfGrant(grantIdOf(ctx, token));
+      const merchant = await merchantNamedBy(ctx, token, "access-token");
       return merchant ? { merchant_id: merchant.merchant_id, merchant_vat: merchant.merchant_vat } : undefined;
     },
     formats: {

@@ -3,11 +3,13 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import Provider, { type KoaContextWithOIDC } from "oidc-provider";
 
 import type { FaultState } from "../faults/fault-state";
+import { dropsIdToken } from "../faults/refresh-answer-faults";
 import type { TokenEndpointCounters } from "../faults/token-endpoint-counters";
 import { privateKeyObject, type SigningKeyStore } from "../keys/signing-key-store";
 import { toMobilePayDiscovery } from "./discovery-document";
 import { type ActiveSigningKey, shapeIdToken } from "./id-token-shaping";
 import type { MerchantGrants } from "./merchant-grants";
+import { holdUntilClientGivesUp } from "./token-endpoint-faults";
 import {
   buildProviderConfiguration,
   type ProviderConfigurationDependencies,
@@ -129,5 +131,17 @@ export class SandboxProvider {
     }
 
     deps.counters.record(clientId, grantType, "served");
+
+    const fault = grantType === "refresh_token" ? deps.faults.refreshAnswerFaultFor(ctx, clientId) : null;
+    if (dropsIdToken(fault)) delete response.id_token;
+    if (fault === "hold") {
+      // Served and stored on the OP's side (a OneTime refresh token has rotated); the client never hears.
+      deps.faults.answersHeld += 1;
+      try {
+        await holdUntilClientGivesUp(ctx.res);
+      } finally {
+        deps.faults.answersHeld -= 1;
+      }
+    }
   }
 }

@@ -5,7 +5,7 @@ import type { TokenEndpointCounters } from "../faults/token-endpoint-counters";
 import { readFormBody } from "../http/request-body";
 import { sendJson } from "../http/responses";
 
-/** A "timed out" token request is held this long at most, then its connection is dropped. */
+/** A "timed out" token request (or a held answer) is held this long at most, then its connection is dropped. */
 const MAX_HOLD_MS = 120_000;
 
 function clientIdOf(req: IncomingMessage, form: URLSearchParams): string {
@@ -18,7 +18,8 @@ function clientIdOf(req: IncomingMessage, form: URLSearchParams): string {
   return separator > 0 ? decodeURIComponent(decoded.slice(0, separator)) : "unknown";
 }
 
-function holdUntilClientGivesUp(res: ServerResponse): Promise<void> {
+/** Holds a request's answer until the client disconnects, or drops the connection after MAX_HOLD_MS. */
+export function holdUntilClientGivesUp(res: ServerResponse): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
       res.socket?.destroy();

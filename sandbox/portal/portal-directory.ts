@@ -58,10 +58,17 @@ export type TSubscriptionProvider = z.infer<typeof ZSubscriptionProviderSchema>;
 
 /** The merchant portal's users, their merchants, and the MobilePay app users used by the simulation endpoints. */
 export class PortalDirectory {
+  /** Looked up on every token the OP issues; a seed may hold thousands of merchants (the benchmarks' do). */
+  private readonly merchantsById: Map<string, TMerchant>;
+
   private constructor(
     readonly users: TPortalUser[],
     readonly appUsers: TAppUser[],
-  ) {}
+  ) {
+    this.merchantsById = new Map(
+      users.flatMap((user) => user.merchants.map((merchant) => [merchant.merchant_id, merchant] as const)),
+    );
+  }
 
   static async load(seedFile: string): Promise<PortalDirectory> {
     return PortalDirectory.fromSeed(JSON.parse(await readFile(seedFile, "utf8")) as unknown);
@@ -82,11 +89,14 @@ export class PortalDirectory {
   }
 
   merchantById(merchantId: string): TMerchant | undefined {
-    for (const user of this.users) {
-      const merchant = user.merchants.find((candidate) => candidate.merchant_id === merchantId);
-      if (merchant) return merchant;
-    }
-    return undefined;
+    return this.merchantsById.get(merchantId);
+  }
+
+  /** Another merchant, of the same portal user when it has one, for answers that name the wrong merchant. */
+  otherMerchantThan(merchant: TMerchant): TMerchant | undefined {
+    const differs = (candidate: TMerchant) => candidate.merchant_id !== merchant.merchant_id;
+    const owner = this.users.find((user) => user.merchants.some((candidate) => !differs(candidate)));
+    return owner?.merchants.find(differs) ?? this.users.flatMap((user) => user.merchants).find(differs);
   }
 
   appUserById(id: string): TAppUser | undefined {

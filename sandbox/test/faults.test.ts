@@ -5,7 +5,7 @@ import { callApi, INVOICE_ME } from "./support/api-client";
 import { ControlClient } from "./support/control-client";
 import { linkAndRedeem, linkMerchant } from "./support/hybrid-flow";
 import { claimsOf, halfHash, jwksFor } from "./support/jwt-checks";
-import { BO, CONSOLE_CLIENT, startTestSandbox, type TestSandbox } from "./support/test-sandbox";
+import { ANNA, BO, CONSOLE_CLIENT, startTestSandbox, type TestSandbox } from "./support/test-sandbox";
 import { TokenClient } from "./support/token-client";
 
 describe("fault switches", () => {
@@ -59,6 +59,58 @@ describe("fault switches", () => {
     });
     await expect(timedOut).rejects.toThrow();
     expect((await tokens().refresh(linked.refreshToken)).status).toBe(200);
+  });
+
+  it("answers a refresh with another merchant's tokens, in both tokens or one, and can leave out the id_token", async () => {
+    const linked = await linkAndRedeem(fixture.url, {
+      client: CONSOLE_CLIENT,
+      email: ANNA.email,
+      password: ANNA.password,
+      merchantVat: ANNA.danishMerchant.vat,
+    });
+    const merchantOf = (jwt: string | undefined) => (jwt ? claimsOf(jwt).merchant_vat : undefined);
+    let refreshToken = linked.refreshToken;
+    const refreshWith = async (kind: string) => {
+      await control.json("POST", "/control/refresh-answer-fault", { kind });
+      const answer = await tokens().refresh(refreshToken);
+      expect(answer.status).toBe(200);
+      refreshToken = answer.body.refresh_token ?? refreshToken;
+      return [merchantOf(answer.body.access_token), merchantOf(answer.body.id_token)];
+    };
+    const danish = ANNA.danishMerchant.vat;
+    const finnish = ANNA.finnishMerchant.vat;
+    expect(await refreshWith("other-merchant")).toEqual([finnish, finnish]);
+    expect(await refreshWith("other-merchant-access-token")).toEqual([finnish, danish]);
+    expect(await refreshWith("other-merchant-id-token")).toEqual([danish, finnish]);
+    expect(await refreshWith("other-merchant-without-id-token")).toEqual([finnish, undefined]);
+    expect(await refreshWith("without-id-token")).toEqual([danish, undefined]);
+    // One shot: the next refresh is the merchant's own again.
+    const healthy = await tokens().refresh(refreshToken);
+    expect([merchantOf(healthy.body.access_token), merchantOf(healthy.body.id_token)]).toEqual([danish, danish]);
+  });
+
+  it("holds a served refresh answer until the client gives up: the OneTime refresh token has rotated", async () => {
+    const linked = await linkBo();
+    await control.json("POST", "/control/refresh-answer-fault", { kind: "hold" });
+    const abandoned = new AbortController();
+    const held = fetch(`${fixture.url}/merchant-authentication-openidconnect/connect/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        grant_type: "refresh_token",
+        refresh_token: linked.refreshToken,
+        client_id: CONSOLE_CLIENT.clientId,
+        client_secret: CONSOLE_CLIENT.clientSecret,
+      }),
+      signal: abandoned.signal,
+    }).catch((error: unknown) => error);
+    await expect.poll(async () => (await control.state()).faults.answersHeld, { timeout: 10_000 }).toBe(1);
+    abandoned.abort();
+    expect(await held).toBeInstanceOf(Error);
+    await expect.poll(async () => (await control.state()).faults.answersHeld, { timeout: 10_000 }).toBe(0);
+    // The OP served it: the refresh token the client held is spent.
+    const stale = await tokens().refresh(linked.refreshToken);
+    expect(stale.body).toMatchObject({ error: "invalid_grant" });
   });
 
   it("adds latency to the token endpoint and, when asked, to the APIs", async () => {

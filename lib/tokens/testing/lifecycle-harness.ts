@@ -10,6 +10,7 @@ import { linkAndRedeem } from "../../../sandbox/test/support/hybrid-flow";
 import {
   CONSOLE_CLIENT,
   CONTROL_TOKEN,
+  REUSE_CLIENT,
   startTestSandbox,
   type TestClient,
   type TestSandbox,
@@ -23,12 +24,37 @@ export type LifecycleHarness = {
   sandbox: TestSandbox;
   control: ControlClient;
   env: Record<string, string>;
-  linkMerchant(user: { email: string; password: string; vat: string; client?: TestClient }): Promise<string>;
+  /** Links through the sandbox portal; `environment` is the console environment the client belongs to. */
+  linkMerchant(user: {
+    email: string;
+    password: string;
+    vat: string;
+    client?: TestClient;
+    environment?: string;
+  }): Promise<string>;
   refreshesServed(clientId?: string): Promise<number>;
   close(): Promise<void>;
 };
 
-export async function startLifecycleHarness(): Promise<LifecycleHarness> {
+/**
+ * The console environment "test" (MobilePay's own sandbox in production installs) pointed at the test
+ * sandbox with its ReUse client, so one console can hold OneTime ("sandbox") and ReUse ("test") links.
+ */
+export function reuseTestEnvironment(sandboxUrl: string): Record<string, string> {
+  return {
+    MOBILEPAY_TEST_DISCOVERY_URL: `${sandboxUrl}/merchant-authentication-openidconnect/.well-known/openid-configuration`,
+    MOBILEPAY_TEST_ISSUER: `${sandboxUrl}/merchant`,
+    MOBILEPAY_TEST_CLIENT_ID: REUSE_CLIENT.clientId,
+    MOBILEPAY_TEST_CLIENT_SECRET: REUSE_CLIENT.clientSecret,
+    MOBILEPAY_TEST_REDIRECT_URI: REUSE_CLIENT.redirectUri,
+    MOBILEPAY_TEST_INVOICE_API_BASE: `${sandboxUrl}/invoice-restapi`,
+    MOBILEPAY_TEST_SUBSCRIPTIONS_API_BASE: `${sandboxUrl}/subscriptions`,
+  };
+}
+
+export async function startLifecycleHarness(
+  options: { extraEnv?: (sandboxUrl: string) => Record<string, string> } = {},
+): Promise<LifecycleHarness> {
   const directory = await mkdtemp(path.join(tmpdir(), "console-lifecycle-"));
   const sandbox = await startTestSandbox();
   // The same suite runs on the embedded SQLite default and, with TEST_DATABASE=postgresql, on a real server.
@@ -46,6 +72,7 @@ export async function startLifecycleHarness(): Promise<LifecycleHarness> {
     SANDBOX_CONTROL_TOKEN: CONTROL_TOKEN,
     KEEPALIVE_ENABLED: "false",
     LOG_LEVEL: "error",
+    ...options.extraEnv?.(sandbox.url),
   };
   Object.assign(process.env, env);
   execFileSync(path.join("node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
@@ -61,7 +88,7 @@ export async function startLifecycleHarness(): Promise<LifecycleHarness> {
     sandbox,
     control,
     env,
-    async linkMerchant({ email, password, vat, client = CONSOLE_CLIENT }) {
+    async linkMerchant({ email, password, vat, client = CONSOLE_CLIENT, environment = "sandbox" }) {
       const tokens = await linkAndRedeem(sandbox.url, {
         email,
         password,
@@ -74,7 +101,7 @@ export async function startLifecycleHarness(): Promise<LifecycleHarness> {
       const db = getDb();
       const merchant = await db.merchant.create({
         data: {
-          environment: "sandbox",
+          environment,
           mobilePayId: String(claims.merchant_id),
           vatNumber: vat,
           name: `Merchant ${vat}`,
@@ -86,7 +113,7 @@ export async function startLifecycleHarness(): Promise<LifecycleHarness> {
       await db.merchantTokenSet.create({
         data: {
           merchantId: merchant.id,
-          ...encryptTokenSet("sandbox", merchant.id, {
+          ...encryptTokenSet(environment, merchant.id, {
             accessToken: tokens.accessToken,
             refreshToken: tokens.refreshToken,
             idToken: tokens.idTokenFromTokenEndpoint,

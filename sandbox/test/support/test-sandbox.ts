@@ -36,6 +36,13 @@ export const BO = {
   merchant: { id: "dcbeadd6-718c-4200-ae99-a13cddf0fff5", vat: "DK87654321" },
 };
 
+export const MIKKO = {
+  email: "mikko@sandbox.test",
+  password: "sandbox-demo",
+  id: "3d9e121a-6809-43a4-9142-d94bc979fe2b",
+  merchant: { id: "a95b0032-2954-40d7-95e0-5c7219b942f8", vat: "FI87654321" },
+};
+
 export interface TestSandbox {
   sandbox: RunningSandbox;
   url: string;
