@@ -1,5 +1,5 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import type { ConnectionState } from "@/lib/merchants/connection-state";
+import type { ConnectionState } from "@/lib/tokens/connection-state";
 
 export const CONNECTION_STATE_LABELS: Record<ConnectionState, { label: string; tone: BadgeTone; meaning: string }> = {
   active: { label: "Active", tone: "success", meaning: "Tokens are valid." },

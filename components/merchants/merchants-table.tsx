@@ -5,7 +5,7 @@ import Link from "next/link";
 import { ConnectionStateBadge } from "@/components/merchants/connection-state-badge";
 import { LocalTime } from "@/components/ui/local-time";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { ConnectionState } from "@/lib/merchants/connection-state";
+import type { ConnectionState } from "@/lib/tokens/connection-state";
 
 export type MerchantRow = {
   id: string;

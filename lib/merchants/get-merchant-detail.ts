@@ -9,7 +9,7 @@ import { maskTokenSet, openTokensForMasking } from "@/lib/inspection/get-masked-
 import { scopeDiff } from "@/lib/inspection/scope-diff";
 import { buildTimeline } from "@/lib/inspection/timeline";
 import { invitationState } from "@/lib/links/invitation-state";
-import { connectionState } from "@/lib/merchants/connection-state";
+import { connectionState } from "@/lib/tokens/connection-state";
 import { PRODUCTS, type Product } from "@/lib/mobilepay/environment-config";
 import { findEnvironment } from "@/lib/mobilepay/environments";
 import { readMerchantHistory } from "@/lib/merchants/read-merchant-history";

@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { oneOfCondition } from "@/lib/db/one-of-condition";
 import { containsPattern } from "@/lib/db/sql-text-search";
 import { mayBePartOfVatNumber } from "@/lib/links/vat-number";
-import { connectionState } from "@/lib/merchants/connection-state";
+import { connectionState } from "@/lib/tokens/connection-state";
 import type { TMerchantListQuery } from "@/lib/merchants/merchant-list-schemas";
 
 export const MERCHANTS_PAGE_SIZE = 25;

@@ -2,7 +2,7 @@ import "server-only";
 
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { connectionState } from "@/lib/merchants/connection-state";
+import { connectionState } from "@/lib/tokens/connection-state";
 
 /** The live connection state of a merchant, for polling views. Fingerprints only, never values. */
 export async function getConnectionStatus(merchantId: string) {
