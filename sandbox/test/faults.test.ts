@@ -13,6 +13,19 @@ describe("fault switches", () => {
   let control: ControlClient;
   const tokens = () => new TokenClient(fixture.url, CONSOLE_CLIENT);
   const linkBo = () => linkAndRedeem(fixture.url, { client: CONSOLE_CLIENT, email: BO.email, password: BO.password });
+  /** A refresh the test can abandon, which the token client cannot: it awaits its answer. */
+  const refreshWithSignal = (refreshToken: string, signal: AbortSignal) =>
+    fetch(`${fixture.url}/merchant-authentication-openidconnect/connect/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        grant_type: "refresh_token",
+        refresh_token: refreshToken,
+        client_id: CONSOLE_CLIENT.clientId,
+        client_secret: CONSOLE_CLIENT.clientSecret,
+      }),
+      signal,
+    });
 
   beforeAll(async () => {
     fixture = await startTestSandbox();
@@ -46,17 +59,7 @@ describe("fault switches", () => {
   it("makes the token endpoint time out", async () => {
     const linked = await linkBo();
     await control.json("POST", "/control/token-endpoint/fault", { mode: "timeout" });
-    const timedOut = fetch(`${fixture.url}/merchant-authentication-openidconnect/connect/token`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({
-        grant_type: "refresh_token",
-        refresh_token: linked.refreshToken,
-        client_id: CONSOLE_CLIENT.clientId,
-        client_secret: CONSOLE_CLIENT.clientSecret,
-      }),
-      signal: AbortSignal.timeout(400),
-    });
+    const timedOut = refreshWithSignal(linked.refreshToken, AbortSignal.timeout(400));
     await expect(timedOut).rejects.toThrow();
     expect((await tokens().refresh(linked.refreshToken)).status).toBe(200);
   });
@@ -93,17 +96,7 @@ describe("fault switches", () => {
     const linked = await linkBo();
     await control.json("POST", "/control/refresh-answer-fault", { kind: "hold" });
     const abandoned = new AbortController();
-    const held = fetch(`${fixture.url}/merchant-authentication-openidconnect/connect/token`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({
-        grant_type: "refresh_token",
-        refresh_token: linked.refreshToken,
-        client_id: CONSOLE_CLIENT.clientId,
-        client_secret: CONSOLE_CLIENT.clientSecret,
-      }),
-      signal: abandoned.signal,
-    }).catch((error: unknown) => error);
+    const held = refreshWithSignal(linked.refreshToken, abandoned.signal).catch((error: unknown) => error);
     await expect.poll(async () => (await control.state()).faults.answersHeld, { timeout: 10_000 }).toBe(1);
     abandoned.abort();
     expect(await held).toBeInstanceOf(Error);
