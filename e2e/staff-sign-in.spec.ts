@@ -167,6 +167,14 @@ test.describe("[STAFF] sign-in and roles", () => {
         maxRedirects: 0,
       });
       expect(query.status()).toBeLessThan(500);
+
+      // next-auth also reads a callback URL from its own cookie, which a page on a sibling host can plant.
+      const planted = await page.request.post(`/api/auth/${path}`, {
+        form: { csrfToken, json: "true", email: staff.email, password: staff.password },
+        headers: { cookie: `mplc.callback-url=${encodeURIComponent(lookAlike)}` },
+      });
+      expect(planted.status()).toBe(200);
+      expect(new URL(((await planted.json()) as { url: string }).url).origin).toBe(baseURL);
     });
   }
 });

@@ -130,13 +130,21 @@ async function handleCallback(request: NextRequest, context: AuthRouteContext, e
 }
 
 /**
- * next-auth answers a `callbackUrl` query parameter it cannot parse as a URL (a look-alike host such as
- * `localhost:3000.evil.example`) with a 500 before any callback runs; one that leads elsewhere is dropped
- * here, and the redirect callback reduces what is left (and the form field) to a place on the console.
+ * next-auth answers a `callbackUrl` it cannot parse as a URL (a look-alike host such as
+ * `localhost:3000.evil.example`), in the query or in its own callback-url cookie, with a 500 before any callback
+ * runs. Both are browser input: one that leads elsewhere is dropped here (the cookie also from the browser), and
+ * the redirect callback reduces what is left (and the form field) to a place on the console.
  */
-function withoutForeignCallbackUrl(request: NextRequest): NextRequest {
+async function withoutForeignCallbackUrl(request: NextRequest): Promise<NextRequest> {
+  const base = getEnv().NEXTAUTH_URL;
+  // next-auth reads cookies through next/headers, not from the request it is handed.
+  const jar = await cookies();
+  const cookieValue = jar.get(OAUTH_CHECK_COOKIE_NAMES.callbackUrl)?.value;
+  if (cookieValue !== undefined && !isSameOriginRedirect(cookieValue, base)) {
+    jar.delete(OAUTH_CHECK_COOKIE_NAMES.callbackUrl);
+  }
   const callbackUrl = request.nextUrl.searchParams.get("callbackUrl");
-  if (callbackUrl === null || isSameOriginRedirect(callbackUrl, getEnv().NEXTAUTH_URL)) return request;
+  if (callbackUrl === null || isSameOriginRedirect(callbackUrl, base)) return request;
   const cleaned = new URL(request.nextUrl);
   cleaned.searchParams.delete("callbackUrl");
   return new NextRequest(cleaned, request);
@@ -145,7 +153,7 @@ function withoutForeignCallbackUrl(request: NextRequest): NextRequest {
 export async function handleAuthRequest(request: NextRequest, context: AuthRouteContext): Promise<Response> {
   const [action, providerId] = (await context.params).nextauth;
   const environment = getEnvironments().find((candidate) => candidate.providerId === providerId);
-  if (!environment) return runNextAuth(withoutForeignCallbackUrl(request), context);
+  if (!environment) return runNextAuth(await withoutForeignCallbackUrl(request), context);
   try {
     if (action === "signin") return await startSignIn(request, context, environment);
     if (action === "callback") return await handleCallback(request, context, environment);
