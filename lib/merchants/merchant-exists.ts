@@ -1,6 +1,9 @@
 import "server-only";
 
+import type { CurrentStaff } from "@/lib/auth/current-staff";
+import { visibleEnvironmentIds } from "@/lib/auth/require-environment-access";
 import { boundValues } from "@/lib/db/bind-marker";
+import { getDb } from "@/lib/db/client";
 import type { Database } from "@/lib/db/create-client";
 
 /**
@@ -21,4 +24,9 @@ export async function merchantExists(
   }
   const rows = await db.$queryRawUnsafe<{ id: string }[]>(text, ...values);
   return rows.length > 0;
+}
+
+/** Whether a merchant exists for this viewer: demo staff see sandbox environments only, as on every read. */
+export function merchantVisibleTo(staff: Pick<CurrentStaff, "role">, merchantId: string): Promise<boolean> {
+  return merchantExists(getDb(), merchantId, visibleEnvironmentIds(staff));
 }

@@ -1,10 +1,8 @@
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 
-import { visibleEnvironmentIds } from "@/lib/auth/require-environment-access";
 import { requirePagePermission } from "@/lib/auth/require-role";
-import { getDb } from "@/lib/db/client";
-import { merchantExists } from "@/lib/merchants/merchant-exists";
+import { merchantVisibleTo } from "@/lib/merchants/merchant-exists";
 
 /**
  * Refuses before the pages' loading skeletons: once a skeleton has streamed the status is sent, and a
@@ -20,6 +18,6 @@ export default async function MerchantLayout({
 }) {
   const staff = await requirePagePermission("merchants:read");
   const { merchantId } = await params;
-  if (!(await merchantExists(getDb(), merchantId, visibleEnvironmentIds(staff)))) notFound();
+  if (!(await merchantVisibleTo(staff, merchantId))) notFound();
   return children;
 }
