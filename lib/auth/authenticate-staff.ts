@@ -57,7 +57,7 @@ export async function authenticateStaff({
       actor: { type: "system", label: "sign-in" },
       action: "staff.sign_in_failed",
       outcome: "failure",
-      details: { email: normalizedEmail, reason: staff?.disabled ? "disabled" : "bad-credentials" },
+      details: { method: "password", email: normalizedEmail, reason: staff?.disabled ? "disabled" : "bad-credentials" },
     });
     return { kind: "refused" };
   }
@@ -67,6 +67,7 @@ export async function authenticateStaff({
   await recordAuditEvent({
     actor: { type: "staff", id: staff.id, label: staff.email },
     action: "staff.signed_in",
+    details: { method: "password" },
   });
   return {
     kind: "signed-in",

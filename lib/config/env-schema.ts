@@ -3,6 +3,12 @@ import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "@/lib/db/database-url";
 import { parseTrustedProxy, type TrustedProxy } from "@/lib/config/trusted-proxy";
 
+const commaList = (value: string) =>
+  value
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
+
 const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
 /** `kid:base64key,kid:base64key` — the first key encrypts, all of them decrypt. */
@@ -35,10 +41,7 @@ const encryptionKeyring = z
 /** `10.0.0.0/8,192.0.2.1` — the proxies whose X-Forwarded-For entries are believed. */
 const trustedProxyList = z.string().transform((value, ctx) => {
   const proxies: TrustedProxy[] = [];
-  for (const entry of value
-    .split(",")
-    .map((part) => part.trim())
-    .filter(Boolean)) {
+  for (const entry of commaList(value)) {
     const proxy = parseTrustedProxy(entry);
     if (!proxy) {
       ctx.addIssue({ code: "custom", message: `"${entry}" is not an IP address or CIDR network` });
@@ -47,6 +50,34 @@ const trustedProxyList = z.string().transform((value, ctx) => {
     proxies.push(proxy);
   }
   return proxies;
+});
+
+/** `example.com,example.dk` — lower-cased, without a leading @. */
+const emailDomainList = z.string().transform((value, ctx) => {
+  const domains = commaList(value).map((domain) => domain.replace(/^@/, "").toLowerCase());
+  for (const domain of domains) {
+    if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain)) {
+      ctx.addIssue({ code: "custom", message: `"${domain}" is not an email domain` });
+      return z.NEVER;
+    }
+  }
+  return domains;
+});
+
+/** `console-admins=admin,billing=integrator` — which claim value gives which role (roles are checked in lib/auth). */
+const claimRoleMap = z.string().transform((value, ctx) => {
+  const entries: { claimValue: string; roleName: string }[] = [];
+  for (const entry of commaList(value)) {
+    const separator = entry.lastIndexOf("=");
+    const claimValue = entry.slice(0, separator).trim();
+    const roleName = entry.slice(separator + 1).trim();
+    if (separator < 1 || !claimValue || !/^[a-z]+$/.test(roleName)) {
+      ctx.addIssue({ code: "custom", message: `"${entry}" must be claim-value=role` });
+      return z.NEVER;
+    }
+    entries.push({ claimValue, roleName });
+  }
+  return entries;
 });
 
 export const ZServerEnvSchema = z.object({
@@ -80,6 +111,24 @@ export const ZServerEnvSchema = z.object({
   SANDBOX_CLIENT_ID: z.string().min(1).default("mobilepay-link-console"),
   SANDBOX_CLIENT_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   SANDBOX_CONTROL_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /** Company single sign-on for staff through any OpenID Connect provider with discovery. */
+  STAFF_SSO_ISSUER: z.url().optional(),
+  STAFF_SSO_CLIENT_ID: z.string().min(1).optional(),
+  STAFF_SSO_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The button's words, e.g. "Contoso (Entra ID)". */
+  STAFF_SSO_LABEL: z.string().min(1).max(60).default("company single sign-on"),
+  /** Space-separated; a provider that sends roles under their own scope (e.g. "groups") needs it here. */
+  STAFF_SSO_SCOPES: z.string().min(1).default("openid email profile"),
+  /** Entra ID sends no email_verified claim; switch this off only for a provider that owns its users' emails. */
+  STAFF_SSO_REQUIRE_VERIFIED_EMAIL: booleanFlag.default(true),
+  /** Comma-separated email domains whose staff are created at their first SSO sign-in, with the support role. */
+  STAFF_SSO_AUTO_CREATE_DOMAINS: emailDomainList.default([]),
+  /** The claim that names a staff member's groups or roles, e.g. "groups" or "roles". */
+  STAFF_SSO_ROLE_CLAIM: z.string().min(1).optional(),
+  /** `claim-value=role,…`, e.g. `console-admins=admin,billing=integrator`. */
+  STAFF_SSO_ROLE_MAP: claimRoleMap.default([]),
+  /** Off once SSO works: the password form and its endpoint are gone. */
+  STAFF_PASSWORD_SIGN_IN: booleanFlag.default(true),
 });
 
 export type ServerEnv = Omit<z.infer<typeof ZServerEnvSchema>, "SANDBOX_ENABLED"> & { SANDBOX_ENABLED: boolean };
@@ -112,6 +161,15 @@ export function parseServerEnv(source: Record<string, string | undefined>): Serv
     throw new InvalidEnvironmentError([
       "SANDBOX_CLIENT_SECRET and SANDBOX_CONTROL_TOKEN are required while SANDBOX_ENABLED is true",
     ]);
+  }
+  const ssoParts = [env.STAFF_SSO_ISSUER, env.STAFF_SSO_CLIENT_ID, env.STAFF_SSO_CLIENT_SECRET];
+  if (ssoParts.some(Boolean) && !ssoParts.every(Boolean)) {
+    throw new InvalidEnvironmentError([
+      "STAFF_SSO_ISSUER, STAFF_SSO_CLIENT_ID and STAFF_SSO_CLIENT_SECRET are set together or not at all",
+    ]);
+  }
+  if (!env.STAFF_PASSWORD_SIGN_IN && !env.STAFF_SSO_ISSUER) {
+    throw new InvalidEnvironmentError(["STAFF_PASSWORD_SIGN_IN can be false only while STAFF_SSO_ISSUER is set"]);
   }
   if (env.NODE_ENV === "production" && !isSecureOrLocal(env.NEXTAUTH_URL)) {
     throw new InvalidEnvironmentError([

@@ -19,6 +19,9 @@ import { logger } from "@/lib/logger";
 import { getEnvironments } from "@/lib/mobilepay/environments";
 import { endSessionsOnSignOut } from "@/lib/staff/end-staff-sessions";
 import { findActiveStaff } from "@/lib/auth/find-active-staff";
+import { admitSsoStaff } from "@/lib/auth/admit-sso-staff";
+import { STAFF_SSO_PROVIDER_ID, staffSsoSettings } from "@/lib/auth/staff-sso-settings";
+import { staffSsoProvider } from "@/lib/next-auth/staff-sso-provider";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
@@ -35,11 +38,39 @@ export function maskOpaqueValues(message: string): string {
   return message.replace(/[A-Za-z0-9_\-.~+/=]{16,}/g, "[…]").slice(0, 300);
 }
 
+/** One code for every SSO refusal: the page never says whether the email is known here. */
+export const SSO_REFUSAL_CODE = "SsoRefused";
+
 let cached: NextAuthOptions | undefined;
 
 export function getAuthOptions(): NextAuthOptions {
   if (cached) return cached;
   const env = getEnv();
+  const sso = staffSsoSettings(env);
+  const passwordSignIn = CredentialsProvider({
+    id: "credentials",
+    name: "Staff account",
+    credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+    async authorize(credentials, request) {
+      const parsed = ZSignInCredentialsSchema.safeParse({
+        email: credentials?.email ?? "",
+        password: credentials?.password ?? "",
+      });
+      if (!parsed.success) return null;
+      let outcome: AuthenticationOutcome;
+      try {
+        outcome = await authenticateStaff({ ...parsed.data, address: senderAddress(request.headers) });
+      } catch (error) {
+        // next-auth would put the message, with whatever it quotes, into the sign-in page's URL.
+        logger.error("staff sign-in failed", { error });
+        throw new Error("Unavailable");
+      }
+      // next-auth passes a thrown message to the sign-in page as its error code.
+      if (outcome.kind === "throttled") throw new Error("Throttled");
+      if (outcome.kind === "refused") return null;
+      return outcome.staff;
+    },
+  });
   cached = {
     secret: env.NEXTAUTH_SECRET,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
@@ -60,35 +91,20 @@ export function getAuthOptions(): NextAuthOptions {
       debug() {},
     },
     providers: [
-      CredentialsProvider({
-        id: "credentials",
-        name: "Staff account",
-        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(credentials, request) {
-          const parsed = ZSignInCredentialsSchema.safeParse({
-            email: credentials?.email ?? "",
-            password: credentials?.password ?? "",
-          });
-          if (!parsed.success) return null;
-          let outcome: AuthenticationOutcome;
-          try {
-            outcome = await authenticateStaff({ ...parsed.data, address: senderAddress(request.headers) });
-          } catch (error) {
-            // next-auth would put the message, with whatever it quotes, into the sign-in page's URL.
-            logger.error("staff sign-in failed", { error });
-            throw new Error("Unavailable");
-          }
-          // next-auth passes a thrown message to the sign-in page as its error code.
-          if (outcome.kind === "throttled") throw new Error("Throttled");
-          if (outcome.kind === "refused") return null;
-          return outcome.staff;
-        },
-      }),
+      ...(env.STAFF_PASSWORD_SIGN_IN ? [passwordSignIn] : []),
+      ...(sso ? [staffSsoProvider(sso)] : []),
       ...getEnvironments().map(mobilePayProvider),
     ],
     callbacks: {
-      async signIn({ account }) {
+      async signIn({ account, user, profile }) {
         if (account?.provider === "credentials") return true;
+        if (account?.provider === STAFF_SSO_PROVIDER_ID && sso) {
+          const admission = await admitSsoStaff({ ...profile }, sso);
+          if (admission.kind === "refused") return `/sign-in?error=${SSO_REFUSAL_CODE}`;
+          // next-auth hands this same object to the jwt callback: the session then names the staff member.
+          Object.assign(user, admission.staff);
+          return true;
+        }
         // A MobilePay consent: store the merchant's tokens and redirect; never a session.
         const context = linkCallbackContext.getStore();
         if (!context || context.environment.providerId !== account?.provider) return "/link/complete?outcome=failed";
