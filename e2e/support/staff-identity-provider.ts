@@ -33,6 +33,8 @@ export async function startStaffIdentityProvider(options: {
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"], groups: ["groups"] },
     // Like Entra ID, Google and Okta: the claims a scope asks for travel in the id_token itself.
     conformIdTokenClaims: false,
+    // Lifetimes of its own, so the provider does not warn that it runs on its defaults.
+    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
     cookies: { keys: [randomBytes(32).toString("base64url")] },
     features: { devInteractions: { enabled: true } },
     findAccount(_context: unknown, accountId: string) {
