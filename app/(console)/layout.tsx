@@ -29,6 +29,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
               <bdi>{staff.name}</bdi>
             </span>
             <Badge tone="info">{ROLE_LABELS[staff.role]}</Badge>
+            <Link href="/second-factor" className="text-slate-600 hover:text-slate-900">
+              Security
+            </Link>
             <SignOutButton />
           </div>
         </div>

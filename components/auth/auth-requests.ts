@@ -25,8 +25,13 @@ async function post(path: string, fields: Record<string, string>): Promise<{ ok:
 }
 
 /** Signs in with email and password; resolves to next-auth's error code, or null once the session cookie is set. */
-export async function signInWithPassword(email: string, password: string): Promise<string | null> {
-  const { ok, url } = await post("callback/credentials", { email, password, callbackUrl: window.location.href });
+export async function signInWithPassword(email: string, password: string, code?: string): Promise<string | null> {
+  const { ok, url } = await post("callback/credentials", {
+    email,
+    password,
+    ...(code ? { code } : {}),
+    callbackUrl: window.location.href,
+  });
   const error = url ? new URL(url, window.location.href).searchParams.get("error") : null;
   return error ?? (ok ? null : "CredentialsSignin");
 }

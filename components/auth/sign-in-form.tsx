@@ -16,6 +16,8 @@ export function SignInForm({ initialError }: { initialError?: string }) {
   const hydrated = useHydrated();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(signInErrorMessage(initialError));
+  // After a right password for an account with a second factor: the same form asks for its code too.
+  const [askCode, setAskCode] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -23,7 +25,15 @@ export function SignInForm({ initialError }: { initialError?: string }) {
     setPending(true);
     setError(null);
     try {
-      const failure = await signInWithPassword(String(form.get("email") ?? ""), String(form.get("password") ?? ""));
+      const failure = await signInWithPassword(
+        String(form.get("email") ?? ""),
+        String(form.get("password") ?? ""),
+        askCode ? String(form.get("code") ?? "") : undefined,
+      );
+      if (failure === "SecondFactorRequired") {
+        setAskCode(true);
+        return;
+      }
       if (failure) {
         setError(signInErrorMessage(failure));
         return;
@@ -51,6 +61,15 @@ export function SignInForm({ initialError }: { initialError?: string }) {
         <Field id="password" label="Password">
           <Input id="password" name="password" type="password" autoComplete="current-password" required />
         </Field>
+        {askCode ? (
+          <Field
+            id="code"
+            label="Authentication code"
+            hint="Six digits from your authenticator app, or a recovery code."
+          >
+            <Input id="code" name="code" autoComplete="one-time-code" autoFocus required />
+          </Field>
+        ) : null}
         <Button type="submit" className="w-full">
           {pending ? "Signing in…" : "Sign in"}
         </Button>

@@ -7,8 +7,15 @@ import type { StaffRole } from "@/lib/auth/roles";
 import { ZStaffRoleSchema } from "@/lib/auth/staff-role-schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
+import { verifySecondFactor, type SecondFactorUsed } from "@/lib/auth/verify-second-factor";
 
-export type AuthenticateStaffOptions = { email: string; password: string; address: string };
+export type AuthenticateStaffOptions = {
+  email: string;
+  password: string;
+  address: string;
+  /** A TOTP code or a recovery code, for an account with a second factor. */
+  secondFactorCode?: string;
+};
 
 export type AuthenticationOutcome =
   | {
@@ -16,7 +23,8 @@ export type AuthenticationOutcome =
       staff: { id: string; email: string; name: string; role: StaffRole; sessionGeneration: number };
     }
   | { kind: "refused" }
-  | { kind: "throttled" };
+  | { kind: "throttled" }
+  | { kind: "second-factor-required" };
 
 /**
  * Checks a staff sign-in. Every refusal looks the same from outside (unknown
@@ -28,6 +36,7 @@ export async function authenticateStaff({
   email,
   password,
   address,
+  secondFactorCode,
 }: AuthenticateStaffOptions): Promise<AuthenticationOutcome> {
   const parsedEmail = ZEmailSchema.safeParse(email);
   const normalizedEmail = parsedEmail.success ? parsedEmail.data : email.trim().toLowerCase().slice(0, 254);
@@ -62,12 +71,30 @@ export async function authenticateStaff({
     return { kind: "refused" };
   }
 
+  // The password was right. An account with a second factor needs its code too; without one the attempt stays
+  // counted (so asking again and again cannot clear the backoff), and a wrong code is a failure like a wrong
+  // password, under the same limits.
+  let secondFactor: SecondFactorUsed | null = null;
+  if (staff.totpEnabledAt) {
+    if (!secondFactorCode) return { kind: "second-factor-required" };
+    secondFactor = await verifySecondFactor(staff.id, secondFactorCode);
+    if (!secondFactor) {
+      await recordAuditEvent({
+        actor: { type: "system", label: "sign-in" },
+        action: "staff.sign_in_failed",
+        outcome: "failure",
+        details: { method: "password", email: normalizedEmail, reason: "bad-second-factor" },
+      });
+      return { kind: "refused" };
+    }
+  }
+
   await settleSuccessfulSignIn(keys);
   await db.staffUser.update({ where: { id: staff.id }, data: { lastLoginAt: new Date() } });
   await recordAuditEvent({
     actor: { type: "staff", id: staff.id, label: staff.email },
     action: "staff.signed_in",
-    details: { method: "password" },
+    details: { method: "password", ...(secondFactor ? { secondFactor } : {}) },
   });
   return {
     kind: "signed-in",

@@ -9,8 +9,16 @@ import { ZStaffRoleSchema } from "@/lib/auth/staff-role-schema";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { findActiveStaff } from "@/lib/auth/find-active-staff";
+import { secondFactorRequiredFor } from "@/lib/auth/second-factor-policy";
 
-export type CurrentStaff = { id: string; email: string; name: string; role: StaffRole };
+export type CurrentStaff = {
+  id: string;
+  email: string;
+  name: string;
+  role: StaffRole;
+  /** A password sign-in of a role that must have a second factor, by an account that has none yet. */
+  mustEnrolSecondFactor?: boolean;
+};
 
 /**
  * The signed-in staff member as the database knows them now: a disabled
@@ -27,5 +35,7 @@ export const getCurrentStaff = cache(async (): Promise<CurrentStaff | null> => {
   const staff = await findActiveStaff(getDb(), session);
   const role = ZStaffRoleSchema.safeParse(staff?.role);
   if (!staff || !role.success) return null;
-  return { id: staff.id, email: staff.email, name: staff.name, role: role.data };
+  const mustEnrolSecondFactor =
+    session.signInMethod !== "sso" && !staff.hasSecondFactor && secondFactorRequiredFor(role.data, env);
+  return { id: staff.id, email: staff.email, name: staff.name, role: role.data, mustEnrolSecondFactor };
 });

@@ -3,10 +3,10 @@ import "server-only";
 import { bindMarker } from "@/lib/db/bind-marker";
 import type { Database } from "@/lib/db/create-client";
 
-export type ActiveStaff = { id: string; email: string; name: string; role: string };
+export type ActiveStaff = { id: string; email: string; name: string; role: string; hasSecondFactor: boolean };
 
-/** Who a session cookie names, and the session generation it was issued under. */
-export type StaffSession = { staffId: string; sessionGeneration: number };
+/** Who a session cookie names, the session generation it was issued under, and how they signed in. */
+export type StaffSession = { staffId: string; sessionGeneration: number; signInMethod?: "password" | "sso" };
 
 /**
  * The staff member a session belongs to, or null when unknown, disabled, or the session was ended since
@@ -15,11 +15,13 @@ export type StaffSession = { staffId: string; sessionGeneration: number };
  * rather than a Prisma 6 model query, which is compiled anew on each call (1.9 ms of CPU against 0.5 ms).
  */
 export async function findActiveStaff(db: Database, session: StaffSession): Promise<ActiveStaff | null> {
-  const rows = await db.$queryRawUnsafe<ActiveStaff[]>(
-    `SELECT "id", "email", "name", "role" FROM "StaffUser"
+  const rows = await db.$queryRawUnsafe<(Omit<ActiveStaff, "hasSecondFactor"> & { hasSecondFactor: unknown })[]>(
+    `SELECT "id", "email", "name", "role", ("totpEnabledAt" IS NOT NULL) AS "hasSecondFactor" FROM "StaffUser"
      WHERE "id" = ${bindMarker(1)} AND NOT "disabled" AND "sessionGeneration" = ${bindMarker(2)}`,
     session.staffId,
     session.sessionGeneration,
   );
-  return rows[0] ?? null;
+  const row = rows[0];
+  // SQLite answers the comparison as 0 or 1 (a number or a bigint), PostgreSQL as a boolean.
+  return row ? { ...row, hasSecondFactor: Boolean(Number(row.hasSecondFactor)) } : null;
 }

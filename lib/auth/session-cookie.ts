@@ -42,7 +42,8 @@ export async function staffSessionFromCookie(
     if (typeof claims?.sub !== "string" || !claims.sub) return null;
     // A cookie issued before sessions carried a generation cannot be ended on the server: not signed in.
     if (typeof claims.sessionGeneration !== "number" || !Number.isInteger(claims.sessionGeneration)) return null;
-    return { staffId: claims.sub, sessionGeneration: claims.sessionGeneration };
+    const signInMethod = claims.signInMethod === "sso" ? "sso" : "password";
+    return { staffId: claims.sub, sessionGeneration: claims.sessionGeneration, signInMethod };
   } catch {
     // Tampered, expired or sealed with another secret: not signed in.
     return null;

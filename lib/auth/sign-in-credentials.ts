@@ -10,5 +10,7 @@ import { isWellFormed } from "@/lib/validation/well-formed";
 export const ZSignInCredentialsSchema = z.object({
   email: z.string().refine(isWellFormed),
   password: z.string().refine(isWellFormed),
+  /** A six-digit TOTP code or a recovery code, for accounts with a second factor. */
+  code: z.string().max(64).refine(isWellFormed).optional(),
 });
 export type TSignInCredentials = z.infer<typeof ZSignInCredentialsSchema>;

@@ -129,6 +129,8 @@ export const ZServerEnvSchema = z.object({
   STAFF_SSO_ROLE_MAP: claimRoleMap.default([]),
   /** Off once SSO works: the password form and its endpoint are gone. */
   STAFF_PASSWORD_SIGN_IN: booleanFlag.default(true),
+  /** Admins who sign in with a password must have a second factor; on by default in production. */
+  STAFF_ADMIN_SECOND_FACTOR: booleanFlag.optional(),
 });
 
 export type ServerEnv = Omit<z.infer<typeof ZServerEnvSchema>, "SANDBOX_ENABLED"> & { SANDBOX_ENABLED: boolean };

@@ -17,7 +17,7 @@ export const SECRET_COLUMNS_OMITTED = {
     refreshTokenCiphertext: true,
     idTokenCiphertext: true,
   },
-  staffUser: { passwordHash: true },
+  staffUser: { passwordHash: true, totpSecret: true, totpPendingSecret: true },
 } as const;
 
 function createSqliteClient(databaseUrl: string) {

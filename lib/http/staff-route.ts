@@ -44,13 +44,15 @@ function assertSameOrigin(request: NextRequest): void {
  * failure answered with the same error shape.
  */
 export function staffRoute<Schema extends z.ZodType | undefined, Params = Record<string, never>>(
-  options: { permission: Permission; body?: Schema },
+  options: { permission: Permission | "signed-in"; body?: Schema; duringEnrolment?: boolean },
   handler: Handler<Schema extends z.ZodType ? z.infer<Schema> : undefined, Params>,
 ) {
   return async (request: NextRequest, context: RouteContext<Params>): Promise<NextResponse> => {
     try {
       assertSameOrigin(request);
-      const staff = await requirePermission(options.permission);
+      const staff = await requirePermission(options.permission === "signed-in" ? undefined : options.permission, {
+        duringEnrolment: options.duringEnrolment,
+      });
       let body: unknown = undefined;
       if (options.body) {
         const raw: unknown = await request.json().catch(() => {

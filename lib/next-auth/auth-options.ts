@@ -50,7 +50,11 @@ export function getAuthOptions(): NextAuthOptions {
   const passwordSignIn = CredentialsProvider({
     id: "credentials",
     name: "Staff account",
-    credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+    credentials: {
+      email: { label: "Email", type: "email" },
+      password: { label: "Password", type: "password" },
+      code: { label: "Authentication code", type: "text" },
+    },
     async authorize(credentials, request) {
       const parsed = ZSignInCredentialsSchema.safeParse({
         email: credentials?.email ?? "",
@@ -59,7 +63,12 @@ export function getAuthOptions(): NextAuthOptions {
       if (!parsed.success) return null;
       let outcome: AuthenticationOutcome;
       try {
-        outcome = await authenticateStaff({ ...parsed.data, address: senderAddress(request.headers) });
+        outcome = await authenticateStaff({
+          email: parsed.data.email,
+          password: parsed.data.password,
+          secondFactorCode: parsed.data.code,
+          address: senderAddress(request.headers),
+        });
       } catch (error) {
         // next-auth would put the message, with whatever it quotes, into the sign-in page's URL.
         logger.error("staff sign-in failed", { error });
@@ -68,6 +77,7 @@ export function getAuthOptions(): NextAuthOptions {
       // next-auth passes a thrown message to the sign-in page as its error code.
       if (outcome.kind === "throttled") throw new Error("Throttled");
       if (outcome.kind === "refused") return null;
+      if (outcome.kind === "second-factor-required") throw new Error("SecondFactorRequired");
       return outcome.staff;
     },
   });
@@ -102,7 +112,7 @@ export function getAuthOptions(): NextAuthOptions {
           const admission = await admitSsoStaff({ ...profile }, sso);
           if (admission.kind === "refused") return `/sign-in?error=${SSO_REFUSAL_CODE}`;
           // next-auth hands this same object to the jwt callback: the session then names the staff member.
-          Object.assign(user, admission.staff);
+          Object.assign(user, admission.staff, { signInMethod: "sso" });
           return true;
         }
         // A MobilePay consent: store the merchant's tokens and redirect; never a session.
@@ -113,8 +123,9 @@ export function getAuthOptions(): NextAuthOptions {
       async jwt({ token, user }) {
         // Only the staff identity goes into the session: never any provider token.
         if (user) {
-          const staff = user as { id: string; role?: string; sessionGeneration?: number };
+          const staff = user as { id: string; role?: string; sessionGeneration?: number; signInMethod?: string };
           token.sub = staff.id;
+          token.signInMethod = staff.signInMethod === "sso" ? "sso" : "password";
           token.role = staff.role;
           token.sessionGeneration = staff.sessionGeneration;
           return token;

@@ -11,5 +11,7 @@ declare module "next-auth/jwt" {
     role?: string;
     /** The account's session generation when this session was issued; a raised generation ends it. */
     sessionGeneration?: number;
+    /** How this session was signed in: a password (perhaps with a second factor) or company SSO. */
+    signInMethod?: "password" | "sso";
   }
 }
