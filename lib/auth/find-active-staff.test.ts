@@ -27,6 +27,11 @@ describe(`finding the signed-in staff member on ${process.env.TEST_DATABASE ?? "
       email: "ida@example.com",
       name: "Ida",
       role: "integrator",
+      hasSecondFactor: false,
+    });
+    await db.staffUser.update({ where: { id: active.id }, data: { totpEnabledAt: new Date() } });
+    expect(await findActiveStaff(db, { staffId: active.id, sessionGeneration: 0 })).toMatchObject({
+      hasSecondFactor: true,
     });
     expect(await findActiveStaff(db, { staffId: disabled.id, sessionGeneration: 0 })).toBeNull();
     expect(await findActiveStaff(db, { staffId: "no-such-staff", sessionGeneration: 0 })).toBeNull();

@@ -16,6 +16,7 @@ describe("staffSessionFromCookie", () => {
     await expect(staffSessionFromCookie(jar, { secret, cookieName })).resolves.toEqual({
       staffId: "staff-1",
       sessionGeneration: 3,
+      signInMethod: "password",
     });
   });
 
@@ -28,6 +29,23 @@ describe("staffSessionFromCookie", () => {
     await expect(staffSessionFromCookie(jar, { secret, cookieName })).resolves.toEqual({
       staffId: "staff-2",
       sessionGeneration: 0,
+      signInMethod: "password",
+    });
+  });
+
+  it("reads how the session was signed in: company SSO, or else a password", async () => {
+    const sso = await encode({ token: { sub: "staff-4", sessionGeneration: 0, signInMethod: "sso" }, secret });
+    const odd = await encode({ token: { sub: "staff-4", sessionGeneration: 0, signInMethod: "magic" }, secret });
+    await expect(
+      staffSessionFromCookie([{ name: cookieName, value: sso }], { secret, cookieName }),
+    ).resolves.toMatchObject({
+      signInMethod: "sso",
+    });
+    // Anything else is held to the password rules, which are the stricter ones.
+    await expect(
+      staffSessionFromCookie([{ name: cookieName, value: odd }], { secret, cookieName }),
+    ).resolves.toMatchObject({
+      signInMethod: "password",
     });
   });
 
