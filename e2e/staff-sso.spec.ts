@@ -1,6 +1,6 @@
-import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { execFileSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -10,6 +10,7 @@ import { createPrismaClient, type Database } from "../lib/db/create-client";
 import { freePort } from "../scripts/throwaway-postgres";
 
 import { expect, test } from "./fixtures/console-test";
+import { spawnConsole, waitUntilHealthy } from "./support/spawned-console";
 import {
   startStaffIdentityProvider,
   type IdentityProviderPerson,
@@ -36,50 +37,22 @@ let withPassword: string;
 let ssoOnly: string;
 const processes: ChildProcess[] = [];
 
-function logTail(name: string): string {
-  try {
-    return readFileSync(path.join(directory, `${name}.log`), "utf8").slice(-2000);
-  } catch (error) {
-    return `(no log: ${String(error)})`;
-  }
-}
-
-async function waitFor(url: string, name: string) {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} did not answer in time:\n${logTail(name)}`);
-}
-
 function startConsole(port: number, name: string, extra: Record<string, string>, databaseUrl: string) {
-  const log = openSync(path.join(directory, `${name}.log`), "a");
-  processes.push(
-    spawn(path.join("node_modules", ".bin", "next"), ["start", "--port", String(port)], {
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-        DATABASE_URL: databaseUrl,
-        NEXTAUTH_URL: `http://localhost:${port}`,
-        NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-        TOKEN_ENCRYPTION_KEYS: `sso:${randomBytes(32).toString("base64")}`,
-        SANDBOX_ENABLED: "false",
-        KEEPALIVE_ENABLED: "false",
-        STAFF_SSO_ISSUER: idp.issuer,
-        STAFF_SSO_CLIENT_ID: CLIENT.id,
-        STAFF_SSO_CLIENT_SECRET: CLIENT.secret,
-        STAFF_SSO_LABEL: "Example Corp",
-        ...extra,
-      },
-      stdio: ["ignore", log, log],
-    }),
-  );
+  const spawned = spawnConsole({
+    port,
+    directory,
+    name,
+    databaseUrl,
+    env: {
+      STAFF_SSO_ISSUER: idp.issuer,
+      STAFF_SSO_CLIENT_ID: CLIENT.id,
+      STAFF_SSO_CLIENT_SECRET: CLIENT.secret,
+      STAFF_SSO_LABEL: "Example Corp",
+      ...extra,
+    },
+  });
+  processes.push(spawned.process);
+  return spawned;
 }
 
 /** Through the console's button, the provider's own login and consent pages, and back. */
@@ -123,7 +96,7 @@ test.describe("staff single sign-on through the company's identity provider", ()
       client: { ...CLIENT, redirectUri: `${withPassword}/api/auth/callback/staff-sso` },
       people: PEOPLE,
     });
-    startConsole(
+    const consoleA = startConsole(
       portA,
       "with-password",
       {
@@ -133,11 +106,8 @@ test.describe("staff single sign-on through the company's identity provider", ()
       },
       databaseUrl,
     );
-    startConsole(portB, "sso-only", { STAFF_PASSWORD_SIGN_IN: "false" }, databaseUrl);
-    await Promise.all([
-      waitFor(`${withPassword}/api/health`, "with-password"),
-      waitFor(`${ssoOnly}/api/health`, "sso-only"),
-    ]);
+    const consoleB = startConsole(portB, "sso-only", { STAFF_PASSWORD_SIGN_IN: "false" }, databaseUrl);
+    await Promise.all([waitUntilHealthy(consoleA), waitUntilHealthy(consoleB)]);
   });
 
   test.afterAll(async () => {
