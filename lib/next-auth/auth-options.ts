@@ -59,6 +59,7 @@ export function getAuthOptions(): NextAuthOptions {
       const parsed = ZSignInCredentialsSchema.safeParse({
         email: credentials?.email ?? "",
         password: credentials?.password ?? "",
+        code: credentials?.code || undefined,
       });
       if (!parsed.success) return null;
       let outcome: AuthenticationOutcome;
