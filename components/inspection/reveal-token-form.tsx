@@ -19,6 +19,8 @@ type Revealed = RevealTokenResponse & { token: TRevealTokenSchema["token"]; seco
 export function RevealTokenForm({ merchantId }: { merchantId: string }) {
   const [token, setToken] = useState<TRevealTokenSchema["token"]>("access");
   const [reason, setReason] = useState("");
+  // Shown once the server asks for a fresh second factor.
+  const [secondFactorCode, setSecondFactorCode] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -45,13 +47,15 @@ export function RevealTokenForm({ merchantId }: { merchantId: string }) {
     try {
       // The server checks the reason with the shared schema; its per-field message shows under the field.
       const result = await apiRequest<RevealTokenResponse>(`/api/merchants/${merchantId}/reveal`, {
-        body: { token, reason },
+        body: { token, reason, ...(secondFactorCode ? { secondFactorCode } : {}) },
       });
+      setSecondFactorCode(null);
       setRevealed({ ...result, token, secondsLeft: result.visibleForSeconds });
       setReason("");
     } catch (error) {
       if (error instanceof ApiError) {
         setErrors(error.fieldErrors);
+        if (error.fieldErrors.secondFactorCode) setSecondFactorCode("");
         setMessage(error.message);
       } else {
         setMessage("The console could not be reached.");
@@ -92,6 +96,18 @@ export function RevealTokenForm({ merchantId }: { merchantId: string }) {
               autoComplete="off"
             />
           </Field>
+          {secondFactorCode !== null ? (
+            <Field id="reveal-second-factor" label="Authentication code" errors={errors.secondFactorCode}>
+              <Input
+                id="reveal-second-factor"
+                value={secondFactorCode}
+                onChange={(event) => setSecondFactorCode(event.target.value)}
+                aria-invalid={errors.secondFactorCode ? true : undefined}
+                autoComplete="one-time-code"
+                inputMode="numeric"
+              />
+            </Field>
+          ) : null}
           <Button type="submit" variant="danger">
             Reveal once
           </Button>

@@ -35,7 +35,10 @@ describe("staffSessionFromCookie", () => {
 
   it("reads how the session was signed in: company SSO, or else a password", async () => {
     const sso = await encode({ token: { sub: "staff-4", sessionGeneration: 0, signInMethod: "sso" }, secret });
-    const odd = await encode({ token: { sub: "staff-4", sessionGeneration: 0, signInMethod: "magic" } as Record<string, unknown>, secret });
+    const odd = await encode({
+      token: { sub: "staff-4", sessionGeneration: 0, signInMethod: "magic" } as Record<string, unknown>,
+      secret,
+    });
     await expect(
       staffSessionFromCookie([{ name: cookieName, value: sso }], { secret, cookieName }),
     ).resolves.toMatchObject({

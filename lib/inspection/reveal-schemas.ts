@@ -8,6 +8,8 @@ export const ZRevealTokenSchema = z.object({
     .trim()
     .min(10, "Give a reason of at least 10 characters; it is kept in the audit log.")
     .max(500, "Keep the reason under 500 characters."),
+  /** Asked for when the staff member's last second factor is older than a few minutes. */
+  secondFactorCode: z.string().trim().max(40).optional(),
 });
 
 export type TRevealTokenSchema = z.infer<typeof ZRevealTokenSchema>;

@@ -3,6 +3,7 @@ import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { hasPermission } from "@/lib/auth/roles";
+import { requireFreshSecondFactor } from "@/lib/auth/fresh-second-factor";
 import { fingerprint } from "@/lib/crypto/fingerprint";
 import { AppError } from "@/lib/errors";
 import {
@@ -22,12 +23,14 @@ export async function revealToken({
   merchantId,
   token,
   reason,
+  secondFactorCode,
   staff,
 }: RevealTokenOptions): Promise<RevealTokenResponse> {
   // Checked again here so no other caller can skip the route's permission check.
   if (!hasPermission(staff.role, "tokens:reveal")) {
     throw new AppError("FORBIDDEN", { userMessage: "Your role does not allow revealing tokens." });
   }
+  await requireFreshSecondFactor(staff.id, secondFactorCode || undefined);
   let plain: Awaited<ReturnType<typeof readTokenSet>>;
   try {
     plain = await readTokenSet(merchantId);
