@@ -1,6 +1,8 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
+import { scaled } from "./lib/testing/test-slowness.ts";
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -12,8 +14,9 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "sandbox/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
-    testTimeout: 20_000,
-    hookTimeout: 60_000,
+    // Stretched on a busy machine; the factor is measured here once and inherited by the test processes.
+    testTimeout: scaled(20_000),
+    hookTimeout: scaled(60_000),
     pool: "forks",
   },
 });
