@@ -1,4 +1,6 @@
 import { queryConsoleDatabase } from "./fixtures/console-database";
+import { scaled } from "../lib/testing/test-slowness";
+
 import { expect, signInAs, test } from "./fixtures/console-test";
 import { consentAsMerchant, createInvitation } from "./fixtures/linking";
 import { PORTAL_USERS, sandboxControl } from "./fixtures/sandbox-control";
@@ -11,6 +13,8 @@ test("[TOKENS]: support sees a link go degraded, active, relink needed and back 
   page,
   browser,
 }) => {
+  // Two staff sign-ins, two merchants' consents, four refreshes and the pages between them.
+  test.setTimeout(scaled(90_000));
   const anna = PORTAL_USERS.anna;
   await signInAs(page, "integrator");
   const { url } = await createInvitation(page, { merchantName: "Annas Bageri", vatNumber: anna.vat });
