@@ -21,9 +21,12 @@ test("[TOKENS]: support sees a link go degraded, active, relink needed and back 
   const merchantContext = await browser.newContext();
   await consentAsMerchant(await merchantContext.newPage(), url, anna);
   await merchantContext.close();
-  const [merchant] = await queryConsoleDatabase<{ id: string }>("SELECT id FROM Merchant WHERE vatNumber = ?", [
-    anna.vat,
-  ]);
+  // The link just made: other specs leave merchants with the same VAT number (unlinked, or of production).
+  const [merchant] = await queryConsoleDatabase<{ id: string }>(
+    `SELECT id FROM Merchant WHERE vatNumber = ? AND environment = 'sandbox' AND unlinkedAt IS NULL
+      ORDER BY createdAt DESC LIMIT 1`,
+    [anna.vat],
+  );
   const merchantId = merchant!.id;
   const refresh = () =>
     page.request.post(`/api/merchants/${merchantId}/refresh`, { headers: { origin: new URL(page.url()).origin } });
