@@ -11,8 +11,13 @@ import {
   E2E_SANDBOX_URL,
 } from "./e2e/support/e2e-settings";
 import { devSecretsAsEnv, loadOrCreateDevSecrets } from "./lib/config/dev-secrets";
+import { scaled, TEST_SLOWNESS_ENV } from "./lib/testing/test-slowness";
 
 const secrets = devSecretsAsEnv(loadOrCreateDevSecrets());
+// Measured once here (the runner loads this file before its workers, which inherit the factor).
+if (process.env[TEST_SLOWNESS_ENV] === undefined) {
+  console.log(`Timeouts stretched ${scaled(1)}× for this machine's load (set ${TEST_SLOWNESS_ENV} to choose)`);
+}
 const sharedEnv = { ...secrets, NEXT_TELEMETRY_DISABLED: "1", FORCE_COLOR: "0" };
 
 export default defineConfig({
@@ -21,8 +26,8 @@ export default defineConfig({
   workers: 1,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  timeout: scaled(30_000),
+  expect: { timeout: scaled(10_000) },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL: E2E_CONSOLE_URL,
@@ -59,7 +64,7 @@ export default defineConfig({
       command: "node_modules/.bin/tsx sandbox/server.ts",
       url: `${E2E_SANDBOX_URL}/merchant-authentication-openidconnect/.well-known/openid-configuration`,
       reuseExistingServer: !process.env.CI,
-      timeout: 60_000,
+      timeout: scaled(60_000),
       env: {
         ...sharedEnv,
         SANDBOX_PORT: String(E2E_SANDBOX_PORT),
@@ -73,7 +78,7 @@ export default defineConfig({
       command: "node_modules/.bin/tsx e2e/support/start-console.ts",
       url: `${E2E_CONSOLE_URL}/api/health`,
       reuseExistingServer: !process.env.CI,
-      timeout: 240_000,
+      timeout: scaled(240_000),
       env: {
         ...sharedEnv,
         NODE_ENV: "production",

@@ -11,15 +11,15 @@ import path from "node:path";
 
 import { parseBenchOptions, type BenchmarkName } from "./support/args";
 import { RESULT_FILE_FLAG, type BenchResult, type GoalRow } from "./support/bench-result";
+import { resultCell, verdict } from "./support/guards";
 import { describeMachine, machineLine } from "./support/machine";
 import { saveResults } from "./support/results-file";
 import { printTable } from "./support/table";
 
-/** A benchmark that has not finished by then is stopped and reported as failed. */
-const BENCHMARK_TIMEOUT_MS = 9 * 60_000;
-
 const argv = process.argv.slice(2);
 const options = parseBenchOptions(argv);
+/** A benchmark that has not finished by then is stopped and reported as failed; the big sizes take longer. */
+const BENCHMARK_TIMEOUT_MS = (options.scale ? 40 : 9) * 60_000;
 const machine = describeMachine();
 console.log(`Machine: ${machineLine(machine)}`);
 console.log(`Benchmarks: ${options.only.join(", ")}`);
@@ -85,9 +85,13 @@ printTable(
     goal.unit,
     goal.ratio,
     goal.goal,
-    goal.pass === null ? "—" : goal.pass ? "pass" : "FAIL",
+    resultCell(goal),
     goal.note,
   ]),
 );
 const file = saveResults({ startedAt: new Date().toISOString(), machine, options, results, goals });
 console.log(`\nSaved ${file}`);
+// A crossed guard fails the run, so that CI and scripts notice the regression.
+const { lines, exitCode } = verdict(goals);
+console.log(`\n${lines.join("\n")}`);
+process.exitCode = exitCode;

@@ -6,6 +6,7 @@ import path from "node:path";
 import bcrypt from "bcryptjs";
 
 import { createPrismaClient, type Database } from "../lib/db/create-client";
+import { scaled } from "../lib/testing/test-slowness";
 import { freePort, startThrowawayPostgres, type ThrowawayPostgres } from "../scripts/throwaway-postgres";
 
 import { expect, test } from "./fixtures/console-test";
@@ -41,7 +42,7 @@ function logTail(name: string): string {
 }
 
 async function waitFor(url: string, name: string) {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + scaled(60_000);
   while (Date.now() < deadline) {
     try {
       if ((await fetch(url)).ok) return;
@@ -76,7 +77,7 @@ test.describe("[SCALE] two console instances on one PostgreSQL database", () => 
   test.skip(!existsSync(path.join(".next", "BUILD_ID")), "needs the production build the e2e suite makes");
 
   test.beforeAll(async () => {
-    test.setTimeout(120_000);
+    test.setTimeout(scaled(120_000));
     const [first, second, sandboxPort] = (await freePorts(3)) as [number, number, number];
     portA = first;
     portB = second;
@@ -139,9 +140,17 @@ test.describe("[SCALE] two console instances on one PostgreSQL database", () => 
   });
 
   test.afterAll(async () => {
+    // The consoles let go of their connections before the database stops.
+    const exited = processes.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) resolve();
+          else child.once("exit", () => resolve());
+        }),
+    );
     for (const child of processes) child.kill("SIGTERM");
     await db?.$disconnect();
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await Promise.race([Promise.all(exited), new Promise((resolve) => setTimeout(resolve, scaled(10_000)))]);
     postgres?.stop();
   });
 
@@ -238,6 +247,7 @@ test.describe("[SCALE] two console instances on one PostgreSQL database", () => 
   });
 
   test("[SCALE]: keep-alive runs on both instances without refreshing a link twice", async () => {
+    test.setTimeout(scaled(60_000));
     const merchant = await db.merchant.findFirstOrThrow({ where: { vatNumber: PORTAL_USERS.anna.vat } });
     const before = await counters();
     await db.merchantTokenSet.update({
@@ -245,10 +255,21 @@ test.describe("[SCALE] two console instances on one PostgreSQL database", () => 
       data: { lastRefreshedAt: new Date(Date.now() - 2 * 3600_000) },
     });
     await expect
-      .poll(async () => (await counters()).refreshesServed - before.refreshesServed, { timeout: 20_000 })
+      .poll(async () => (await counters()).refreshesServed - before.refreshesServed, { timeout: scaled(20_000) })
       .toBe(1);
-    // Several more sweeps on both instances: the link is no longer due, so nothing more happens.
-    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    // Several more sweeps, by each instance, finish: the link is no longer due, so nothing more happens.
+    const refreshedAt = new Date();
+    await expect
+      .poll(
+        async () => {
+          const later = await db.schedulerRun.findMany({
+            where: { job: "keep-alive", startedAt: { gt: refreshedAt }, finishedAt: { not: null } },
+          });
+          return { sweeps: later.length >= 4, byBothInstances: new Set(later.map((run) => run.instanceId)).size };
+        },
+        { timeout: scaled(30_000) },
+      )
+      .toEqual({ sweeps: true, byBothInstances: 2 });
     expect((await counters()).refreshesServed - before.refreshesServed).toBe(1);
     const runs = await db.schedulerRun.findMany({ where: { job: "keep-alive" } });
     expect(runs.reduce((sum, run) => sum + run.succeeded, 0)).toBe(1);

@@ -1,5 +1,7 @@
 import type { Page } from "@playwright/test";
 
+import { scaled } from "../lib/testing/test-slowness";
+
 import { queryConsoleDatabase } from "./fixtures/console-database";
 import { expect, signInAs, test } from "./fixtures/console-test";
 import { consentAsMerchant, createInvitation } from "./fixtures/linking";
@@ -46,7 +48,7 @@ test.describe("[CALLS] sample calls on a linked sandbox merchant", () => {
   test("[CALLS]: an integrator creates an invoice and an agreement, simulates acceptance and sees status and callbacks", async ({
     page,
   }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(scaled(120_000));
     await signInAs(page, "integrator");
     const merchantId = await linkAnnasFinnishMerchant(page);
     await page.goto(`/merchants/${merchantId}/calls`);
@@ -101,10 +103,10 @@ test.describe("[CALLS] sample calls on a linked sandbox merchant", () => {
     // MobilePay's callbacks arrive with the registered credentials and show for the merchant.
     const callbacks = page.getByRole("list", { name: "Received callbacks" });
     await expect(callbacks.locator("li", { hasText: "invoice" }).filter({ hasText: "Paid" }).first()).toBeVisible({
-      timeout: 20_000,
+      timeout: scaled(20_000),
     });
     await expect(callbacks.locator("li", { hasText: "agreement" }).filter({ hasText: "Active" }).first()).toBeVisible({
-      timeout: 20_000,
+      timeout: scaled(20_000),
     });
     await expect(callbacks.getByText("unverified")).toHaveCount(0);
 

@@ -2,8 +2,19 @@ import { randomUUID } from "node:crypto";
 
 import type { Browser, Page } from "@playwright/test";
 
+import { scaled } from "../lib/testing/test-slowness";
+
 import { insertMerchantOfEnvironment } from "./fixtures/console-database";
-import { demoStaff, expect, fillSignInForm, formMessage, signInAs, signOut, test } from "./fixtures/console-test";
+import {
+  allowTimeForSignIns,
+  demoStaff,
+  expect,
+  fillSignInForm,
+  formMessage,
+  signInAs,
+  signOut,
+  test,
+} from "./fixtures/console-test";
 
 const WRONG_PASSWORD_MESSAGE = "Sign-in failed. Check your email and password.";
 const THROTTLED_MESSAGE = "Too many failed attempts. Wait a few minutes before trying again.";
@@ -64,6 +75,7 @@ test.describe("[STAFF] sign-in and roles", () => {
   });
 
   test("[STAFF]: repeated failures throttle the account, even with the right password", async ({ page }) => {
+    allowTimeForSignIns(8);
     const email = `throttled-${randomUUID().slice(0, 8)}@example.com`;
     await signInAs(page, "admin");
     await page.goto("/staff");
@@ -109,6 +121,7 @@ test.describe("[STAFF] sign-in and roles", () => {
   });
 
   test("[STAFF]: rotating X-Forwarded-For does not get a guesser more attempts", async ({ page }) => {
+    allowTimeForSignIns(8);
     const email = await addStaffMember(page, { prefix: "rotated", name: "Rita Rotated" });
     await signOut(page);
     for (let attempt = 0; attempt < 5; attempt += 1) {
@@ -122,6 +135,7 @@ test.describe("[STAFF] sign-in and roles", () => {
   });
 
   test("[STAFF]: an admin unlocks a throttled account, and its owner signs in at once", async ({ browser, page }) => {
+    allowTimeForSignIns(9);
     const email = await addStaffMember(page, { prefix: "unlocked", name: "Uma Unlocked" });
     const guesser = await browser.newContext();
     const guesserPage = await guesser.newPage();
@@ -267,6 +281,7 @@ test.describe("[STAFF] management", () => {
     browser,
     page,
   }) => {
+    allowTimeForSignIns(4);
     const email = await addStaffMember(page, { prefix: "changing", name: "Cai Changing", role: "integrator" });
     let member = await signedInElsewhere(browser, email);
     expect(await sessionOf(member.page)).toMatchObject({ user: { email, role: "integrator" } });
@@ -298,7 +313,7 @@ test.describe("[STAFF] management", () => {
       await expect(async () => {
         await member.page.goto("/merchants");
         await expect(member.page).toHaveURL(/\/sign-in$/);
-      }).toPass({ timeout: 15_000 });
+      }).toPass({ timeout: scaled(15_000) });
       await member.context.close();
     }
   });

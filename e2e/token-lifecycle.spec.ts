@@ -1,4 +1,6 @@
 import { queryConsoleDatabase } from "./fixtures/console-database";
+import { scaled } from "../lib/testing/test-slowness";
+
 import { expect, signInAs, test } from "./fixtures/console-test";
 import { consentAsMerchant, createInvitation } from "./fixtures/linking";
 import { PORTAL_USERS, sandboxControl } from "./fixtures/sandbox-control";
@@ -11,15 +13,20 @@ test("[TOKENS]: support sees a link go degraded, active, relink needed and back 
   page,
   browser,
 }) => {
+  // Two staff sign-ins, two merchants' consents, four refreshes and the pages between them.
+  test.setTimeout(scaled(90_000));
   const anna = PORTAL_USERS.anna;
   await signInAs(page, "integrator");
   const { url } = await createInvitation(page, { merchantName: "Annas Bageri", vatNumber: anna.vat });
   const merchantContext = await browser.newContext();
   await consentAsMerchant(await merchantContext.newPage(), url, anna);
   await merchantContext.close();
-  const [merchant] = await queryConsoleDatabase<{ id: string }>("SELECT id FROM Merchant WHERE vatNumber = ?", [
-    anna.vat,
-  ]);
+  // The link just made: other specs leave merchants with the same VAT number (unlinked, or of production).
+  const [merchant] = await queryConsoleDatabase<{ id: string }>(
+    `SELECT id FROM Merchant WHERE vatNumber = ? AND environment = 'sandbox' AND unlinkedAt IS NULL
+      ORDER BY createdAt DESC LIMIT 1`,
+    [anna.vat],
+  );
   const merchantId = merchant!.id;
   const refresh = () =>
     page.request.post(`/api/merchants/${merchantId}/refresh`, { headers: { origin: new URL(page.url()).origin } });

@@ -13,12 +13,13 @@ import { encryptTokenSet } from "@/lib/tokens/encrypt-token-set";
 import { getTokenCipher, tokenAssociatedData, type TokenColumn } from "@/lib/tokens/token-cipher-instance";
 
 import { writeBenchResult, type BenchResult } from "../support/bench-result";
+import { GUARDS } from "../support/guards";
 import { round, summarize } from "../support/stats";
 import { printTable } from "../support/table";
 
 const BATCHES = 30;
 const BATCH_MS = 125;
-const GOAL_RATIO = 0.9;
+const GOAL_RATIO = GUARDS.cryptoToRaw;
 
 const started = Date.now();
 const key = randomBytes(32);

@@ -22,11 +22,12 @@ import { startMemorySampler } from "../support/memory-peak";
 import { benchMerchant } from "../support/bench-merchants";
 import { cloneGrants, linkOneMerchant } from "../support/sandbox-grants";
 import { startSandboxChild } from "../support/sandbox-child";
+import { GUARDS } from "../support/guards";
 import { seedLinkedMerchants } from "../support/seed-linked-merchants";
 import { round } from "../support/stats";
 import { printTable } from "../support/table";
 
-const GOAL_RATIO = 0.8;
+const GOAL_RATIO = GUARDS.keepAliveToOp;
 /** Floor and sweep alternate this many times, each on its share of the grants and merchants. */
 const ROUNDS = 5;
 const DAY_MS = 24 * 3600_000;

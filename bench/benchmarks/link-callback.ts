@@ -23,6 +23,7 @@ import { writeBenchResult, type BenchResult } from "../support/bench-result";
 import { createSqliteDatabase } from "../support/console-database";
 import { applyConsoleEnv, consoleEnv } from "../support/console-env";
 import { createFrontChannel } from "../support/front-channel";
+import { GUARDS } from "../support/guards";
 import { GRANTED_SCOPE } from "../support/sandbox-grants";
 import { startSandboxChild } from "../support/sandbox-child";
 import { round, summarize } from "../support/stats";
@@ -30,7 +31,7 @@ import { printTable } from "../support/table";
 import { timed } from "../support/timing";
 
 const WARMUP_ITERATIONS = 3;
-const GOAL_RATIO = 1.2;
+const GOAL_RATIO = GUARDS.linkCallbackToTokenEndpoint;
 
 const options = parseBenchOptions(process.argv.slice(2));
 

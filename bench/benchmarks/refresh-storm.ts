@@ -17,13 +17,14 @@ import { applyConsoleEnv, consoleEnv } from "../support/console-env";
 import { refreshesServed } from "../support/control-state";
 import { cloneGrants, linkOneMerchant } from "../support/sandbox-grants";
 import { startSandboxChild } from "../support/sandbox-child";
+import { GUARDS } from "../support/guards";
 import { seedLinkedMerchants } from "../support/seed-linked-merchants";
 import { round, summarize } from "../support/stats";
 import type { Cell } from "../support/table";
 import { printTable } from "../support/table";
 import { timed } from "../support/timing";
 
-const GOAL_P95_RATIO = 2;
+const GOAL_P95_RATIO = GUARDS.stormWaitToRoundTrip;
 /** Storms per size: bounded so that 500 callers × rounds stays a few seconds. */
 const roundsFor = (size: number) => (size <= 100 ? 20 : 10);
 

@@ -10,6 +10,13 @@ export type BenchOptions = {
   /** Merchants and audit events behind the console pages. */
   pageMerchants: number;
   auditEvents: number;
+  /**
+   * The big sizes the goals are judged on: the keep-alive over 10,000 merchants, and the console pages with
+   * `scaleMerchants` and `scaleAuditEvents` beside the same pages with the default sizes, in the same run.
+   */
+  scale: boolean;
+  scaleMerchants: number;
+  scaleAuditEvents: number;
   stormSizes: number[];
   linkIterations: number;
   skipBuild: boolean;
@@ -30,6 +37,9 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
       merchants: { type: "string" },
       "page-merchants": { type: "string" },
       "audit-events": { type: "string" },
+      scale: { type: "boolean", default: false },
+      "scale-merchants": { type: "string" },
+      "scale-audit-events": { type: "string" },
       "storm-sizes": { type: "string" },
       "link-iterations": { type: "string" },
       "skip-build": { type: "boolean", default: false },
@@ -44,11 +54,15 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
       throw new Error(`--only: unknown benchmark "${name}" (known: ${BENCHMARK_NAMES.join(", ")})`);
     }
   }
+  const scale = values.scale ?? false;
   return {
     only: only as BenchmarkName[],
-    merchants: positiveInteger("merchants", values.merchants, 1_000),
-    pageMerchants: positiveInteger("page-merchants", values["page-merchants"], 10_000),
-    auditEvents: positiveInteger("audit-events", values["audit-events"], 1_000_000),
+    merchants: positiveInteger("merchants", values.merchants, scale ? 10_000 : 1_000),
+    pageMerchants: positiveInteger("page-merchants", values["page-merchants"], 1_000),
+    auditEvents: positiveInteger("audit-events", values["audit-events"], 10_000),
+    scale,
+    scaleMerchants: positiveInteger("scale-merchants", values["scale-merchants"], 100_000),
+    scaleAuditEvents: positiveInteger("scale-audit-events", values["scale-audit-events"], 1_000_000),
     stormSizes: (values["storm-sizes"] ?? "50,500").split(",").map((size) => positiveInteger("storm-sizes", size, 50)),
     linkIterations: positiveInteger("link-iterations", values["link-iterations"], 40),
     skipBuild: values["skip-build"] ?? false,

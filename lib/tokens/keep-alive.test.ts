@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ANNA, BO, MIKKO } from "../../sandbox/test/support/test-sandbox";
 
 import type { getDb } from "@/lib/db/client";
+import { scaled } from "@/lib/testing/test-slowness";
 
 import type { runKeepAliveSweep, stopKeepAliveScheduler } from "./keep-alive";
 import { startLifecycleHarness, type LifecycleHarness } from "./testing/lifecycle-harness";
@@ -212,7 +213,7 @@ describe("keep-alive sweep", () => {
       const first = sweep({ refreshAfterMs: 24 * HOUR_MS });
       await expect
         .poll(async () => (await db.jobLease.findUnique({ where: { job: "keep-alive" } }))?.owner ?? null, {
-          timeout: 10_000,
+          timeout: scaled(10_000),
           interval: 50,
         })
         .not.toBeNull();
@@ -246,11 +247,13 @@ describe("keep-alive sweep", () => {
     try {
       const running = sweep({ refreshAfterMs: 24 * HOUR_MS, jobLease: { leaseMs: 1000, heartbeatMs: 200 } });
       const readLease = () => db.jobLease.findUniqueOrThrow({ where: { job: "keep-alive" } });
-      await expect.poll(async () => (await readLease()).owner, { timeout: 10_000, interval: 50 }).not.toBeNull();
+      await expect
+        .poll(async () => (await readLease()).owner, { timeout: scaled(10_000), interval: 50 })
+        .not.toBeNull();
       const first = await readLease();
       // Past the first lease's end, the same sweep still holds a lease that has not lapsed.
       await expect
-        .poll(() => Date.now() > first.leaseUntil!.getTime() + 500, { timeout: 10_000, interval: 100 })
+        .poll(() => Date.now() > first.leaseUntil!.getTime() + 500, { timeout: scaled(10_000), interval: 100 })
         .toBe(true);
       const later = await readLease();
       expect(later.owner).toBe(first.owner);

@@ -8,6 +8,7 @@ import { TokenClient } from "../../sandbox/test/support/token-client";
 import { ANNA, BO, CONSOLE_CLIENT, MIKKO } from "../../sandbox/test/support/test-sandbox";
 
 import type { getDb } from "@/lib/db/client";
+import { scaled } from "@/lib/testing/test-slowness";
 
 import type { getAccessToken, waitForRefreshesInFlight } from "./get-access-token";
 import type { readTokenSet } from "./read-token-set";
@@ -99,7 +100,7 @@ describe("token service against the sandbox OP", () => {
       run(
         path.join("node_modules", ".bin", "tsx"),
         ["--conditions=react-server", "lib/tokens/testing/concurrent-token-requests.ts", merchantId, "25"],
-        { env: { ...process.env, ...harness.env, FORCE_COLOR: "0" }, timeout: 60_000 },
+        { env: { ...process.env, ...harness.env, FORCE_COLOR: "0" }, timeout: scaled(60_000) },
       );
     const outputs = await Promise.all([child(), child()]);
     const results = outputs.flatMap(

@@ -1,6 +1,8 @@
 import { decodeProtectedHeader, errors as joseErrors, jwtVerify } from "jose";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
+import { scaled } from "../../lib/testing/test-slowness";
+
 import { callApi, INVOICE_ME } from "./support/api-client";
 import { ControlClient } from "./support/control-client";
 import { linkAndRedeem, linkMerchant } from "./support/hybrid-flow";
@@ -97,10 +99,10 @@ describe("fault switches", () => {
     await control.json("POST", "/control/refresh-answer-fault", { kind: "hold" });
     const abandoned = new AbortController();
     const held = refreshWithSignal(linked.refreshToken, abandoned.signal).catch((error: unknown) => error);
-    await expect.poll(async () => (await control.state()).faults.answersHeld, { timeout: 10_000 }).toBe(1);
+    await expect.poll(async () => (await control.state()).faults.answersHeld, { timeout: scaled(10_000) }).toBe(1);
     abandoned.abort();
     expect(await held).toBeInstanceOf(Error);
-    await expect.poll(async () => (await control.state()).faults.answersHeld, { timeout: 10_000 }).toBe(0);
+    await expect.poll(async () => (await control.state()).faults.answersHeld, { timeout: scaled(10_000) }).toBe(0);
     // The OP served it: the refresh token the client held is spent.
     const stale = await tokens().refresh(linked.refreshToken);
     expect(stale.body).toMatchObject({ error: "invalid_grant" });

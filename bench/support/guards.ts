@@ -1,0 +1,65 @@
+import type { GoalRow } from "./bench-result";
+
+/**
+ * The regression guards `npm run bench` fails on. Each is a ratio of two measurements taken side by side in
+ * the same run, of medians where the number is a latency: a busy host moves medians less than p95s, so a
+ * guard crossed means the console got slower, not the machine.
+ */
+export const GUARDS = {
+  /** The whole link callback against the token endpoint's exchange inside it (median ms). */
+  linkCallbackToTokenEndpoint: 2.3,
+  /** Each console page against the sign-in page of the same server under the same load (median ms). */
+  pageToSignIn: {
+    "merchants list": 2.5,
+    "merchants list, filtered": 2.8,
+    "merchant detail": 3.3,
+    "audit log": 2.7,
+  },
+  /** The same page with the big data set against the small one, in the same run (median ms). */
+  pageAtScale: 1.3,
+  /** A storm's callers against the round trip of the refresh that served them (p95). */
+  stormWaitToRoundTrip: 2,
+  /** Merchants refreshed per second by the keep-alive against the OP's own refreshes per second. */
+  keepAliveToOp: 0.8,
+  /** Token sets per CPU second against raw AES-256-GCM. */
+  cryptoToRaw: 0.9,
+  /** First-load JavaScript of a route, gzip. */
+  firstLoadGzipKb: 150,
+} as const;
+
+export type GuardedPage = keyof typeof GUARDS.pageToSignIn;
+
+/** The guard for a page against the sign-in page, or `undefined` for an informational row. */
+export function pageGuard(page: string): number | undefined {
+  return (GUARDS.pageToSignIn as Record<string, number>)[page];
+}
+
+/** Goals whose guard was crossed, or which could not be measured at all (a benchmark that failed). */
+export function crossedGuards(goals: readonly GoalRow[]): GoalRow[] {
+  return goals.filter((goal) => goal.pass === false);
+}
+
+/** The summary's result cell: crossed guards stand out in a long CI log. */
+export function resultCell(goal: GoalRow): string {
+  if (goal.pass === null) return "—";
+  return goal.pass ? "pass" : "FAIL <<<";
+}
+
+/** What the run ends with: the crossed guards named one per line, and the exit code. */
+export function verdict(goals: readonly GoalRow[]): { lines: string[]; exitCode: 0 | 1 } {
+  const crossed = crossedGuards(goals);
+  if (crossed.length === 0) {
+    const guarded = goals.filter((goal) => goal.pass !== null).length;
+    return { lines: [`All ${guarded} guards hold.`], exitCode: 0 };
+  }
+  return {
+    lines: [
+      `${crossed.length} guard${crossed.length === 1 ? "" : "s"} crossed:`,
+      ...crossed.map(
+        (goal) =>
+          `  ${goal.benchmark}: ${goal.ratio ?? goal.measured ?? "not measured"} (goal ${goal.goal || "to run"})${goal.note ? ` — ${goal.note}` : ""}`,
+      ),
+    ],
+    exitCode: 1,
+  };
+}
