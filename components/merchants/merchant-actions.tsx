@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { Alert } from "@/components/ui/alert";
@@ -15,14 +14,16 @@ export function MerchantActions({
   canLink,
   canUnlink,
   hasTokens,
+  onChanged,
 }: {
   merchantId: string;
   products: string[];
   canLink: boolean;
   canUnlink: boolean;
   hasTokens: boolean;
+  /** Called after an action succeeded, so the whole page reads its state anew. */
+  onChanged: () => Promise<void>;
 }) {
-  const router = useRouter();
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const [relinkUrl, setRelinkUrl] = useState<string | null>(null);
   const [confirmingUnlink, setConfirmingUnlink] = useState(false);
@@ -33,7 +34,6 @@ export function MerchantActions({
     setMessage(null);
     try {
       onDone(await action());
-      router.refresh();
     } catch (error) {
       setMessage({
         tone: "error",
@@ -42,6 +42,8 @@ export function MerchantActions({
     } finally {
       setPending(false);
     }
+    // A refused action may still have been recorded (an unlink MobilePay did not confirm), so ask either way.
+    await onChanged();
   }
 
   return (

@@ -1,3 +1,5 @@
+import { recordedStateWords, stateOfFailureKind } from "@/lib/tokens/connection-state-words";
+
 export const TIMELINE_KINDS = [
   "invitation",
   "consent",
@@ -141,8 +143,11 @@ export function summarize(action: string, details: Record<string, unknown>): str
   const from = firstOf(details, ["from", "previousState"]);
   const to = firstOf(details, ["to", "state"]);
   if (generation !== undefined) parts.push(`generation ${generation}`);
-  if (failureClass !== undefined) parts.push(`class ${failureClass}`);
-  if (from !== undefined && to !== undefined) parts.push(`${from} → ${to}`);
+  // Staff read the badge words (Degraded, Relink needed), never the stored failure classes behind them.
+  if (failureClass !== undefined) {
+    parts.push(stateOfFailureKind(failureClass) ? `now ${recordedStateWords(failureClass)}` : `class ${failureClass}`);
+  }
+  if (from !== undefined && to !== undefined) parts.push(`${recordedStateWords(from)} → ${recordedStateWords(to)}`);
   const fingerprint = firstOf(details, ["refreshTokenFingerprint"]);
   if (fingerprint !== undefined) parts.push(`refresh token ${fingerprint}`);
   const token = firstOf(details, ["token"]);
