@@ -42,9 +42,9 @@ async function expectState(page: Page, label: string, options = { timeout: 10_00
 }
 
 async function fingerprintOf(page: Page, kind: "access" | "refresh") {
-  const row = parts(page).tokens.locator(`tr[data-token-kind="${kind}"]`);
-  const text = (await row.textContent()) ?? "";
-  return /[0-9a-f]{12}/.exec(text)?.[0];
+  // The row's cells: type, length, fingerprint, last four, issued, expires.
+  const cell = parts(page).tokens.locator(`tr[data-token-kind="${kind}"] td`).nth(2);
+  return (await cell.textContent())?.trim();
 }
 
 test("[LIVE]: refresh, a token-endpoint fault, relink and unlink each update every part of the merchant page without a reload", async ({

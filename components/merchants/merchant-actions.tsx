@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
+import { LinkQrCode } from "@/components/links/link-qr-code";
 import { Input } from "@/components/ui/input";
 import { ApiError, apiRequest } from "@/lib/http/api-client";
 
@@ -25,7 +26,7 @@ export function MerchantActions({
   onChanged: () => Promise<void>;
 }) {
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
-  const [relinkUrl, setRelinkUrl] = useState<string | null>(null);
+  const [relink, setRelink] = useState<{ url: string; qrSvg: string } | null>(null);
   const [confirmingUnlink, setConfirmingUnlink] = useState(false);
   const [pending, setPending] = useState(false);
 
@@ -56,8 +57,11 @@ export function MerchantActions({
             disabled={pending}
             onClick={() =>
               void run(
-                () => apiRequest<{ url: string }>(`/api/merchants/${merchantId}/relink`, { body: { products } }),
-                (result) => setRelinkUrl(result.url),
+                () =>
+                  apiRequest<{ url: string; qrSvg: string }>(`/api/merchants/${merchantId}/relink`, {
+                    body: { products },
+                  }),
+                (result) => setRelink({ url: result.url, qrSvg: result.qrSvg }),
               )
             }
           >
@@ -101,10 +105,13 @@ export function MerchantActions({
           </div>
         </div>
       ) : null}
-      {relinkUrl ? (
-        <div className="flex items-center gap-2">
-          <Input readOnly value={relinkUrl} aria-label="Relink link" className="font-mono text-xs" />
-          <CopyButton value={relinkUrl} />
+      {relink ? (
+        <div className="space-y-2">
+          <div className="flex items-center gap-2">
+            <Input readOnly value={relink.url} aria-label="Relink link" className="font-mono text-xs" />
+            <CopyButton value={relink.url} />
+          </div>
+          <LinkQrCode svg={relink.qrSvg} label="QR code of the relink link" />
         </div>
       ) : null}
     </div>
