@@ -30,6 +30,7 @@ test("[LINKS]: an opened link says since when, and after a while what usually we
   page,
   browser,
 }) => {
+  test.setTimeout(90_000);
   await signInAs(page, "integrator");
   const { invitationId, url } = await createInvitation(page, {
     merchantName: "Annan Leipomo",
@@ -55,6 +56,7 @@ test("[LINKS]: staff resend a quiet link (the old one stops working) and show it
   page,
   browser,
 }) => {
+  test.setTimeout(90_000);
   const cspViolations: string[] = [];
   page.on("console", (message) => {
     if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
@@ -99,6 +101,7 @@ test("[LINKS]: staff cancel a link; it can no longer be opened, nor finish a tri
   page,
   browser,
 }) => {
+  test.setTimeout(90_000);
   await signInAs(page, "integrator");
   const { invitationId, url } = await createInvitation(page, {
     merchantName: "Annan Leipomo",

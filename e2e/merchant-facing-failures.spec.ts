@@ -1,6 +1,6 @@
 import { queryConsoleDatabase } from "./fixtures/console-database";
 import { expect, signInAs, test } from "./fixtures/console-test";
-import { answerAtMobilePay, createInvitation } from "./fixtures/linking";
+import { answerAtMobilePay, createInvitation, goToMobilePayAsMerchant } from "./fixtures/linking";
 import { PORTAL_USERS, sandboxControl } from "./fixtures/sandbox-control";
 
 test.describe.configure({ mode: "serial" });
@@ -55,8 +55,7 @@ test("[LINKS]: a merchant facing an unreachable MobilePay sees the public error 
   expect(events[0]!.details).toContain("MobilePay could not be reached");
 
   // MobilePay is back: the same link takes the merchant through, as the error page promised.
-  await merchant.goto(url);
-  await merchant.getByRole("button", { name: "Continue to MobilePay" }).click();
+  await goToMobilePayAsMerchant(merchant, url);
   await answerAtMobilePay(merchant, bo);
   await expect(merchant.getByRole("heading", { name: "You are connected" })).toBeVisible();
   await merchantContext.close();
@@ -68,6 +67,7 @@ test("[LINKS]: a link start that fails inside the console still lands the mercha
   browser,
   page,
 }) => {
+  test.setTimeout(60_000);
   // Without a started link transaction the console refuses to start the trip; the button must not claim success.
   await signInAs(page, "integrator");
   const { url } = await createInvitation(page, { merchantName: "Mikon Sauna", vatNumber: PORTAL_USERS.mikko.vat });

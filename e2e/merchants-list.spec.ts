@@ -23,7 +23,7 @@ test("[LIST]: the merchants list refreshes itself, counts every state and filter
   });
 
   // The state filter offers every state, in the badges' words.
-  const options = await support.getByLabel("State").locator("option").allTextContents();
+  const options = await support.getByLabel("State", { exact: true }).locator("option").allTextContents();
   for (const label of ["Active", "Expiring", "Degraded", "Relink needed", "Unlinked", "Not linked yet"]) {
     expect(options).toContain(label);
   }
@@ -61,7 +61,7 @@ test("[LIST]: the merchants list refreshes itself, counts every state and filter
   // A count opens the list filtered to that state, and the filter shows it.
   await relinkNeeded.click();
   await expect(support).toHaveURL(/state=relink_needed/);
-  await expect(support.getByLabel("State")).toHaveValue("relink_needed");
+  await expect(support.getByLabel("State", { exact: true })).toHaveValue("relink_needed");
   await expect(strip.locator("[data-state=relink_needed]")).toHaveAttribute("aria-current", "true");
   const rows = merchantsTable.locator("tbody tr");
   await expect(rows).toHaveCount(expected);
