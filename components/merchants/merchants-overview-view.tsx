@@ -38,12 +38,15 @@ export function MerchantsOverviewView({
   environments,
   manageableEnvironments,
   canLink,
+  canRunDemo,
 }: {
   initial: MerchantsOverview;
   query: TMerchantListQuery;
   environments: { id: string; label: string }[];
   manageableEnvironments: string[];
   canLink: boolean;
+  /** Demo and admin staff on a console with the built-in sandbox: an empty list offers the demo's merchants. */
+  canRunDemo: boolean;
 }) {
   const queryKey = ["merchants", "overview", queryString(query)] as const;
   const live = useLiveQuery({
@@ -68,11 +71,18 @@ export function MerchantsOverviewView({
           title="No merchants linked yet"
           description="Linking a merchant asks them to consent in MobilePay's portal. Once they do, their tokens are kept here, encrypted and refreshed."
           action={
-            canLink ? (
-              <Link href="/merchants/link" className={buttonClassName("primary")}>
-                Link a merchant
-              </Link>
-            ) : null
+            <span className="flex flex-wrap justify-center gap-2">
+              {canLink ? (
+                <Link href="/merchants/link" className={buttonClassName("primary")}>
+                  Link a merchant
+                </Link>
+              ) : null}
+              {canRunDemo ? (
+                <Link href="/demo" className={buttonClassName("secondary")}>
+                  Load demo merchants
+                </Link>
+              ) : null}
+            </span>
           }
         />
       ) : (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { DemoStagePanel } from "@/components/demo/demo-stage-panel";
 import { SandboxSwitchPanel } from "@/components/demo/sandbox-switch-panel";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -13,6 +14,15 @@ const LINK = "font-medium text-blue-700 hover:underline";
 
 /** The five-minute story, step by step, for someone who does not know OIDC; each step says what to show. */
 const STEPS: { title: string; body: React.ReactNode }[] = [
+  {
+    title: "Set the stage",
+    body: (
+      <>
+        Press &quot;Load demo merchants&quot; (a few seconds): the sandbox&apos;s merchants consent through the real
+        flow and are left active, degraded, needing a relink and unlinked, with one link still waiting.
+      </>
+    ),
+  },
   {
     title: "Every merchant and its state, at a glance",
     body: (
@@ -101,6 +111,19 @@ export default async function DemoPage() {
         description="Five minutes, start to finish, against the built-in MobilePay sandbox. Nothing here touches a real MobilePay environment."
       />
       <div className="grid gap-6 lg:grid-cols-2">
+        <Card className="lg:col-span-2">
+          <CardHeader
+            title="The stage"
+            description="Merchants in every state, linked through the built-in sandbox exactly as real ones are."
+          />
+          <CardBody>
+            {sandboxEnabled ? (
+              <DemoStagePanel />
+            ) : (
+              <p className="text-sm text-slate-600">The built-in sandbox is not enabled in this console.</p>
+            )}
+          </CardBody>
+        </Card>
         <Card>
           <CardHeader title="The story" description="Show each step in order; each one takes under a minute." />
           <CardBody>

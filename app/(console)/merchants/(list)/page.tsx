@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { environmentsVisibleTo } from "@/lib/auth/require-environment-access";
 import { requirePagePermission } from "@/lib/auth/require-role";
 import { hasPermission } from "@/lib/auth/roles";
+import { getEnv } from "@/lib/env";
 import { getMerchantsOverview, invitationEnvironmentsManagedBy } from "@/lib/merchants/get-merchants-overview";
 import { ZMerchantListQuerySchema } from "@/lib/merchants/merchant-list-schemas";
 import { describeEnvironment } from "@/lib/mobilepay/environments";
@@ -42,6 +43,7 @@ export default async function MerchantsPage({ searchParams }: { searchParams: Pr
         environments={environments}
         manageableEnvironments={invitationEnvironmentsManagedBy(staff)}
         canLink={canLink}
+        canRunDemo={hasPermission(staff.role, "demo:run") && getEnv().SANDBOX_ENABLED}
       />
     </>
   );
