@@ -71,6 +71,13 @@ test("[LIVE]: refresh, a token-endpoint fault, relink and unlink each update eve
   await expectState(support, "Active");
   await markDocument(support);
 
+  // The page's one live answer carries masks and fingerprints, never a token (JWTs all start with eyJ).
+  const answer = await page.request.get(`/api/merchants/${merchantId}/view`);
+  expect(answer.status()).toBe(200);
+  const answerText = await answer.text();
+  expect(answerText).toContain('"state":"active"');
+  expect(answerText).not.toContain("eyJ");
+
   await page.goto(`/merchants/${merchantId}`);
   const view = parts(page);
   await expectState(page, "Active");
