@@ -45,10 +45,10 @@ async function signedInElsewhere(browser: Browser, email: string) {
 const sessionOf = async (page: Page) => (await page.request.get("/api/auth/session")).json() as Promise<unknown>;
 
 const NAVIGATION = {
-  admin: ["Merchants", "Audit", "Diagnostics", "Staff"],
+  admin: ["Merchants", "Audit", "Diagnostics", "Staff", "Demo"],
   integrator: ["Merchants", "Audit", "Diagnostics"],
   support: ["Merchants", "Audit", "Diagnostics"],
-  demo: ["Merchants", "Audit", "Diagnostics"],
+  demo: ["Merchants", "Audit", "Diagnostics", "Demo"],
 } as const;
 
 test.describe("[STAFF] sign-in and roles", () => {

@@ -213,6 +213,10 @@ export async function startSandbox(input: TSandboxOptionsInput): Promise<Running
     handle = async (req, res) => {
       const url = new URL(req.url ?? "/", options.publicUrl);
       if (options.logRequests) console.log(`[sandbox] ${req.method} ${url.pathname}`);
+      if (faults.outage && !url.pathname.startsWith("/control/")) {
+        req.socket.destroy();
+        return;
+      }
       if (await routeToProvider(req, res, url, gateway)) return;
 
       const context = { req, res, url };

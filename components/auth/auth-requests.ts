@@ -36,10 +36,13 @@ export async function signInWithPassword(email: string, password: string, code?:
   return error ?? (ok ? null : "CredentialsSignin");
 }
 
-/** Starts an OAuth sign-in: next-auth sets its check cookies and answers with the provider's authorization URL. */
-export async function continueWithProvider(providerId: string, callbackUrl: string): Promise<void> {
+/**
+ * Starts an OAuth sign-in: next-auth sets its check cookies and answers with the provider's authorization URL.
+ * An answer without one goes to `failureUrl`: the trip never started, so the callback URL would claim too much.
+ */
+export async function continueWithProvider(providerId: string, callbackUrl: string, failureUrl: string): Promise<void> {
   const { url } = await post(`signin/${encodeURIComponent(providerId)}`, { callbackUrl });
-  window.location.assign(url ?? callbackUrl);
+  window.location.assign(url ?? failureUrl);
 }
 
 export async function signOutTo(callbackUrl: string): Promise<void> {

@@ -6,16 +6,15 @@ import { clockSkewVerdict } from "@/lib/inspection/clock-skew";
 import { findEnvironment } from "@/lib/mobilepay/environments";
 
 /**
- * Reads MobilePay's clock live (the discovery answer's Date header) next to the offset measured when the tokens
- * were issued. Rendered in its own Suspense boundary: a slow OP must not hold up the merchant page.
+ * Reads MobilePay's clock live (the discovery answer's Date header). Rendered in its own Suspense boundary: a slow
+ * OP must not hold up the merchant page. The offset measured when the tokens were issued changes with every
+ * refresh, so the merchant page's live view draws that meter beside this one.
  */
 export async function ClockSkewSection({
   environmentId,
-  issuedAtOffsetSeconds,
   toleranceSeconds,
 }: {
   environmentId: string;
-  issuedAtOffsetSeconds: number | null;
   toleranceSeconds: number;
 }) {
   const environment = findEnvironment(environmentId);
@@ -25,10 +24,6 @@ export async function ClockSkewSection({
       <ClockSkewMeter
         label="MobilePay now (Date header)"
         verdict={clockSkewVerdict(probe?.clockOffsetSeconds ?? null, toleranceSeconds)}
-      />
-      <ClockSkewMeter
-        label="At the last tokens (iat)"
-        verdict={clockSkewVerdict(issuedAtOffsetSeconds, toleranceSeconds)}
       />
       {probe?.error ? <p className="text-xs text-slate-500">Discovery: {probe.error.message}</p> : null}
     </div>

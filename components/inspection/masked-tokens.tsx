@@ -1,7 +1,8 @@
 import { LocalTime } from "@/components/ui/local-time";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
-import { TOKEN_KIND_LABELS, type MaskedToken } from "@/lib/inspection/mask-token";
+import type { MaskedToken } from "@/lib/inspection/mask-token";
+import { TOKEN_KIND_LABELS } from "@/lib/inspection/token-kinds";
 
 function Time({ iso }: { iso: string | null }) {
   return iso ? <LocalTime iso={iso} /> : <span className="text-slate-400">—</span>;

@@ -19,7 +19,7 @@ export function ContinueToMobilePayButton({ token, providerId }: { token: string
     try {
       await apiRequest(`/api/link/${encodeURIComponent(token)}/start`, { method: "POST", body: {} });
       // The server pins every authorization parameter; nothing is passed from here.
-      await continueWithProvider(providerId, "/link/complete?outcome=linked");
+      await continueWithProvider(providerId, "/link/complete?outcome=linked", "/link/complete?outcome=unreachable");
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : "MobilePay could not be reached. Try again.");
       setPending(false);

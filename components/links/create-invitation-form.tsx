@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 
 import { CopyButton } from "@/components/ui/copy-button";
+import { LinkQrCode } from "@/components/links/link-qr-code";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -11,7 +12,7 @@ import type { FieldErrors } from "@/lib/errors";
 import { ApiError, apiRequest } from "@/lib/http/api-client";
 
 type EnvironmentOption = { id: string; label: string; isSandbox: boolean };
-type CreatedInvitation = { invitationId: string; url: string; expiresAt: string };
+type CreatedInvitation = { invitationId: string; url: string; qrSvg: string; expiresAt: string };
 
 export function CreateInvitationForm({ environments }: { environments: EnvironmentOption[] }) {
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -55,6 +56,7 @@ export function CreateInvitationForm({ environments }: { environments: Environme
           <CopyButton value={created.url} />
         </div>
         <p className="text-xs text-slate-500">Expires {new Date(created.expiresAt).toLocaleString()}.</p>
+        <LinkQrCode svg={created.qrSvg} label="QR code of the consent link" />
         <div className="flex gap-2">
           <a href={created.url} target="_blank" rel="noreferrer" className={buttonClassName("secondary")}>
             Open the link myself

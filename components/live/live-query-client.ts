@@ -31,6 +31,8 @@ export function observeQuery<T>(
   options: LiveQueryOptions<T>,
   onChange: (state: LiveQueryState<T>) => void,
 ): () => void {
+  // The server's answer is newer than what an earlier visit left in the cache, so it takes that place.
+  if (options.initialData !== undefined) queryClient.setQueryData(options.queryKey, options.initialData);
   const observer = new QueryObserver<T, Error, T, T, QueryKey>(queryClient, options);
   const publish = ({ data, status }: { data: T | undefined; status: LiveQueryState<T>["status"] }) =>
     onChange({ data, status });

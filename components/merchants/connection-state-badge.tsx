@@ -1,37 +1,42 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { ConnectionState } from "@/lib/tokens/connection-state";
+import { CONNECTION_STATE_WORDS } from "@/lib/tokens/connection-state-words";
 
 export const CONNECTION_STATE_LABELS: Record<ConnectionState, { label: string; tone: BadgeTone; meaning: string }> = {
-  active: { label: "Active", tone: "success", meaning: "Tokens are valid." },
+  active: { label: CONNECTION_STATE_WORDS.active, tone: "success", meaning: "Tokens are valid." },
   expiring: {
-    label: "Expiring",
+    label: CONNECTION_STATE_WORDS.expiring,
     tone: "info",
     meaning: "The 5-minute access token is about to expire or has; it is refreshed on the next use.",
   },
-  refreshing: { label: "Refreshing", tone: "info", meaning: "A refresh is in progress." },
+  refreshing: { label: CONNECTION_STATE_WORDS.refreshing, tone: "info", meaning: "A refresh is in progress." },
   interrupted: {
-    label: "Being checked",
+    label: CONNECTION_STATE_WORDS.interrupted,
     tone: "warning",
     meaning:
       "A refresh stopped before its result was stored (the console stopped mid-refresh). The keep-alive checks the link within one keep-alive period: it recovers it, or says why it needs relinking.",
   },
   degraded: {
-    label: "Degraded",
+    label: CONNECTION_STATE_WORDS.degraded,
     tone: "warning",
     meaning: "The last refresh failed for a temporary reason (timeout, 5xx); the tokens are kept and retried.",
   },
   relink_needed: {
-    label: "Relink needed",
+    label: CONNECTION_STATE_WORDS.relink_needed,
     tone: "danger",
     meaning:
       "MobilePay refused the refresh token: consent was likely withdrawn. The current access token may work for up to 5 minutes.",
   },
   revoked: {
-    label: "Unlinked",
+    label: CONNECTION_STATE_WORDS.revoked,
     tone: "neutral",
     meaning: "Staff unlinked this merchant; its tokens were revoked and deleted.",
   },
-  never_used: { label: "Not linked", tone: "neutral", meaning: "The merchant has not completed consent yet." },
+  never_used: {
+    label: CONNECTION_STATE_WORDS.never_used,
+    tone: "neutral",
+    meaning: "The merchant has not completed consent yet.",
+  },
 };
 
 export function ConnectionStateBadge({ state }: { state: ConnectionState }) {

@@ -1,11 +1,11 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
+import { LinkQrCode } from "@/components/links/link-qr-code";
 import { Input } from "@/components/ui/input";
 import { ApiError, apiRequest } from "@/lib/http/api-client";
 
@@ -15,16 +15,18 @@ export function MerchantActions({
   canLink,
   canUnlink,
   hasTokens,
+  onChanged,
 }: {
   merchantId: string;
   products: string[];
   canLink: boolean;
   canUnlink: boolean;
   hasTokens: boolean;
+  /** Called after an action succeeded, so the whole page reads its state anew. */
+  onChanged: () => Promise<void>;
 }) {
-  const router = useRouter();
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
-  const [relinkUrl, setRelinkUrl] = useState<string | null>(null);
+  const [relink, setRelink] = useState<{ url: string; qrSvg: string } | null>(null);
   const [confirmingUnlink, setConfirmingUnlink] = useState(false);
   const [pending, setPending] = useState(false);
 
@@ -33,7 +35,6 @@ export function MerchantActions({
     setMessage(null);
     try {
       onDone(await action());
-      router.refresh();
     } catch (error) {
       setMessage({
         tone: "error",
@@ -42,6 +43,8 @@ export function MerchantActions({
     } finally {
       setPending(false);
     }
+    // A refused action may still have been recorded (an unlink MobilePay did not confirm), so ask either way.
+    await onChanged();
   }
 
   return (
@@ -54,8 +57,11 @@ export function MerchantActions({
             disabled={pending}
             onClick={() =>
               void run(
-                () => apiRequest<{ url: string }>(`/api/merchants/${merchantId}/relink`, { body: { products } }),
-                (result) => setRelinkUrl(result.url),
+                () =>
+                  apiRequest<{ url: string; qrSvg: string }>(`/api/merchants/${merchantId}/relink`, {
+                    body: { products },
+                  }),
+                (result) => setRelink({ url: result.url, qrSvg: result.qrSvg }),
               )
             }
           >
@@ -99,10 +105,13 @@ export function MerchantActions({
           </div>
         </div>
       ) : null}
-      {relinkUrl ? (
-        <div className="flex items-center gap-2">
-          <Input readOnly value={relinkUrl} aria-label="Relink link" className="font-mono text-xs" />
-          <CopyButton value={relinkUrl} />
+      {relink ? (
+        <div className="space-y-2">
+          <div className="flex items-center gap-2">
+            <Input readOnly value={relink.url} aria-label="Relink link" className="font-mono text-xs" />
+            <CopyButton value={relink.url} />
+          </div>
+          <LinkQrCode svg={relink.qrSvg} label="QR code of the relink link" />
         </div>
       ) : null}
     </div>

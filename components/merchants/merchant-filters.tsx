@@ -1,6 +1,7 @@
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
-import type { TMerchantListQuery } from "@/lib/merchants/merchant-list-schemas";
+import { FILTER_STATE, type TMerchantListQuery } from "@/lib/merchants/merchant-list-schemas";
+import { CONNECTION_STATE_WORDS } from "@/lib/tokens/connection-state-words";
 
 /** A plain GET form: filters live in the URL, so they can be shared and work without JavaScript. */
 export function MerchantFilters({
@@ -31,9 +32,12 @@ export function MerchantFilters({
         <span className="mb-1 block text-slate-600">State</span>
         <Select name="state" defaultValue={query.state ?? ""} className="w-40">
           <option value="">All</option>
-          <option value="linked">Linked</option>
-          <option value="not_linked">Not linked yet</option>
-          <option value="unlinked">Unlinked</option>
+          {Object.entries(FILTER_STATE).map(([value, state]) => (
+            <option key={value} value={value}>
+              {state === "never_used" ? "Not linked yet" : CONNECTION_STATE_WORDS[state]}
+            </option>
+          ))}
+          <option value="linked">Linked (any state)</option>
         </Select>
       </label>
       <Button type="submit" variant="secondary">

@@ -26,16 +26,18 @@ export type Permission =
   | "audit:export"
   | "diagnostics:read"
   | "tokens:reveal"
-  | "staff:manage";
+  | "staff:manage"
+  /** The sales demo: the demo script and the built-in sandbox's switches, run from the console. */
+  | "demo:run";
 
 const READ: Permission[] = ["merchants:read", "audit:read", "diagnostics:read"];
 const OPERATE: Permission[] = [...READ, "merchants:link", "merchants:refresh", "merchants:unlink", "calls:run"];
 
 const PERMISSIONS: Record<StaffRole, ReadonlySet<Permission>> = {
-  admin: new Set<Permission>([...OPERATE, "audit:export", "tokens:reveal", "staff:manage"]),
+  admin: new Set<Permission>([...OPERATE, "audit:export", "tokens:reveal", "staff:manage", "demo:run"]),
   integrator: new Set(OPERATE),
   // Demo staff operate like integrators; the use cases confine them to sandbox environments.
-  demo: new Set(OPERATE),
+  demo: new Set<Permission>([...OPERATE, "demo:run"]),
   support: new Set(READ),
 };
 

@@ -32,9 +32,26 @@ describe("summarize", () => {
       "generation 4 · refresh token abc123def456",
     );
     expect(summarize("token.refresh_failed", { class: "terminal", reason: "invalid_grant" })).toBe(
-      "class terminal · invalid_grant",
+      "now Relink needed · invalid_grant",
     );
     expect(summarize("call.invoice.get", { status: 401 })).toBe("HTTP 401");
+  });
+});
+
+describe("the timeline's vocabulary", () => {
+  it("speaks of states in the badges' words, never the stored failure classes", () => {
+    expect(summarize("token.refresh_failed", { class: "transient", reason: "HTTP 503" })).toBe(
+      "now Degraded · HTTP 503",
+    );
+    expect(summarize("token.state_changed", { from: "transient", to: "terminal" })).toBe("Degraded → Relink needed");
+    expect(summarize("token.state_changed", { from: "active", to: "transient" })).toBe("Active → Degraded");
+    expect(summarize("token.state_changed", { from: "terminal", to: "active" })).toBe("Relink needed → Active");
+    const everySummary = ["transient", "terminal"].flatMap((kind) => [
+      summarize("token.refresh_failed", { class: kind }),
+      summarize("token.state_changed", { from: "active", to: kind }),
+      summarize("token.refreshed", { recoveredFrom: kind, generation: 3 }),
+    ]);
+    expect(everySummary.join(" ")).not.toMatch(/transient|terminal/);
   });
 });
 

@@ -1,3 +1,5 @@
+import { recordedStateWords, stateOfFailureKind } from "@/lib/tokens/connection-state-words";
+
 export const TIMELINE_KINDS = [
   "invitation",
   "consent",
@@ -70,6 +72,8 @@ const KIND_BY_ACTION: Record<string, TimelineKind> = {
   "link.invited": "invitation",
   "link.relink_invited": "invitation",
   "link.started": "invitation",
+  "link.resent": "invitation",
+  "link.cancelled": "invitation",
   "link.consented": "consent",
   "link.relinked": "relink",
   "link.failed": "failure",
@@ -88,6 +92,8 @@ const TITLES: Record<string, string> = {
   "link.invited": "Consent link created",
   "link.relink_invited": "Relink link created",
   "link.started": "Merchant opened the consent link",
+  "link.resent": "Consent link sent again; the old one revoked",
+  "link.cancelled": "Consent link cancelled",
   "link.consented": "Merchant consented",
   "link.relinked": "Merchant relinked",
   "link.failed": "Link attempt failed",
@@ -141,8 +147,11 @@ export function summarize(action: string, details: Record<string, unknown>): str
   const from = firstOf(details, ["from", "previousState"]);
   const to = firstOf(details, ["to", "state"]);
   if (generation !== undefined) parts.push(`generation ${generation}`);
-  if (failureClass !== undefined) parts.push(`class ${failureClass}`);
-  if (from !== undefined && to !== undefined) parts.push(`${from} → ${to}`);
+  // Staff read the badge words (Degraded, Relink needed), never the stored failure classes behind them.
+  if (failureClass !== undefined) {
+    parts.push(stateOfFailureKind(failureClass) ? `now ${recordedStateWords(failureClass)}` : `class ${failureClass}`);
+  }
+  if (from !== undefined && to !== undefined) parts.push(`${recordedStateWords(from)} → ${recordedStateWords(to)}`);
   const fingerprint = firstOf(details, ["refreshTokenFingerprint"]);
   if (fingerprint !== undefined) parts.push(`refresh token ${fingerprint}`);
   const token = firstOf(details, ["token"]);

@@ -6,13 +6,17 @@ import { requireEnvironmentAccess } from "@/lib/auth/require-environment-access"
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { createInvitationToken } from "@/lib/links/invitation-token";
+import { linkQrSvg } from "@/lib/links/link-qr-code";
 import type { TCreateInvitation } from "@/lib/links/link-schemas";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 export type CreateInvitationOptions = { input: TCreateInvitation; staff: CurrentStaff; merchantId?: string };
 
-/** Creates a single-use consent link; the returned URL is shown once and never stored. */
+/**
+ * Creates a single-use consent link; the returned URL (and its QR code, which holds the same secret) is shown
+ * once and never stored.
+ */
 export async function createInvitation({ input, staff, merchantId }: CreateInvitationOptions) {
   const environment = requireEnvironmentAccess(staff, input.environment);
   const { token, tokenHash } = createInvitationToken();
@@ -48,5 +52,10 @@ export async function createInvitation({ input, staff, merchantId }: CreateInvit
     return created;
   });
   const url = `${getEnv().NEXTAUTH_URL.replace(/\/$/, "")}/link/${token}`;
-  return { invitationId: invitation.id, url, expiresAt: invitation.expiresAt.toISOString() };
+  return {
+    invitationId: invitation.id,
+    url,
+    qrSvg: await linkQrSvg(url),
+    expiresAt: invitation.expiresAt.toISOString(),
+  };
 }

@@ -52,4 +52,35 @@ describe(`listing invitations on ${process.env.TEST_DATABASE ?? "sqlite"}`, () =
     });
     expect(listed[0]!.createdAt).toBeInstanceOf(Date);
   });
+
+  it("tells when a link was opened, when it failed, and which opened links have gone quiet", async () => {
+    const now = Date.now();
+    const invited = (tokenHash: string, data: { status: string; openedAt?: Date; completedAt?: Date }) =>
+      db.invitation.create({
+        data: {
+          tokenHash,
+          merchantName: `Quiet ${tokenHash} ApS`,
+          vatNumber: "DK40000002",
+          products: "invoice",
+          environment: "quiet-sandbox",
+          expiresAt: new Date(now + 3_600_000),
+          createdAt: new Date(now - 7_200_000),
+          createdById: "staff-1",
+          createdByLabel: "Ida",
+          ...data,
+        },
+      });
+    await invited("quiet", { status: "opened", openedAt: new Date(now - 40 * 60_000) });
+    await invited("fresh", { status: "opened", openedAt: new Date(now - 2 * 60_000) });
+    await invited("failed", { status: "failed", completedAt: new Date(now - 60_000) });
+    await invited("revoked", { status: "revoked", openedAt: new Date(now - 40 * 60_000) });
+    const listed = await listInvitations({ environments: ["quiet-sandbox"] });
+    const byHash = Object.fromEntries(listed.map((invitation) => [invitation.merchantName, invitation]));
+    expect(byHash["Quiet quiet ApS"]).toMatchObject({ state: "opened", quiet: true });
+    expect(byHash["Quiet quiet ApS"]!.openedAt).toEqual(new Date(now - 40 * 60_000));
+    expect(byHash["Quiet fresh ApS"]).toMatchObject({ state: "opened", quiet: false });
+    expect(byHash["Quiet failed ApS"]).toMatchObject({ state: "failed", quiet: false });
+    expect(byHash["Quiet failed ApS"]!.completedAt).toEqual(new Date(now - 60_000));
+    expect(byHash["Quiet revoked ApS"]).toMatchObject({ state: "revoked", quiet: false });
+  });
 });

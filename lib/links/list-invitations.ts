@@ -3,7 +3,7 @@ import "server-only";
 import { boundValues } from "@/lib/db/bind-marker";
 import { getDb } from "@/lib/db/client";
 import { oneOfCondition } from "@/lib/db/one-of-condition";
-import { invitationState } from "@/lib/links/invitation-state";
+import { invitationIsQuiet, invitationState } from "@/lib/links/invitation-state";
 
 type InvitationRow = {
   id: string;
@@ -14,6 +14,8 @@ type InvitationRow = {
   status: string;
   failureReason: string | null;
   expiresAt: Date;
+  openedAt: Date | null;
+  completedAt: Date | null;
   createdAt: Date;
   createdByLabel: string;
   merchantId: string | null;
@@ -29,9 +31,14 @@ export async function listInvitations({
   const where = environments ? `WHERE ${oneOfCondition(`"environment"`, environments, bind)}` : "";
   const invitations = await getDb().$queryRawUnsafe<InvitationRow[]>(
     `SELECT "id", "merchantName", "vatNumber", "products", "environment", "status", "failureReason", "expiresAt",
-      "createdAt", "createdByLabel", "merchantId"
+      "openedAt", "completedAt", "createdAt", "createdByLabel", "merchantId"
     FROM "Invitation" ${where} ORDER BY "createdAt" DESC, "id" DESC LIMIT ${bind(take)}`,
     ...values,
   );
-  return invitations.map((invitation) => ({ ...invitation, state: invitationState(invitation, now) }));
+  return invitations.map((invitation) => ({
+    ...invitation,
+    state: invitationState(invitation, now),
+    /** Opened a while ago with no answer from MobilePay: staff are shown the likely causes. */
+    quiet: invitationIsQuiet(invitation, now),
+  }));
 }

@@ -15,7 +15,7 @@ export type OpenedInvitation =
       environmentLabel: string;
       providerId: string;
     }
-  | { kind: "unusable"; reason: "unknown" | "expired" | "used" };
+  | { kind: "unusable"; reason: "unknown" | "expired" | "used" | "revoked" };
 
 /**
  * What the merchant's browser may learn from a consent link, and the
@@ -28,7 +28,8 @@ export async function openInvitation(token: string): Promise<OpenedInvitation> {
   const environment = invitation ? findEnvironment(invitation.environment) : undefined;
   if (!invitation || !environment) return { kind: "unusable", reason: "unknown" };
   if (!invitationIsUsable(invitation)) {
-    return { kind: "unusable", reason: invitationState(invitation) === "expired" ? "expired" : "used" };
+    const state = invitationState(invitation);
+    return { kind: "unusable", reason: state === "expired" || state === "revoked" ? state : "used" };
   }
   if (invitation.status === "created") {
     await db.invitation.updateMany({

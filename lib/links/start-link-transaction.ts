@@ -17,7 +17,9 @@ export async function startLinkTransaction(token: string) {
       userMessage:
         invitation.reason === "expired"
           ? "This link has expired. Ask for a new one."
-          : "This link is no longer valid. Ask for a new one.",
+          : invitation.reason === "revoked"
+            ? "This link was withdrawn. Use the newest link you were sent, or ask for a new one."
+            : "This link is no longer valid. Ask for a new one.",
     });
   }
   const transactionId = randomBytes(32).toString("base64url");

@@ -157,6 +157,7 @@ describe(`storing a consent on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => 
         version: 7,
         refreshCount: 12,
         raceRecoveries: 1,
+        refreshTokenFingerprint: "fp-replaced",
         previousRefreshTokenFingerprint: "fp-before",
         failureKind: "terminal",
         failureReason: "invalid_grant",
@@ -182,7 +183,8 @@ describe(`storing a consent on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => 
       version: 8,
       refreshCount: 12,
       raceRecoveries: 1,
-      previousRefreshTokenFingerprint: "fp-before",
+      // The lineage names the refresh token this consent replaced, not the one an earlier refresh replaced.
+      previousRefreshTokenFingerprint: "fp-replaced",
       failureKind: null,
       failureReason: null,
       failureAt: null,

@@ -115,7 +115,10 @@ export async function storeLink(db: Database, link: LinkToStore): Promise<void> 
   });
 }
 
-/** Inserts the merchant's token set, or replaces the state of the one it has and moves its version on. */
+/**
+ * Inserts the merchant's token set, or replaces the state of the one it has and moves its version on; the
+ * lineage then names the refresh token the consent replaced (read before the SET applies, as SQL defines).
+ */
 function upsertTokenSet(row: Record<string, unknown>): SqlStatement {
   const insert = insertStatement("MerchantTokenSet", [row]);
   const replaced = Object.keys(row)
@@ -123,6 +126,7 @@ function upsertTokenSet(row: Record<string, unknown>): SqlStatement {
     .map((column) => `${quotedName(column)} = excluded.${quotedName(column)}`);
   return {
     text: `${insert.text} ON CONFLICT ("merchantId") DO UPDATE SET ${replaced.join(", ")},
+      "previousRefreshTokenFingerprint" = "MerchantTokenSet"."refreshTokenFingerprint",
       "version" = "MerchantTokenSet"."version" + 1`,
     values: insert.values,
   };

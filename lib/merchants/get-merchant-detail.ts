@@ -110,6 +110,26 @@ export async function getMerchantDetail(merchantId: string, viewer: Pick<Current
       createdAt: merchant.createdAt.toISOString(),
     },
     state: connectionState({ unlinkedAt: merchant.unlinkedAt, tokenSet: merchant.tokenSet }, now),
+    /** Why the last refresh failed, while the link is degraded or needs relinking; null when it is healthy. */
+    failure: merchant.tokenSet?.failureKind
+      ? {
+          kind: merchant.tokenSet.failureKind,
+          reason: merchant.tokenSet.failureReason,
+          at: merchant.tokenSet.failureAt?.toISOString() ?? null,
+          nextAttemptAt: merchant.tokenSet.nextAttemptAt?.toISOString() ?? null,
+        }
+      : null,
+    /** Which refresh token is current and which one it replaced: fingerprints only. */
+    lineage: merchant.tokenSet
+      ? {
+          generation: merchant.tokenSet.version,
+          refreshTokenFingerprint: merchant.tokenSet.refreshTokenFingerprint,
+          previousRefreshTokenFingerprint: merchant.tokenSet.previousRefreshTokenFingerprint,
+          rotationMode: merchant.tokenSet.rotationMode,
+          refreshCount: merchant.tokenSet.refreshCount,
+          raceRecoveries: merchant.tokenSet.raceRecoveries,
+        }
+      : null,
     tokenSet: merchant.tokenSet
       ? {
           keyId: merchant.tokenSet.keyId,

@@ -4,12 +4,19 @@ import type { Database } from "@/lib/db/create-client";
 import { withConsoleDatabase } from "@/lib/tokens/testing/console-database-suite";
 import { storeMerchant } from "@/lib/tokens/testing/stored-merchant";
 
-import type { listMerchants as ListMerchants, MERCHANTS_PAGE_SIZE as PageSize } from "./list-merchants";
-import { ZMerchantListQuerySchema } from "./merchant-list-schemas";
+import { CONNECTION_STATES } from "@/lib/inspection/merchant-live-state";
+
+import type {
+  countMerchantsByState as CountMerchantsByState,
+  listMerchants as ListMerchants,
+  MERCHANTS_PAGE_SIZE as PageSize,
+} from "./list-merchants";
+import { filterValueOf, ZMerchantListQuerySchema } from "./merchant-list-schemas";
 
 /** The merchants list is plain SQL: filters, order and paging must hold on SQLite and PostgreSQL alike. */
 let db: Database;
 let listMerchants: typeof ListMerchants;
+let countMerchantsByState: typeof CountMerchantsByState;
 let pageSize: typeof PageSize;
 
 const MINUTE_MS = 60_000;
@@ -40,7 +47,7 @@ const list = (query: Record<string, string>) => listMerchants(ZMerchantListQuery
 
 withConsoleDatabase(async (client) => {
   db = client;
-  ({ listMerchants, MERCHANTS_PAGE_SIZE: pageSize } = await import("./list-merchants"));
+  ({ listMerchants, countMerchantsByState, MERCHANTS_PAGE_SIZE: pageSize } = await import("./list-merchants"));
   await merchant("Søren Cykler ApS", { vat: "DK11111111", minute: 30, tokens: "active" });
   await merchant("Fynsk Kaffe A/S", { vat: "DK22222222", minute: 20, tokens: "terminal" });
   await merchant("100% Bønner", { vat: "DK33333333", minute: 10 });
@@ -102,6 +109,46 @@ describe(`the merchants list on ${process.env.TEST_DATABASE ?? "sqlite"}`, () =>
     expect((await list({ state: "not_linked" })).merchants.map((row) => row.name)).toEqual(["100% Bønner"]);
     expect((await list({ state: "unlinked" })).merchants.map((row) => row.name)).toEqual(["Gammel Forbindelse ApS"]);
     expect((await list({ state: "linked", environment: "sandbox", q: "kaffe" })).total).toBe(1);
+  });
+
+  it("filters and counts by every connection state, deciding each as the badges do", async () => {
+    const environment = "states-sandbox";
+    const inFuture = (ms: number) => new Date(Date.now() + ms);
+    const tokens = (fields: Record<string, unknown>) => ({
+      accessTokenExpiresAt: inFuture(10 * MINUTE_MS),
+      ...fields,
+    });
+    const stored = (name: string, tokenSet: Record<string, unknown> | null, unlinked = false) =>
+      storeMerchant(db, name, {
+        merchant: { environment, unlinkedAt: unlinked ? new Date() : null },
+        tokenSet: tokenSet ? tokens(tokenSet) : null,
+      });
+    await stored("State active", {});
+    await stored("State expiring", { accessTokenExpiresAt: inFuture(30_000) });
+    // A transient failure being retried right now is refreshing; a terminal one needs a relink whatever else holds.
+    await stored("State refreshing", { failureKind: "transient", leaseUntil: inFuture(MINUTE_MS) });
+    await stored("State interrupted", { refreshStartedAt: new Date(Date.now() - MINUTE_MS) });
+    await stored("State degraded", { failureKind: "transient", leaseUntil: new Date(Date.now() - MINUTE_MS) });
+    await stored("State relink_needed", { failureKind: "terminal", leaseUntil: inFuture(MINUTE_MS) });
+    await stored("State revoked", null, true);
+    await stored("State never_used", null);
+
+    const counts = await countMerchantsByState({ environment });
+    for (const state of CONNECTION_STATES) {
+      expect(counts[state], state).toBe(1);
+      const listed = await list({ environment, state: filterValueOf(state) });
+      expect(
+        listed.merchants.map((row) => [row.name, row.state]),
+        state,
+      ).toEqual([[`State ${state}`, state]]);
+      expect(listed.total).toBe(1);
+    }
+    expect((await list({ environment, state: "linked" })).total).toBe(6);
+    // Counts follow the search and the scope, so a count's link shows exactly that many.
+    expect(await countMerchantsByState({ environment, q: "degraded" })).toMatchObject({ degraded: 1, active: 0 });
+    expect(Object.values(await countMerchantsByState({ environment }, { environments: [] }))).toEqual(
+      CONNECTION_STATES.map(() => 0),
+    );
   });
 
   it("pages through many merchants without skipping or repeating one", async () => {

@@ -5,8 +5,8 @@ import { getDb } from "@/lib/db/client";
 import { oneOfCondition } from "@/lib/db/one-of-condition";
 import { containsPattern } from "@/lib/db/sql-text-search";
 import { mayBePartOfVatNumber } from "@/lib/links/vat-number";
-import { connectionState } from "@/lib/tokens/connection-state";
-import type { TMerchantListQuery } from "@/lib/merchants/merchant-list-schemas";
+import { connectionState, EXPIRING_WITHIN_MS, type ConnectionState } from "@/lib/tokens/connection-state";
+import { FILTER_STATE, type TMerchantListQuery } from "@/lib/merchants/merchant-list-schemas";
 
 export const MERCHANTS_PAGE_SIZE = 25;
 
@@ -28,8 +28,28 @@ type MerchantListRow = {
 /** Which merchants a list may show at all: those of these environments, or (null) of every one. */
 export type MerchantListScope = { environments: string[] | null };
 
+/**
+ * A merchant's connection state in SQL, over `m` (the merchant) joined with `t` (its token set, if any): the
+ * same decisions in the same order as connectionState(), so a filter or a count never disagrees with a badge.
+ */
+export function connectionStateSql(bind: (value: unknown) => string, now: Date): string {
+  return `CASE
+    WHEN t."merchantId" IS NULL THEN (CASE WHEN m."unlinkedAt" IS NULL THEN 'never_used' ELSE 'revoked' END)
+    WHEN t."failureKind" = 'terminal' THEN 'relink_needed'
+    WHEN t."leaseUntil" IS NOT NULL AND t."leaseUntil" > ${bind(now)} THEN 'refreshing'
+    WHEN t."failureKind" = 'transient' THEN 'degraded'
+    WHEN t."refreshStartedAt" IS NOT NULL THEN 'interrupted'
+    WHEN t."accessTokenExpiresAt" <= ${bind(new Date(now.getTime() + EXPIRING_WITHIN_MS))} THEN 'expiring'
+    ELSE 'active' END`;
+}
+
 /** The WHERE clause, its values bound through `bind` in the order their markers appear. */
-function whereFor(query: TMerchantListQuery, scope: MerchantListScope, bind: (value: unknown) => string): string {
+function whereFor(
+  query: Omit<TMerchantListQuery, "page">,
+  scope: MerchantListScope,
+  bind: (value: unknown) => string,
+  now: Date,
+): string {
   const conditions: string[] = [];
   if (scope.environments) conditions.push(oneOfCondition(`m."environment"`, scope.environments, bind));
   if (query.environment) conditions.push(`m."environment" = ${bind(query.environment)}`);
@@ -43,16 +63,16 @@ function whereFor(query: TMerchantListQuery, scope: MerchantListScope, bind: (va
       conditions.push(nameMatches);
     }
   }
-  const linked = `EXISTS (SELECT 1 FROM "MerchantTokenSet" s WHERE s."merchantId" = m."id")`;
-  if (query.state === "linked") conditions.push(linked);
-  if (query.state === "not_linked") conditions.push(`NOT ${linked} AND m."unlinkedAt" IS NULL`);
-  if (query.state === "unlinked") conditions.push(`NOT ${linked} AND m."unlinkedAt" IS NOT NULL`);
+  if (query.state === "linked") conditions.push(`t."merchantId" IS NOT NULL`);
+  else if (query.state) conditions.push(`${connectionStateSql(bind, now)} = ${bind(FILTER_STATE[query.state])}`);
   return conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : "";
 }
 
+const WITH_TOKEN_SET = `"Merchant" m LEFT JOIN "MerchantTokenSet" t ON t."merchantId" = m."id"`;
+
 async function countMerchants(where: string, values: unknown[]): Promise<number> {
   const [counted] = await getDb().$queryRawUnsafe<{ total: number | bigint }[]>(
-    `SELECT COUNT(*) AS "total" FROM "Merchant" m ${where}`,
+    `SELECT COUNT(*) AS "total" FROM ${WITH_TOKEN_SET} ${where}`,
     ...values,
   );
   return Number(counted?.total ?? 0);
@@ -66,13 +86,14 @@ async function countMerchants(where: string, values: unknown[]): Promise<number>
 export async function listMerchants(query: TMerchantListQuery, scope: MerchantListScope = { environments: null }) {
   const db = getDb();
   const { values: filterValues, bind } = boundValues();
-  const where = whereFor(query, scope, bind);
+  const now = new Date();
+  const where = whereFor(query, scope, bind, now);
   const offsetRows = (query.page - 1) * MERCHANTS_PAGE_SIZE;
   // The page's statement binds the same filter values first, then its limit and offset.
   const rows = await db.$queryRawUnsafe<MerchantListRow[]>(
     `SELECT m."id", m."name", m."vatNumber", m."environment", m."products", m."unlinkedAt", m."lastActivityAt",
       t."accessTokenExpiresAt", t."grantedScopes", t."leaseUntil", t."failureKind", t."refreshStartedAt"
-    FROM "Merchant" m LEFT JOIN "MerchantTokenSet" t ON t."merchantId" = m."id"
+    FROM ${WITH_TOKEN_SET}
     ${where}
     ORDER BY m."lastActivityAt" DESC, m."id" DESC
     LIMIT ${bindMarker(filterValues.length + 1)} OFFSET ${bindMarker(filterValues.length + 2)}`,
@@ -84,7 +105,6 @@ export async function listMerchants(query: TMerchantListQuery, scope: MerchantLi
   // merchant, and a search for one merchant, the usual kind, then needs that reading once, not twice.
   const pageTellsTotal = rows.length < MERCHANTS_PAGE_SIZE && (rows.length > 0 || offsetRows === 0);
   const total = pageTellsTotal ? offsetRows + rows.length : await countMerchants(where, filterValues);
-  const now = new Date();
   return {
     total,
     page: query.page,
@@ -111,4 +131,35 @@ export async function listMerchants(query: TMerchantListQuery, scope: MerchantLi
       };
     }),
   };
+}
+
+/**
+ * How many merchants are in each connection state, under the list's search and environment filters (not its
+ * state filter): the health strip above the list, whose counts each open the list filtered to that state.
+ */
+export async function countMerchantsByState(
+  query: Omit<TMerchantListQuery, "page" | "state">,
+  scope: MerchantListScope = { environments: null },
+): Promise<Record<ConnectionState, number>> {
+  const { values, bind } = boundValues();
+  const now = new Date();
+  const state = connectionStateSql(bind, now);
+  const where = whereFor(query, scope, bind, now);
+  const rows = await getDb().$queryRawUnsafe<{ state: ConnectionState; merchants: number | bigint }[]>(
+    `SELECT "state", COUNT(*) AS "merchants" FROM (SELECT ${state} AS "state" FROM ${WITH_TOKEN_SET} ${where}) s
+    GROUP BY "state"`,
+    ...values,
+  );
+  const counts: Record<ConnectionState, number> = {
+    active: 0,
+    expiring: 0,
+    refreshing: 0,
+    interrupted: 0,
+    degraded: 0,
+    relink_needed: 0,
+    revoked: 0,
+    never_used: 0,
+  };
+  for (const row of rows) if (row.state in counts) counts[row.state] = Number(row.merchants);
+  return counts;
 }

@@ -15,6 +15,7 @@ import { usesSecureCookies } from "@/lib/auth/session-cookie";
 import { senderAddress } from "@/lib/http/sender-address";
 import { completeLink } from "@/lib/links/complete-link";
 import { linkCallbackContext } from "@/lib/links/link-callback-context";
+import { linkStartErrors } from "@/lib/links/link-start-failure";
 import { logger } from "@/lib/logger";
 import { getEnvironments } from "@/lib/mobilepay/environments";
 import { endSessionsOnSignOut } from "@/lib/staff/end-staff-sessions";
@@ -94,6 +95,7 @@ export function getAuthOptions(): NextAuthOptions {
         const raw = metadata instanceof Error ? metadata.message : (metadata as { error?: Error })?.error?.message;
         const message = raw ? maskOpaqueValues(raw) : undefined;
         linkCallbackContext.getStore()?.nextAuthErrors.push(message ? `${code}: ${message}` : code);
+        linkStartErrors.getStore()?.push(message ? `${code}: ${message}` : code);
         logger.warn("next-auth error", { nextAuthCode: code, message });
       },
       warn(code) {

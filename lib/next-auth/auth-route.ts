@@ -13,6 +13,7 @@ import { LINK_DONE_PATH } from "@/lib/links/complete-link";
 import { failLink } from "@/lib/links/fail-link";
 import { linkCallbackContext } from "@/lib/links/link-callback-context";
 import { LINK_TRANSACTION_COOKIE, LINK_TRANSACTION_COOKIE_OPTIONS } from "@/lib/links/link-cookie";
+import { LINK_UNREACHABLE_PATH, linkStartErrors, recordLinkStartFailure } from "@/lib/links/link-start-failure";
 import { precheckLinkCallback } from "@/lib/links/precheck-link-callback";
 import { logger } from "@/lib/logger";
 import type { MobilePayEnvironment } from "@/lib/mobilepay/environment-config";
@@ -68,7 +69,42 @@ async function startSignIn(request: NextRequest, context: AuthRouteContext, envi
     environment.scopesFor(transaction.invitation.products.split(" ") as ("invoice" | "subscriptions")[]),
   );
   pinned.searchParams.set("merchant_vat", transaction.invitation.vatNumber);
-  return runNextAuth(new NextRequest(pinned, request), context);
+  const errors: string[] = [];
+  const response = await linkStartErrors.run(errors, () => runNextAuth(new NextRequest(pinned, request), context));
+  if (await leadsToMobilePay(response, request.nextUrl.origin)) return response;
+  // next-auth could not build the authorization URL (discovery unreachable, or the environment misconfigured)
+  // and would send the merchant to the staff sign-in page: the merchant gets the public page, staff the reason.
+  await recordLinkStartFailure({
+    environmentId: environment.id,
+    invitationId: transaction.invitation.id,
+    merchantName: transaction.invitation.merchantName,
+    merchantId: transaction.invitation.merchantId,
+    detail: errors.join("; ") || `next-auth answered HTTP ${response.status}`,
+    at: new Date(),
+  });
+  return linkStartFailed(request);
+}
+
+/**
+ * next-auth answers a started sign-in with the provider's authorization URL (as JSON for the consent page, or as a
+ * redirect); a URL on the console itself is its error page.
+ */
+async function leadsToMobilePay(response: Response, consoleOrigin: string): Promise<boolean> {
+  const location = response.headers.get("location");
+  const body = response.ok
+    ? ((await response
+        .clone()
+        .json()
+        .catch(() => null)) as { url?: unknown } | null)
+    : null;
+  const target = typeof body?.url === "string" ? body.url : location;
+  if (!target || !URL.canParse(target)) return false;
+  return new URL(target).origin !== consoleOrigin;
+}
+
+/** The consent page asks with json=true and follows the URL it is given. */
+function linkStartFailed(request: NextRequest): NextResponse {
+  return NextResponse.json({ url: new URL(LINK_UNREACHABLE_PATH, request.nextUrl.origin).toString() });
 }
 
 /** MobilePay's form_post: our checks first, then next-auth redeems the code inside the link's context. */
@@ -159,7 +195,7 @@ export async function handleAuthRequest(request: NextRequest, context: AuthRoute
     if (action === "callback") return await handleCallback(request, context, environment);
   } catch (error) {
     logger.error("MobilePay link request failed", { action, environment: environment.id, error });
-    return linkDone(request, "failed");
+    return action === "signin" ? linkStartFailed(request) : linkDone(request, "failed");
   }
   return NextResponse.json({ error: { code: "NOT_FOUND", message: "Not found." } }, { status: 404 });
 }

@@ -63,6 +63,7 @@ export class ControlActions {
         answersHeld: faults.answersHeld,
         rejectRevokedAccessTokensInstantly: faults.rejectRevokedAccessTokensInstantly,
         staleRefreshTokenRevokesGrant: faults.staleRefreshTokenRevokesGrant,
+        outage: faults.outage,
       },
       signingKeys: keyStore.summaries(),
       grants: await merchantGrants.all(),
@@ -72,6 +73,11 @@ export class ControlActions {
 
   setTokenEndpointFault(input: z.infer<typeof ZTokenEndpointFaultSchema>): void {
     this.deps.faults.tokenEndpointFault = { mode: input.mode, remaining: input.count, status: input.status };
+  }
+
+  /** Makes the sandbox unreachable (connections dropped unanswered) until switched off; the control API stays up. */
+  setOutage(on: boolean): void {
+    this.deps.faults.outage = on;
   }
 
   clearTokenEndpointFault(): void {

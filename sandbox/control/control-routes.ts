@@ -67,6 +67,14 @@ export function createControlApiRouter(actions: ControlActions, controlToken: st
     actions.setTokenEndpointFault(await parseBody(context, ZTokenEndpointFaultSchema));
     sendJson(context.res, 200, (await actions.state()).faults);
   });
+  on("POST", "/control/outage", async ({ res }) => {
+    actions.setOutage(true);
+    sendEmpty(res, 204);
+  });
+  on("DELETE", "/control/outage", async ({ res }) => {
+    actions.setOutage(false);
+    sendEmpty(res, 204);
+  });
   on("DELETE", "/control/token-endpoint/fault", async ({ res }) => {
     actions.clearTokenEndpointFault();
     sendEmpty(res, 204);

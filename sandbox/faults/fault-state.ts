@@ -26,6 +26,11 @@ export class FaultState {
   rejectRevokedAccessTokensInstantly = false;
   staleRefreshTokenRevokesGrant = false;
   pendingRefreshAnswerFault: { kind: RefreshAnswerFaultKind; clientId: string | null; remaining: number } | null = null;
+  /**
+   * While on, every request but the control API's has its connection dropped unanswered: to a client the sandbox
+   * is as unreachable as a MobilePay behind a broken network or a wrong URL.
+   */
+  outage = false;
   /** Refresh answers held back right now (fault "hold"), so a test can wait until its refresh is in the window. */
   answersHeld = 0;
   /** One decision per token request: the access token and the id_token of one answer must agree. */
@@ -89,5 +94,6 @@ export class FaultState {
     this.rejectRevokedAccessTokensInstantly = false;
     this.staleRefreshTokenRevokesGrant = false;
     this.pendingRefreshAnswerFault = null;
+    this.outage = false;
   }
 }

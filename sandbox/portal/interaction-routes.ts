@@ -73,6 +73,7 @@ export function registerInteractionRoutes(router: Router, deps: InteractionRoute
         renderLoginPage({
           formAction: `${PORTAL_PATHS.interaction}/${found.uid}/login`,
           clientName: clientNameOf(found),
+          testUsers: deps.directory.users,
         }),
       );
     }
@@ -111,6 +112,7 @@ export function registerInteractionRoutes(router: Router, deps: InteractionRoute
           email,
           failed: true,
           clientName: clientNameOf(found),
+          testUsers: deps.directory.users,
         }),
       );
     }

@@ -25,14 +25,20 @@ export interface PortalRouteDependencies {
 export function registerPortalRoutes(router: Router, deps: PortalRouteDependencies): void {
   async function showLogin({ req, res }: RouteContext): Promise<void> {
     if (await deps.sessions.currentUser(req)) return redirect(res, PORTAL_PATHS.integrations);
-    sendHtml(res, 200, renderLoginPage({ formAction: PORTAL_PATHS.login }));
+    sendHtml(res, 200, renderLoginPage({ formAction: PORTAL_PATHS.login, testUsers: deps.directory.users }));
   }
 
   async function submitLogin({ req, res }: RouteContext): Promise<void> {
     const form = await readFormBody(req);
     const email = form.get("email") ?? "";
     const user = deps.sessions.authenticate(email, form.get("password") ?? "");
-    if (!user) return sendHtml(res, 401, renderLoginPage({ formAction: PORTAL_PATHS.login, email, failed: true }));
+    if (!user) {
+      return sendHtml(
+        res,
+        401,
+        renderLoginPage({ formAction: PORTAL_PATHS.login, email, failed: true, testUsers: deps.directory.users }),
+      );
+    }
     await deps.sessions.start(res, user);
     redirect(res, PORTAL_PATHS.integrations);
   }

@@ -49,6 +49,16 @@ describe("fault switches", () => {
     expect(counters).toMatchObject({ injectedFaults: 2, refreshRequests: 3, refreshesServed: 1 });
   });
 
+  it("makes the sandbox unreachable during an outage, except for its control API", async () => {
+    const discovery = `${fixture.url}/merchant-authentication-openidconnect/.well-known/openid-configuration`;
+    expect((await fetch(discovery)).status).toBe(200);
+    await control.call("POST", "/control/outage");
+    await expect(fetch(discovery)).rejects.toThrow();
+    expect((await control.state()).faults).toMatchObject({ outage: true });
+    await control.call("DELETE", "/control/outage");
+    expect((await fetch(discovery)).status).toBe(200);
+  });
+
   it("makes the token endpoint answer invalid_grant once, and the same refresh token still works afterwards", async () => {
     const linked = await linkBo();
     await control.json("POST", "/control/token-endpoint/fault", { mode: "invalid-grant" });

@@ -213,6 +213,20 @@ describe("the sandbox OpenID Provider", () => {
     expect(isLoginPage(forced)).toBe(true);
   });
 
+  it("lists its test users, their passwords and merchants on the login pages", async () => {
+    const browser = new Browser(fixture.url);
+    const authorize = await browser.get(authorizationUrl(fixture.url, { client: CONSOLE_CLIENT }, freshSecrets()));
+    const portal = await browser.get(`${fixture.url}/account/login`);
+    for (const page of [authorize, portal]) {
+      expect(isLoginPage(page)).toBe(true);
+      expect(page.html).toContain('aria-label="Test users"');
+      expect(page.html).toContain("<code>anna@sandbox.test</code>");
+      expect(page.html).toContain(`<code>${ANNA.password}</code>`);
+      expect(page.html).toContain("Annas Bageri ApS (DK12345678)");
+      expect(page.html).toContain("<code>bo@sandbox.test</code>");
+    }
+  });
+
   it("rejects a wrong password and keeps the login form", async () => {
     const browser = new Browser(fixture.url);
     let page = await browser.get(authorizationUrl(fixture.url, { client: CONSOLE_CLIENT }, freshSecrets()));

@@ -20,7 +20,9 @@ export default async function ConsentLinkPage({ params }: { params: Promise<{ to
         <p className="mt-2 text-sm text-slate-500">
           {invitation.reason === "expired"
             ? "It has expired. Ask the company that sent it for a new link."
-            : "It has already been used or is not valid. Ask the company that sent it for a new link."}
+            : invitation.reason === "revoked"
+              ? "The company that sent it has withdrawn it, usually because they sent you a newer link. Use the newest link you received, or ask them for one."
+              : "It has already been used or is not valid. Ask the company that sent it for a new link."}
         </p>
       </div>
     );

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+
+import type { Database } from "@/lib/db/create-client";
+import { withConsoleDatabase } from "@/lib/tokens/testing/console-database-suite";
+
+import type { revokeInvitation as RevokeInvitation } from "./withdraw-invitation";
+
+/** Revoking a link must also end a trip to MobilePay it already started, on SQLite and PostgreSQL alike. */
+let db: Database;
+let revokeInvitation: typeof RevokeInvitation;
+
+withConsoleDatabase(async (client) => {
+  db = client;
+  ({ revokeInvitation } = await import("./withdraw-invitation"));
+});
+
+let counter = 0;
+
+async function invitation(status: string, expiresInMs = 3_600_000) {
+  counter += 1;
+  return db.invitation.create({
+    data: {
+      tokenHash: `withdraw-${counter}`,
+      merchantName: `Withdrawn ${counter} ApS`,
+      vatNumber: "DK30000001",
+      products: "invoice",
+      environment: "sandbox",
+      status,
+      expiresAt: new Date(Date.now() + expiresInMs),
+      createdById: "staff-1",
+      createdByLabel: "Ida",
+    },
+  });
+}
+
+describe(`revoking a consent link on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => {
+  it("revokes a usable link and expires the link transactions it started, used ones untouched", async () => {
+    const invited = await invitation("opened");
+    const later = new Date(Date.now() + 600_000);
+    await db.linkTransaction.create({
+      data: { id: `open-${counter}`, invitationId: invited.id, environment: "sandbox", expiresAt: later },
+    });
+    const consumedAt = new Date(Date.now() - 1000);
+    await db.linkTransaction.create({
+      data: { id: `used-${counter}`, invitationId: invited.id, environment: "sandbox", expiresAt: later, consumedAt },
+    });
+    const at = new Date();
+    expect(await db.$transaction((tx) => revokeInvitation(tx, invited.id, at))).toBe(true);
+    expect(await db.invitation.findUniqueOrThrow({ where: { id: invited.id } })).toMatchObject({
+      status: "revoked",
+      completedAt: at,
+    });
+    expect(await db.linkTransaction.findUniqueOrThrow({ where: { id: `open-${counter}` } })).toMatchObject({
+      expiresAt: at,
+    });
+    expect(await db.linkTransaction.findUniqueOrThrow({ where: { id: `used-${counter}` } })).toMatchObject({
+      expiresAt: later,
+      consumedAt,
+    });
+  });
+
+  it("leaves a consented, expired or revoked link as it is", async () => {
+    for (const [status, expiresInMs] of [
+      ["consented", 3_600_000],
+      ["opened", -1000],
+      ["revoked", 3_600_000],
+    ] as const) {
+      const invited = await invitation(status, expiresInMs);
+      expect(await db.$transaction((tx) => revokeInvitation(tx, invited.id, new Date())), status).toBe(false);
+      expect((await db.invitation.findUniqueOrThrow({ where: { id: invited.id } })).status).toBe(status);
+    }
+  });
+});
