@@ -17,7 +17,7 @@ export function SsoSignInButton({ providerId, label }: { providerId: string; lab
       data-hydrated={hydrated}
       onClick={() => {
         setPending(true);
-        continueWithProvider(providerId, "/merchants").catch(() => setPending(false));
+        continueWithProvider(providerId, "/merchants", "/sign-in?error=OAuthSignin").catch(() => setPending(false));
       }}
     >
       {pending ? "Opening sign-in…" : `Sign in with ${label}`}
