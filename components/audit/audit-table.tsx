@@ -39,7 +39,7 @@ export function AuditTable({ events }: { events: AuditRow[] }) {
         {events.map((event) => (
           <tr key={event.id} data-action={event.action}>
             <Td className="whitespace-nowrap">
-              <LocalTime iso={event.occurredAt} />
+              <LocalTime iso={event.occurredAt} style="absolute" />
             </Td>
             <Td>{event.actorLabel}</Td>
             <Td className="font-mono text-xs">{event.action}</Td>

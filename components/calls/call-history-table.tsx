@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { LocalTime } from "@/components/ui/local-time";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { SampleCallView } from "@/lib/calls/sample-call-view";
 
@@ -34,7 +35,7 @@ export function CallHistoryTable({
         {calls.map((call) => (
           <tr key={call.id} className={call.id === selectedId ? "bg-blue-50" : undefined}>
             <Td className="text-xs whitespace-nowrap text-slate-500">
-              <time dateTime={call.createdAt}>{new Date(call.createdAt).toLocaleString("en-GB")}</time>
+              <LocalTime iso={call.createdAt} style="absolute" />
             </Td>
             <Td>
               <span className="font-medium">{call.operationLabel}</span>{" "}

@@ -1,4 +1,5 @@
 import { Badge } from "@/components/ui/badge";
+import { LocalTime } from "@/components/ui/local-time";
 import type { ReceivedCallbackView } from "@/lib/calls/sample-call-view";
 
 function prettyJson(text: string): string {
@@ -29,9 +30,9 @@ export function ReceivedCallbacksList({ callbacks }: { callbacks: ReceivedCallba
                 {callback.verified ? "verified" : "unverified"}
               </Badge>
               <span className="font-mono text-xs">{callback.summary}</span>
-              <time dateTime={callback.receivedAt} className="ml-auto text-xs text-slate-500">
-                {new Date(callback.receivedAt).toLocaleString("en-GB")}
-              </time>
+              <span className="ml-auto text-xs text-slate-500">
+                <LocalTime iso={callback.receivedAt} style="absolute" />
+              </span>
             </summary>
             <p className="mt-2 text-xs text-slate-500">{callback.verificationDetail}</p>
             <pre className="mt-2 max-h-60 overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs whitespace-pre-wrap text-slate-100">

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { LocalTime } from "@/components/ui/local-time";
 import { Select } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
 import { ROLE_LABELS, STAFF_ROLES, type StaffRole } from "@/lib/auth/roles";
@@ -88,7 +89,9 @@ export function StaffTable({ staff, currentStaffId }: { staff: StaffRow[]; curre
                     {member.signInHeldBack ? <Badge tone="warning">Sign-in held back</Badge> : null}
                   </span>
                 </Td>
-                <Td className="whitespace-nowrap text-slate-500">{member.lastLoginAt ?? "never"}</Td>
+                <Td className="whitespace-nowrap text-slate-500">
+                  {member.lastLoginAt ? <LocalTime iso={member.lastLoginAt} /> : "never"}
+                </Td>
                 <Td>
                   <span className="flex flex-wrap justify-end gap-2">
                     {member.signInHeldBack ? (
