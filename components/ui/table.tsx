@@ -4,7 +4,8 @@ import { cn } from "@/lib/class-names";
 
 export function Table({ children, label }: { children: ReactNode; label: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    // A table wider than the screen scrolls inside this box; the page itself never scrolls sideways.
+    <div className="max-w-full min-w-0 overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table aria-label={label} className="min-w-full divide-y divide-slate-200 text-sm">
         {children}
       </table>

@@ -1,0 +1,151 @@
+import type { Page } from "@playwright/test";
+
+import { queryConsoleDatabase } from "./fixtures/console-database";
+import { expect, signInAs, signOut, test, type DemoRole } from "./fixtures/console-test";
+import { consentAsMerchant, createInvitation } from "./fixtures/linking";
+import {
+  DESKTOP,
+  expectColumnInSight,
+  expectConsoleDates,
+  expectNoAxeViolations,
+  expectNoSidewaysScroll,
+  PHONE,
+} from "./fixtures/page-checks";
+import { PORTAL_USERS } from "./fixtures/sandbox-control";
+
+const anna = PORTAL_USERS.anna;
+
+type Checked = {
+  path: string;
+  /** The page has rendered when this heading is visible. */
+  heading: string | RegExp;
+  /** Columns that must stay in sight: the main table's state column. */
+  columns?: [table: string, column: string][];
+};
+
+/** Every console page a role can open, with the state column of its main table. */
+function consolePages(role: DemoRole, merchantId: string): Checked[] {
+  const everyone: Checked[] = [
+    { path: "/merchants", heading: "Merchants", columns: [["Merchants", "State"]] },
+    { path: `/merchants/${merchantId}`, heading: anna.merchantName },
+    {
+      path: `/merchants/${merchantId}/calls`,
+      heading: `Sample calls · ${anna.merchantName}`,
+      columns: [["Sample call history", "Status"]],
+    },
+    { path: "/audit", heading: "Audit log", columns: [["Audit events", "Outcome"]] },
+    { path: "/diagnostics", heading: "Diagnostics" },
+  ];
+  if (role === "support") return [...everyone, { path: "/merchants/link", heading: /do not have access/ }];
+  const linking: Checked[] = [{ path: "/merchants/link", heading: "Link a merchant" }];
+  if (role === "admin")
+    return [...everyone, ...linking, { path: "/staff", heading: "Staff", columns: [["Staff", "Status"]] }];
+  return [...everyone, ...linking];
+}
+
+async function checkPage(page: Page, checked: Checked): Promise<void> {
+  await page.goto(checked.path);
+  await expect(page.getByRole("heading", { level: 1, name: checked.heading })).toBeVisible();
+  await expectConsoleDates(page);
+  await expectNoSidewaysScroll(page);
+  for (const [table, column] of checked.columns ?? []) await expectColumnInSight(page, table, column);
+  await expectNoAxeViolations(page);
+}
+
+/** Anna's Danish merchant, linked, with one sample call so the calls page has its table. */
+async function linkAnnaWithACall(page: Page): Promise<{ merchantId: string; linkUrl: string }> {
+  await signInAs(page, "integrator");
+  const { url } = await createInvitation(page, { merchantName: anna.merchantName, vatNumber: anna.vat });
+  await consentAsMerchant(page, url, anna);
+  await expect(page.getByRole("heading", { name: "You are connected" })).toBeVisible();
+  const rows = await queryConsoleDatabase<{ id: string }>(
+    `SELECT m.id FROM Merchant m JOIN MerchantTokenSet t ON t.merchantId = m.id
+      WHERE m.vatNumber = ? AND m.unlinkedAt IS NULL ORDER BY m.createdAt DESC`,
+    [anna.vat],
+  );
+  const merchantId = rows[0]!.id;
+  await page.goto("/merchants");
+  const call = await page.request.post(`/api/merchants/${merchantId}/calls`, {
+    headers: { origin: new URL(page.url()).origin },
+    data: { operation: "invoice.list-issuers", values: {} },
+  });
+  expect(call.status(), await call.text()).toBe(200);
+  // An unopened link for the merchant's own page.
+  const { url: linkUrl } = await createInvitation(page, { merchantName: "Pending Phone ApS", vatNumber: "DK11223344" });
+  await signOut(page);
+  return { merchantId, linkUrl };
+}
+
+test.describe.configure({ mode: "serial" });
+
+let merchantId: string;
+let linkUrl: string;
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(120_000);
+  const page = await browser.newPage();
+  ({ merchantId, linkUrl } = await linkAnnaWithACall(page));
+  await page.close();
+});
+
+for (const [size, viewport] of [
+  ["390 px", PHONE],
+  ["1440 px", DESKTOP],
+] as const) {
+  test.describe(`[LAYOUT] [A11Y] every page at ${size}`, () => {
+    test.use({ viewport });
+
+    for (const role of ["admin", "integrator", "support"] as const) {
+      test(`[LAYOUT] [A11Y]: ${role} pages at ${size} fit the window, keep the state in sight and pass axe`, async ({
+        page,
+      }) => {
+        test.setTimeout(180_000);
+        await signInAs(page, role);
+        for (const checked of consolePages(role, merchantId)) {
+          await test.step(checked.path, () => checkPage(page, checked));
+        }
+      });
+    }
+
+    test(`[LAYOUT] [A11Y]: sign-in, a merchant's consent page and the 404 page at ${size}`, async ({ page }) => {
+      const pages: Checked[] = [
+        { path: "/sign-in", heading: "MobilePay Link Console" },
+        { path: new URL(linkUrl).pathname, heading: /Pending Phone ApS|Connect/ },
+        { path: "/no-such-page", heading: "Page not found" },
+      ];
+      for (const checked of pages) await test.step(checked.path, () => checkPage(page, checked));
+    });
+
+    test(`[LAYOUT]: the navigation at ${size} ${viewport === PHONE ? "folds behind a menu button" : "is one row"}`, async ({
+      page,
+    }) => {
+      await signInAs(page, "admin");
+      await page.goto("/merchants");
+      const menu = page.getByRole("button", { name: "Menu" });
+      const navigation = page.getByRole("navigation", { name: "Main" });
+      if (viewport === DESKTOP) {
+        await expect(menu).toBeHidden();
+        await expect(navigation.getByRole("link", { name: "Audit" })).toBeVisible();
+        return;
+      }
+      await expect(navigation).toBeHidden();
+      await menu.click();
+      await expect(menu).toHaveAttribute("aria-expanded", "true");
+      await navigation.getByRole("link", { name: "Audit" }).click();
+      await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
+      await expect(navigation).toBeHidden();
+      await expectNoSidewaysScroll(page);
+    });
+
+    test(`[A11Y]: the first Tab at ${size} offers a skip link to the page's content`, async ({ page }) => {
+      await signInAs(page, "support");
+      await page.goto("/audit");
+      await page.keyboard.press("Tab");
+      const skip = page.getByRole("link", { name: "Skip to main content" });
+      await expect(skip).toBeFocused();
+      await expect(skip).toBeVisible();
+      await page.keyboard.press("Enter");
+      await expect(page.getByRole("main")).toBeFocused();
+    });
+  });
+}
