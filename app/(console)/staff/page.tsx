@@ -18,7 +18,7 @@ export default async function StaffPage() {
     <>
       <PageHeader title="Staff" description="Who can use this console, and with which role." />
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="lg:col-span-2">
+        <div className="min-w-0 lg:col-span-2">
           <StaffTable
             currentStaffId={admin.id}
             staff={staff.map((member) => ({
