@@ -76,8 +76,6 @@ async function linkAnnaWithACall(page: Page): Promise<{ merchantId: string; link
   return { merchantId, linkUrl };
 }
 
-test.describe.configure({ mode: "serial" });
-
 let merchantId: string;
 let linkUrl: string;
 

@@ -49,7 +49,7 @@ export function DiagnosticsRunner({ environments }: { environments: { id: string
       </div>
       {failure ? <Alert tone="error">{failure}</Alert> : null}
       {report ? (
-        <div className="grid gap-6 lg:grid-cols-2">
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
           {report.environments.map(({ environment, checks }) => (
             <Card key={environment.id}>
               <CardHeader

@@ -4,8 +4,14 @@ import { cn } from "@/lib/class-names";
 
 export function Table({ children, label }: { children: ReactNode; label: string }) {
   return (
-    // A table wider than the screen scrolls inside this box; the page itself never scrolls sideways.
-    <div className="max-w-full min-w-0 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    // A table wider than the screen scrolls inside this box; the page itself never scrolls sideways. The box is
+    // a named, focusable region so a keyboard can scroll it too.
+    <div
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+      className="max-w-full min-w-0 overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+    >
       <table aria-label={label} className="min-w-full divide-y divide-slate-200 text-sm">
         {children}
       </table>
