@@ -1,4 +1,4 @@
-import { Badge } from "@/components/ui/badge";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
 import type { ReceivedCallbackView } from "@/lib/calls/sample-call-view";
 
@@ -9,6 +9,12 @@ function prettyJson(text: string): string {
     return text;
   }
 }
+
+const STATUS_TONES: Record<ReceivedCallbackView["status"], BadgeTone> = {
+  verified: "success",
+  unverified: "danger",
+  incomplete: "warning",
+};
 
 /** Callbacks MobilePay delivered for this merchant, with whether their credentials checked out. */
 export function ReceivedCallbacksList({ callbacks }: { callbacks: ReceivedCallbackView[] }) {
@@ -26,9 +32,7 @@ export function ReceivedCallbacksList({ callbacks }: { callbacks: ReceivedCallba
           <details className="rounded-md border border-slate-200 p-3">
             <summary className="flex cursor-pointer flex-wrap items-center gap-2 text-sm">
               <Badge tone="info">{callback.kind}</Badge>
-              <Badge tone={callback.verified ? "success" : "danger"}>
-                {callback.verified ? "verified" : "unverified"}
-              </Badge>
+              <Badge tone={STATUS_TONES[callback.status]}>{callback.status}</Badge>
               <span className="font-mono text-xs">{callback.summary}</span>
               <span className="ml-auto text-xs text-slate-500">
                 <LocalTime iso={callback.receivedAt} style="absolute" />

@@ -20,8 +20,9 @@ function tooLarge(): NextResponse {
 export async function POST(request: NextRequest, context: { params: Promise<{ environment: string; kind: string }> }) {
   try {
     const { environment, kind } = await context.params;
-    const declared = Number(request.headers.get("content-length"));
-    if (Number.isFinite(declared) && declared > MAX_CALLBACK_BYTES) return tooLarge();
+    const declaredHeader = request.headers.get("content-length");
+    const declared = declaredHeader === null ? null : Number(declaredHeader);
+    if (declared !== null && Number.isFinite(declared) && declared > MAX_CALLBACK_BYTES) return tooLarge();
     // A chunked body declares no length: the limit is kept while it streams in.
     const body = await readLimitedBody(request.body, MAX_CALLBACK_BYTES);
     if (body.tooLarge) return tooLarge();
@@ -30,9 +31,16 @@ export async function POST(request: NextRequest, context: { params: Promise<{ en
       kind,
       authorization: request.headers.get("authorization"),
       bodyText: body.text,
+      arrival: {
+        bytes: body.bytes,
+        declaredBytes: declared !== null && Number.isFinite(declared) ? declared : null,
+        brokenOff: body.brokenOff,
+      },
       source: senderAddress(request.headers),
     });
     if (receipt === "verified") return new NextResponse(null, { status: 200 });
+    // Not a callback yet: MobilePay retries a delivery that is not answered 2xx.
+    if (receipt === "incomplete") return NextResponse.json({ error: "empty or incomplete body" }, { status: 400 });
     if (receipt === "dropped") {
       return NextResponse.json({ error: "too many requests" }, { status: 429, headers: { "Retry-After": "60" } });
     }
