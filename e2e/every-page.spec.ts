@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { Page, Response } from "@playwright/test";
 
 import { queryConsoleDatabase } from "./fixtures/console-database";
 import { expect, signInAs, signOut, test, type DemoRole } from "./fixtures/console-test";
@@ -44,8 +44,17 @@ function consolePages(role: DemoRole, merchantId: string): Checked[] {
 }
 
 async function checkPage(page: Page, checked: Checked): Promise<void> {
+  // Anything the page loads besides itself (scripts, styles, the icon) must exist.
+  const missing: string[] = [];
+  const onResponse = (response: Response) => {
+    if (response.status() === 404 && response.request().resourceType() !== "document") missing.push(response.url());
+  };
+  page.on("response", onResponse);
   await page.goto(checked.path);
   await expect(page.getByRole("heading", { level: 1, name: checked.heading })).toBeVisible();
+  await page.waitForLoadState("load");
+  page.off("response", onResponse);
+  expect.soft(missing, `${checked.path} loads something that is not there`).toEqual([]);
   await expectConsoleDates(page);
   await expectNoSidewaysScroll(page);
   for (const [table, column] of checked.columns ?? []) await expectColumnInSight(page, table, column);
@@ -112,6 +121,17 @@ for (const [size, viewport] of [
         { path: "/no-such-page", heading: "Page not found" },
       ];
       for (const checked of pages) await test.step(checked.path, () => checkPage(page, checked));
+    });
+
+    test(`[SHELL]: pages at ${size} declare an icon that exists, and /favicon.ico answers it too`, async ({ page }) => {
+      await page.goto("/sign-in");
+      const href = await page.locator('link[rel="icon"]').first().getAttribute("href");
+      expect(href).toBeTruthy();
+      for (const path of [href!, "/favicon.ico"]) {
+        const icon = await page.request.get(path);
+        expect(icon.status(), path).toBe(200);
+        expect(icon.headers()["content-type"], path).toContain("image/svg+xml");
+      }
     });
 
     test(`[LAYOUT]: the navigation at ${size} ${viewport === PHONE ? "folds behind a menu button" : "is one row"}`, async ({
