@@ -49,5 +49,8 @@ function forwardWithNonce(request: NextRequest, nonce: string, policy: string): 
 }
 
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  // Not MobilePay's callbacks: to run a proxy before a handler, Next copies the request body, and a sender
+  // that hangs up mid-body then surfaces as an uncaught "aborted" (ECONNRESET) instead of reaching the
+  // receiver, which keeps such a delivery as incomplete. The receiver sets the security headers itself.
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/mobilepay-callbacks/).*)" }],
 };

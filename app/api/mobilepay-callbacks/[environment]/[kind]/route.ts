@@ -6,10 +6,21 @@ import { AppError, toErrorBody } from "@/lib/errors";
 import { readLimitedBody } from "@/lib/http/read-limited-body";
 import { senderAddress } from "@/lib/http/sender-address";
 import { logger } from "@/lib/logger";
+import { securityHeaders } from "@/lib/security/content-security-policy";
 
 function tooLarge(): NextResponse {
   countDroppedCallback("tooLarge");
   return NextResponse.json({ error: "too large" }, { status: 413 });
+}
+
+/** The proxy does not run for this route (see its matcher): the headers it would set are set here. */
+function withSecurityHeaders(response: NextResponse): NextResponse {
+  const production = process.env.NODE_ENV === "production";
+  const secureOrigin = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+  for (const [name, value] of Object.entries(securityHeaders(production, secureOrigin))) {
+    response.headers.set(name, value);
+  }
+  return response;
 }
 
 /**
@@ -17,7 +28,17 @@ function tooLarge(): NextResponse {
  * is signed in; the proof of origin is the Basic credentials the console
  * registered, checked in the use case.
  */
-export async function POST(request: NextRequest, context: { params: Promise<{ environment: string; kind: string }> }) {
+export async function POST(
+  request: NextRequest,
+  context: { params: Promise<{ environment: string; kind: string }> },
+): Promise<NextResponse> {
+  return withSecurityHeaders(await receive(request, context));
+}
+
+async function receive(
+  request: NextRequest,
+  context: { params: Promise<{ environment: string; kind: string }> },
+): Promise<NextResponse> {
   try {
     const { environment, kind } = await context.params;
     const declaredHeader = request.headers.get("content-length");
