@@ -115,6 +115,7 @@ for (const [size, viewport] of [
     }
 
     test(`[LAYOUT] [A11Y]: sign-in, a merchant's consent page and the 404 page at ${size}`, async ({ page }) => {
+      test.setTimeout(90_000);
       const pages: Checked[] = [
         { path: "/sign-in", heading: "MobilePay Link Console" },
         { path: new URL(linkUrl).pathname, heading: /Pending Phone ApS|Connect/ },
