@@ -1,8 +1,7 @@
 import type { Page, Response } from "@playwright/test";
 
-import { queryConsoleDatabase } from "./fixtures/console-database";
-import { expect, signInAs, signOut, test, type DemoRole } from "./fixtures/console-test";
-import { consentAsMerchant, createInvitation } from "./fixtures/linking";
+import { expect, signInAs, test, type DemoRole } from "./fixtures/console-test";
+import { linkAnnaWithACall } from "./fixtures/linked-merchant";
 import {
   DESKTOP,
   expectColumnInSight,
@@ -59,30 +58,6 @@ async function checkPage(page: Page, checked: Checked): Promise<void> {
   await expectNoSidewaysScroll(page);
   for (const [table, column] of checked.columns ?? []) await expectColumnInSight(page, table, column);
   await expectNoAxeViolations(page);
-}
-
-/** Anna's Danish merchant, linked, with one sample call so the calls page has its table. */
-async function linkAnnaWithACall(page: Page): Promise<{ merchantId: string; linkUrl: string }> {
-  await signInAs(page, "integrator");
-  const { url } = await createInvitation(page, { merchantName: anna.merchantName, vatNumber: anna.vat });
-  await consentAsMerchant(page, url, anna);
-  await expect(page.getByRole("heading", { name: "You are connected" })).toBeVisible();
-  const rows = await queryConsoleDatabase<{ id: string }>(
-    `SELECT m.id FROM Merchant m JOIN MerchantTokenSet t ON t.merchantId = m.id
-      WHERE m.vatNumber = ? AND m.unlinkedAt IS NULL ORDER BY m.createdAt DESC`,
-    [anna.vat],
-  );
-  const merchantId = rows[0]!.id;
-  await page.goto("/merchants");
-  const call = await page.request.post(`/api/merchants/${merchantId}/calls`, {
-    headers: { origin: new URL(page.url()).origin },
-    data: { operation: "invoice.list-issuers", values: {} },
-  });
-  expect(call.status(), await call.text()).toBe(200);
-  // An unopened link for the merchant's own page.
-  const { url: linkUrl } = await createInvitation(page, { merchantName: "Pending Phone ApS", vatNumber: "DK11223344" });
-  await signOut(page);
-  return { merchantId, linkUrl };
 }
 
 let merchantId: string;
