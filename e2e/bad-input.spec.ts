@@ -158,7 +158,12 @@ test.describe("[CALLS] the callback receiver bounds what an anonymous sender can
     baseURL,
   }) => {
     const merchantId = `cut-off-${randomUUID()}`;
-    await insertMerchantOfEnvironment({ id: merchantId, name: "Cut Off ApS", environment: "sandbox" });
+    await insertMerchantOfEnvironment({
+      id: merchantId,
+      name: "Cut Off ApS",
+      environment: "sandbox",
+      vatNumber: "DK99887766",
+    });
     // The credentials the console registers for the merchant, derived as the console derives them.
     const password = createHmac("sha256", loadOrCreateDevSecrets().nextAuthSecret)
       .update(`mobilepay-callback:sandbox:${merchantId}`)
