@@ -6,6 +6,10 @@ const nextConfig = {
   serverExternalPackages: ["@libsql/client", "@prisma/adapter-libsql", "@prisma/adapter-pg", "pg", "bcryptjs"],
   // `npm run typecheck` checks the whole project (console, sandbox, tests) as its own step.
   typescript: { ignoreBuildErrors: true },
+  // Pages declare app/icon.svg; clients that ask for the old default name get the same icon instead of a 404.
+  async rewrites() {
+    return [{ source: "/favicon.ico", destination: "/icon.svg" }];
+  },
   experimental: {
     // forbidden() answers a real 403 with app/forbidden.tsx.
     authInterrupts: true,

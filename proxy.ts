@@ -5,7 +5,14 @@ import { buildContentSecurityPolicy, securityHeaders } from "@/lib/security/cont
 
 function formActionOrigins(): string[] {
   const origins = new Set<string>();
-  for (const name of ["SANDBOX_URL", "MOBILEPAY_SANDBOX_AUTHORIZE_ORIGINS", "MOBILEPAY_PRODUCTION_AUTHORIZE_ORIGINS"]) {
+  // MOBILEPAY_SANDBOX_AUTHORIZE_ORIGINS is the name this setting had before it took its environment's prefix.
+  const names = [
+    "SANDBOX_URL",
+    "MOBILEPAY_TEST_AUTHORIZE_ORIGINS",
+    "MOBILEPAY_SANDBOX_AUTHORIZE_ORIGINS",
+    "MOBILEPAY_PRODUCTION_AUTHORIZE_ORIGINS",
+  ];
+  for (const name of names) {
     for (const value of (process.env[name] ?? (name === "SANDBOX_URL" ? "http://127.0.0.1:4010" : "")).split(",")) {
       if (!value.trim()) continue;
       try {
@@ -49,5 +56,8 @@ function forwardWithNonce(request: NextRequest, nonce: string, policy: string): 
 }
 
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  // Not MobilePay's callbacks: to run a proxy before a handler, Next copies the request body, and a sender
+  // that hangs up mid-body then surfaces as an uncaught "aborted" (ECONNRESET) instead of reaching the
+  // receiver, which keeps such a delivery as incomplete. The receiver sets the security headers itself.
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/mobilepay-callbacks/).*)" }],
 };

@@ -1,7 +1,10 @@
-import { randomUUID } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
 import http from "node:http";
+import net from "node:net";
 
-import { queryConsoleDatabase } from "./fixtures/console-database";
+import { loadOrCreateDevSecrets } from "../lib/config/dev-secrets";
+
+import { insertMerchantOfEnvironment, queryConsoleDatabase } from "./fixtures/console-database";
 import { expect, signInAs, test } from "./fixtures/console-test";
 
 const LONE_SURROGATE = "\uD800";
@@ -148,6 +151,56 @@ test.describe("[CALLS] the callback receiver bounds what an anonymous sender can
       `%${marker}%`,
     ]);
     expect(stored).toHaveLength(0);
+  });
+
+  test("[CALLS]: an empty or cut-off delivery with MobilePay's credentials is kept as incomplete and answered 400", async ({
+    request,
+    baseURL,
+  }) => {
+    const merchantId = `cut-off-${randomUUID()}`;
+    await insertMerchantOfEnvironment({
+      id: merchantId,
+      name: "Cut Off ApS",
+      environment: "sandbox",
+      vatNumber: "DK99887766",
+    });
+    // The credentials the console registers for the merchant, derived as the console derives them.
+    const password = createHmac("sha256", loadOrCreateDevSecrets().nextAuthSecret)
+      .update(`mobilepay-callback:sandbox:${merchantId}`)
+      .digest("base64url");
+    const authorization = `Basic ${Buffer.from(`${merchantId}:${password}`).toString("base64")}`;
+
+    const empty = await request.post(CALLBACK_PATH, { headers: { authorization, "content-type": "application/json" } });
+    expect(empty.status()).toBe(400);
+
+    // 20 of a declared 64 bytes, then the sender hangs up.
+    const { hostname, port } = new URL(baseURL!);
+    await new Promise<void>((resolve, reject) => {
+      const socket = net.connect(Number(port), hostname, () => {
+        socket.write(
+          `POST ${CALLBACK_PATH} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nAuthorization: ${authorization}\r\n` +
+            `Content-Type: application/json\r\nContent-Length: 64\r\n\r\n[{"payment_id":"p-1"`,
+          () => setTimeout(() => socket.destroy(), 200),
+        );
+      });
+      socket.on("close", () => resolve());
+      socket.on("error", reject);
+    });
+
+    await expect
+      .poll(async () =>
+        (
+          await queryConsoleDatabase<{ verified: number; verificationDetail: string }>(
+            'SELECT "verified", "verificationDetail" FROM "ReceivedCallback" WHERE "merchantId" = ? ORDER BY "receivedAt"',
+            [merchantId],
+          )
+        ).map((row) => [row.verified, row.verificationDetail]),
+      )
+      .toEqual([
+        [0, "The delivery had an empty body: nothing to record."],
+        [0, "The delivery was cut off after 20 of 64 bytes; MobilePay delivers it again."],
+      ]);
+    expect((await request.get("/api/health")).status()).toBe(200);
   });
 
   test("[CALLS]: a flood of unverified callbacks stores a few short rows and answers the rest 429", async ({

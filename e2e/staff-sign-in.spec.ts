@@ -4,7 +4,7 @@ import type { Browser, Page } from "@playwright/test";
 
 import { scaled } from "../lib/testing/test-slowness";
 
-import { insertMerchantOfEnvironment } from "./fixtures/console-database";
+import { insertMerchantOfEnvironment, queryConsoleDatabase } from "./fixtures/console-database";
 import {
   allowTimeForSignIns,
   demoStaff,
@@ -40,6 +40,14 @@ async function signedInElsewhere(browser: Browser, email: string) {
   await fillSignInForm(page, email, "a-long-enough-password");
   await expect(page.getByTestId("current-staff")).toBeVisible();
   return { context, page };
+}
+
+/** Answers the confirmation dialog the staff page asks before a role change or disabling someone. */
+async function confirmInDialog(page: Page, title: string, confirm: string): Promise<void> {
+  const dialog = page.getByRole("dialog", { name: title });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: confirm, exact: true }).click();
+  await expect(dialog).toBeHidden();
 }
 
 const sessionOf = async (page: Page) => (await page.request.get("/api/auth/session")).json() as Promise<unknown>;
@@ -151,6 +159,11 @@ test.describe("[STAFF] sign-in and roles", () => {
     await expect(row.getByText("Sign-in held back")).toBeVisible();
     await row.getByRole("button", { name: "Unlock sign-in" }).click();
     await expect(row.getByText("Sign-in held back")).toBeHidden();
+    const unlocked = await queryConsoleDatabase<{ actorLabel: string; details: string }>(
+      "SELECT actorLabel, details FROM AuditEvent WHERE action = 'staff.sign_in_unlocked' ORDER BY occurredAt DESC",
+    );
+    expect(unlocked[0]?.actorLabel).toBe(demoStaff("admin").email);
+    expect(JSON.parse(unlocked[0]!.details)).toMatchObject({ email });
 
     await fillSignInForm(guesserPage, email, "a-long-enough-password");
     await expect(guesserPage.getByTestId("current-staff")).toHaveText("Uma Unlocked");
@@ -204,6 +217,27 @@ test.describe("[ROLES] enforced on the server", () => {
     expect(await response.json()).toEqual({
       error: { code: "FORBIDDEN", message: "Your role does not allow this action." },
     });
+  });
+
+  test("[ROLES]: only an admin may unlock someone's sign-in; an integrator gets 403 and nothing is audited", async ({
+    page,
+    baseURL,
+  }) => {
+    await signInAs(page, "integrator");
+    const target = await queryConsoleDatabase<{ id: string }>("SELECT id FROM StaffUser WHERE email = ?", [
+      demoStaff("support").email,
+    ]);
+    const before = await queryConsoleDatabase<{ count: number }>(
+      "SELECT COUNT(*) AS count FROM AuditEvent WHERE action = 'staff.sign_in_unlocked'",
+    );
+    const response = await page.request.delete(`/api/staff/${target[0]!.id}/sign-in-limits`, {
+      headers: { origin: baseURL! },
+    });
+    expect(response.status()).toBe(403);
+    const after = await queryConsoleDatabase<{ count: number }>(
+      "SELECT COUNT(*) AS count FROM AuditEvent WHERE action = 'staff.sign_in_unlocked'",
+    );
+    expect(after[0]!.count).toBe(before[0]!.count);
   });
 
   test("[ROLES]: support gets the 403 page for staff management", async ({ page }) => {
@@ -270,6 +304,7 @@ test.describe("[STAFF] management", () => {
       .getByRole("row", { name: new RegExp(email) })
       .getByRole("button", { name: "Disable" })
       .click();
+    await confirmInDialog(page, "Disable Lee Leaver?", "Disable");
     await expect(page.getByRole("row", { name: new RegExp(email) }).getByText("Disabled")).toBeVisible();
 
     await leaver.goto("/merchants");
@@ -287,8 +322,19 @@ test.describe("[STAFF] management", () => {
     expect(await sessionOf(member.page)).toMatchObject({ user: { email, role: "integrator" } });
 
     const row = page.getByRole("row", { name: new RegExp(email) });
-    await row.getByLabel(`Role of ${email}`).selectOption("support");
-    await expect(row.getByLabel(`Role of ${email}`)).toHaveValue("support");
+    const role = row.getByLabel(`Role of ${email}`);
+    // Nothing changes until the admin confirms.
+    await role.selectOption("support");
+    const dialog = page.getByRole("dialog", { name: "Make Cai Changing support?" });
+    await expect(dialog).toContainText("signed out everywhere");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(role).toHaveValue("integrator");
+    expect(await sessionOf(member.page)).toMatchObject({ user: { email, role: "integrator" } });
+
+    await role.selectOption("support");
+    await confirmInDialog(page, "Make Cai Changing support?", "Change to Support");
+    await expect(role).toHaveValue("support");
     // A new role ends the sessions issued under the old one.
     expect(await sessionOf(member.page)).toEqual({});
     await member.context.close();
@@ -296,6 +342,7 @@ test.describe("[STAFF] management", () => {
     member = await signedInElsewhere(browser, email);
     expect(await sessionOf(member.page)).toMatchObject({ user: { email, role: "support" } });
     await row.getByRole("button", { name: "Disable" }).click();
+    await confirmInDialog(page, "Disable Cai Changing?", "Disable");
     await expect(row.getByText("Disabled")).toBeVisible();
     expect(await sessionOf(member.page)).toEqual({});
     await member.context.close();

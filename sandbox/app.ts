@@ -1,3 +1,6 @@
+// First: it must run before oidc-provider is loaded (see the module).
+import "./oidc/supported-runtime";
+
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import path from "node:path";

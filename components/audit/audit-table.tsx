@@ -2,8 +2,9 @@
 
 import Link from "next/link";
 
-import { LocalTime } from "@/components/ui/local-time";
+import { AuditDetails } from "@/components/audit/audit-details";
 import { Badge } from "@/components/ui/badge";
+import { LocalTime } from "@/components/ui/local-time";
 import { Table, Td, Th } from "@/components/ui/table";
 
 export type AuditRow = {
@@ -14,12 +15,15 @@ export type AuditRow = {
   outcome: string;
   environment: string | null;
   merchantId: string | null;
+  /** Null when the merchant is not one the viewer may see (or no longer exists). */
+  merchantName: string | null;
   details: string;
 };
 
 /**
- * Audit events as stored; details are non-secret JSON by construction. A client component on purpose, like
- * MerchantsTable: the rows travel as data and their markup is rendered once.
+ * Audit events as stored; details are non-secret JSON by construction, shown as label/value pairs. A client
+ * component on purpose, like MerchantsTable: the rows travel as data and their markup is rendered once.
+ * The outcome comes second so it stays in sight on a phone, where the rest scrolls inside the table.
  */
 export function AuditTable({ events }: { events: AuditRow[] }) {
   return (
@@ -27,10 +31,9 @@ export function AuditTable({ events }: { events: AuditRow[] }) {
       <thead>
         <tr>
           <Th>When</Th>
-          <Th>Actor</Th>
-          <Th>Action</Th>
           <Th>Outcome</Th>
-          <Th>Environment</Th>
+          <Th>Action</Th>
+          <Th>Actor</Th>
           <Th>Merchant</Th>
           <Th>Details</Th>
         </tr>
@@ -38,19 +41,37 @@ export function AuditTable({ events }: { events: AuditRow[] }) {
       <tbody className="divide-y divide-slate-100">
         {events.map((event) => (
           <tr key={event.id} data-action={event.action}>
-            <Td className="whitespace-nowrap">
-              <LocalTime iso={event.occurredAt} />
+            <Td className="text-xs whitespace-nowrap text-slate-600">
+              <LocalTime iso={event.occurredAt} style="absolute" />
             </Td>
-            <Td>{event.actorLabel}</Td>
-            <Td className="font-mono text-xs">{event.action}</Td>
             <Td>
               <Badge tone={event.outcome === "success" ? "success" : "danger"}>{event.outcome}</Badge>
             </Td>
-            <Td>{event.environment ?? "—"}</Td>
-            <Td className="font-mono text-xs">
-              {event.merchantId ? <Link href={`/merchants/${event.merchantId}`}>{event.merchantId}</Link> : "—"}
+            <Td>
+              <span className="font-mono text-xs">{event.action}</span>
+              {event.environment ? <div className="text-xs text-slate-500">{event.environment}</div> : null}
             </Td>
-            <Td className="max-w-md font-mono text-xs break-all text-slate-500">{event.details}</Td>
+            <Td className="text-xs wrap-anywhere">{event.actorLabel}</Td>
+            <Td className="text-xs">
+              {event.merchantId ? (
+                <Link
+                  href={`/merchants/${event.merchantId}`}
+                  className="text-blue-700 hover:underline"
+                  title={event.merchantId}
+                >
+                  {event.merchantName ? (
+                    <bdi>{event.merchantName}</bdi>
+                  ) : (
+                    <span className="font-mono">{event.merchantId.slice(0, 8)}…</span>
+                  )}
+                </Link>
+              ) : (
+                <span className="text-slate-400">—</span>
+              )}
+            </Td>
+            <Td className="min-w-64 text-xs">
+              <AuditDetails details={event.details} />
+            </Td>
           </tr>
         ))}
       </tbody>

@@ -1,9 +1,10 @@
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { LocalTime } from "@/components/ui/local-time";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { SampleCallView } from "@/lib/calls/sample-call-view";
 
-/** The merchant's recent sample calls; a row opens in the inspector. */
+/** The merchant's recent sample calls; a row opens in the inspector. The status comes second to stay in sight on a phone. */
 export function CallHistoryTable({
   calls,
   selectedId,
@@ -20,9 +21,9 @@ export function CallHistoryTable({
     <Table label="Sample call history">
       <thead>
         <tr>
-          <Th>When</Th>
           <Th>Call</Th>
           <Th>Status</Th>
+          <Th>When</Th>
           <Th>Latency</Th>
           <Th>By</Th>
           <Th>
@@ -33,9 +34,6 @@ export function CallHistoryTable({
       <tbody className="divide-y divide-slate-100">
         {calls.map((call) => (
           <tr key={call.id} className={call.id === selectedId ? "bg-blue-50" : undefined}>
-            <Td className="text-xs whitespace-nowrap text-slate-500">
-              <time dateTime={call.createdAt}>{new Date(call.createdAt).toLocaleString("en-GB")}</time>
-            </Td>
             <Td>
               <span className="font-medium">{call.operationLabel}</span>{" "}
               <span className="font-mono text-xs text-slate-500">{call.method}</span>
@@ -45,6 +43,9 @@ export function CallHistoryTable({
                 {call.responseStatus ?? "—"} {call.errorCode ?? ""}
               </Badge>
               {call.refreshed ? <span className="ml-2 text-xs text-slate-500">refreshed</span> : null}
+            </Td>
+            <Td className="text-xs whitespace-nowrap text-slate-500">
+              <LocalTime iso={call.createdAt} style="absolute" />
             </Td>
             <Td className="font-mono text-xs">{call.durationMs} ms</Td>
             <Td className="text-xs text-slate-500">{call.staffLabel}</Td>

@@ -1,4 +1,5 @@
-import { Badge } from "@/components/ui/badge";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { LocalTime } from "@/components/ui/local-time";
 import type { ReceivedCallbackView } from "@/lib/calls/sample-call-view";
 
 function prettyJson(text: string): string {
@@ -8,6 +9,12 @@ function prettyJson(text: string): string {
     return text;
   }
 }
+
+const STATUS_TONES: Record<ReceivedCallbackView["status"], BadgeTone> = {
+  verified: "success",
+  unverified: "danger",
+  incomplete: "warning",
+};
 
 /** Callbacks MobilePay delivered for this merchant, with whether their credentials checked out. */
 export function ReceivedCallbacksList({ callbacks }: { callbacks: ReceivedCallbackView[] }) {
@@ -25,13 +32,11 @@ export function ReceivedCallbacksList({ callbacks }: { callbacks: ReceivedCallba
           <details className="rounded-md border border-slate-200 p-3">
             <summary className="flex cursor-pointer flex-wrap items-center gap-2 text-sm">
               <Badge tone="info">{callback.kind}</Badge>
-              <Badge tone={callback.verified ? "success" : "danger"}>
-                {callback.verified ? "verified" : "unverified"}
-              </Badge>
+              <Badge tone={STATUS_TONES[callback.status]}>{callback.status}</Badge>
               <span className="font-mono text-xs">{callback.summary}</span>
-              <time dateTime={callback.receivedAt} className="ml-auto text-xs text-slate-500">
-                {new Date(callback.receivedAt).toLocaleString("en-GB")}
-              </time>
+              <span className="ml-auto text-xs text-slate-500">
+                <LocalTime iso={callback.receivedAt} style="absolute" />
+              </span>
             </summary>
             <p className="mt-2 text-xs text-slate-500">{callback.verificationDetail}</p>
             <pre className="mt-2 max-h-60 overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs whitespace-pre-wrap text-slate-100">

@@ -9,7 +9,7 @@ import { cn } from "@/lib/class-names";
 export function ConsoleNav({ items }: { items: NavigationItem[] }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="flex gap-1">
+    <nav aria-label="Main" className="flex flex-col gap-1 md:flex-row">
       {items.map((item) => {
         const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (

@@ -6,6 +6,7 @@ import { DiagnosticCheckList, DiagnosticLevelBadge } from "@/components/diagnost
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { LocalTime } from "@/components/ui/local-time";
 import { worstLevel } from "@/lib/diagnostics/diagnostic-check";
 import type { DiagnosticsReport } from "@/lib/diagnostics/diagnostics-schemas";
 import { ApiError, apiRequest } from "@/lib/http/api-client";
@@ -37,14 +38,18 @@ export function DiagnosticsRunner({ environments }: { environments: { id: string
           {pending ? "Running checks…" : report ? "Run checks again" : "Run checks"}
         </Button>
         <span className="text-sm text-slate-500">
-          {report
-            ? `Last run ${new Date(report.ranAt).toLocaleTimeString()}`
-            : `Checks ${environments.map((environment) => environment.label).join(", ") || "no environment"} and this install.`}
+          {report ? (
+            <>
+              Last run <LocalTime iso={report.ranAt} />
+            </>
+          ) : (
+            `Checks ${environments.map((environment) => environment.label).join(", ") || "no environment"} and this install.`
+          )}
         </span>
       </div>
       {failure ? <Alert tone="error">{failure}</Alert> : null}
       {report ? (
-        <div className="grid gap-6 lg:grid-cols-2">
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
           {report.environments.map(({ environment, checks }) => (
             <Card key={environment.id}>
               <CardHeader

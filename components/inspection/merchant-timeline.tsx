@@ -87,7 +87,7 @@ export function MerchantTimeline({ merchantId, entries }: { merchantId: string; 
               {entry.summary ? <p className="mt-0.5 text-xs break-words text-slate-600">{entry.summary}</p> : null}
             </div>
             <div className="shrink-0 text-right text-xs text-slate-500">
-              <LocalTime iso={entry.at} />
+              <LocalTime iso={entry.at} style="absolute" />
               {entry.action ? (
                 <Link
                   className="block text-blue-700"

@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
+import { LocalTime } from "@/components/ui/local-time";
 import type { FieldErrors } from "@/lib/errors";
 import { ApiError, apiRequest } from "@/lib/http/api-client";
 
@@ -55,7 +56,9 @@ export function CreateInvitationForm({ environments }: { environments: Environme
           <Input readOnly value={created.url} aria-label="Consent link" className="font-mono text-xs" />
           <CopyButton value={created.url} />
         </div>
-        <p className="text-xs text-slate-500">Expires {new Date(created.expiresAt).toLocaleString()}.</p>
+        <p className="text-xs text-slate-500">
+          Expires <LocalTime iso={created.expiresAt} />.
+        </p>
         <LinkQrCode svg={created.qrSvg} label="QR code of the consent link" />
         <div className="flex gap-2">
           <a href={created.url} target="_blank" rel="noreferrer" className={buttonClassName("secondary")}>

@@ -35,11 +35,12 @@ export function MerchantsTable({
       <thead>
         <tr>
           <Th>Name</Th>
-          <Th>VAT</Th>
-          <Th>Environment</Th>
-          <Th>Scopes</Th>
+          {/* On phones VAT and environment go under the name, so the state stays in sight. */}
+          <Th className="hidden md:table-cell">VAT</Th>
+          <Th className="hidden md:table-cell">Environment</Th>
+          <Th className="hidden lg:table-cell">Scopes</Th>
           <Th>State</Th>
-          <Th>Access token expires</Th>
+          <Th className="hidden sm:table-cell">Access token expires</Th>
           <Th>Last activity</Th>
         </tr>
       </thead>
@@ -50,14 +51,17 @@ export function MerchantsTable({
               <Link href={`/merchants/${merchant.id}`} className="text-blue-700 hover:underline">
                 <bdi>{merchant.name}</bdi>
               </Link>
+              <div className="text-xs font-normal text-slate-500 md:hidden">
+                {merchant.vatNumber} · {environmentLabel[merchant.environment] ?? merchant.environment}
+              </div>
             </Td>
-            <Td>{merchant.vatNumber}</Td>
-            <Td>{environmentLabel[merchant.environment] ?? merchant.environment}</Td>
-            <Td className="text-xs">{merchant.scopes}</Td>
+            <Td className="hidden md:table-cell">{merchant.vatNumber}</Td>
+            <Td className="hidden md:table-cell">{environmentLabel[merchant.environment] ?? merchant.environment}</Td>
+            <Td className="hidden text-xs lg:table-cell">{merchant.scopes}</Td>
             <Td>
               <ConnectionStateBadge state={merchant.state} />
             </Td>
-            <Td className="text-xs">
+            <Td className="hidden text-xs sm:table-cell">
               {merchant.accessTokenExpiresAt ? <LocalTime iso={merchant.accessTokenExpiresAt} /> : "—"}
             </Td>
             <Td className="text-xs">

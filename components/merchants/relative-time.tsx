@@ -2,15 +2,15 @@
 
 import { useEffect, useState } from "react";
 
-import { relativeText, utcText } from "@/components/ui/time-text";
+import { consoleTimeText, serverTimeText, viewerTimeZone } from "@/components/ui/time-text";
 
 /**
- * A time that keeps counting down (or up) while the page is open, such as an access token's expiry. The
- * server knows neither the viewer's zone nor the moment of viewing, so it renders UTC and the browser takes
- * over after hydration. Times that need not tick are LocalTime, which costs no component of its own.
+ * A moment that keeps counting down (or up) every second while the page is open, such as an access token's
+ * expiry; written the console's one way. The server knows neither the viewer's zone nor the moment of
+ * viewing, so it writes UTC and the browser takes over after hydration. Times that need not tick are
+ * LocalTime, which costs no component of its own.
  */
 export function RelativeTime({ iso }: { iso: string }) {
-  const target = new Date(iso).getTime();
   const [now, setNow] = useState<number | null>(null);
   useEffect(() => {
     const tick = () => setNow(Date.now());
@@ -21,11 +21,11 @@ export function RelativeTime({ iso }: { iso: string }) {
       clearInterval(timer);
     };
   }, []);
-  if (Number.isNaN(target)) return <span>{iso}</span>;
+  const shown = now === null ? serverTimeText(iso) : consoleTimeText(iso, { now, timeZone: viewerTimeZone() });
+  if (!shown) return <span>{iso}</span>;
   return (
-    <time dateTime={iso} title={iso}>
-      {now === null ? utcText(iso) : new Date(target).toLocaleString()}
-      {now !== null ? <span className="ml-1 text-slate-500">({relativeText(target, now)})</span> : null}
+    <time dateTime={iso} title={shown.title} data-console-time="">
+      {shown.text}
     </time>
   );
 }

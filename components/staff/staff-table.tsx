@@ -6,9 +6,11 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog, type ConfirmRequest } from "@/components/ui/confirm-dialog";
 import { Select } from "@/components/ui/input";
+import { LocalTime } from "@/components/ui/local-time";
 import { Table, Td, Th } from "@/components/ui/table";
-import { ROLE_LABELS, STAFF_ROLES, type StaffRole } from "@/lib/auth/roles";
+import { ROLE_DESCRIPTIONS, ROLE_LABELS, STAFF_ROLES, type StaffRole } from "@/lib/auth/roles";
 import { ApiError, apiRequest } from "@/lib/http/api-client";
 
 export type StaffRow = {
@@ -22,10 +24,19 @@ export type StaffRow = {
   signInHeldBack: boolean;
 };
 
+function roleLabel(role: string): string {
+  return ROLE_LABELS[role as StaffRole] ?? role;
+}
+
+/**
+ * The console's staff. A new role or disabling someone ends their sessions, so both are asked for
+ * first. The status comes right after the name so it stays in sight on a phone.
+ */
 export function StaffTable({ staff, currentStaffId }: { staff: StaffRow[]; currentStaffId: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<ConfirmRequest | null>(null);
 
   async function send(id: string, path: string, options: { method: string; body?: unknown }) {
     setBusyId(id);
@@ -43,6 +54,36 @@ export function StaffTable({ staff, currentStaffId }: { staff: StaffRow[]; curre
   const update = (id: string, changes: { role?: StaffRole; disabled?: boolean }) =>
     send(id, `/api/staff/${id}`, { method: "PATCH", body: changes });
 
+  const askRoleChange = (member: StaffRow, role: StaffRole) =>
+    setConfirming({
+      title: `Make ${member.name} ${ROLE_LABELS[role].toLowerCase()}?`,
+      body: (
+        <>
+          <p>
+            <bdi>{member.name}</bdi> ({member.email}) goes from {roleLabel(member.role)} to {ROLE_LABELS[role]}:{" "}
+            {ROLE_DESCRIPTIONS[role].toLowerCase()}.
+          </p>
+          <p className="mt-2">They are signed out everywhere and sign in again with the new role.</p>
+        </>
+      ),
+      confirmLabel: `Change to ${ROLE_LABELS[role]}`,
+      onConfirm: () => void update(member.id, { role }),
+    });
+
+  const askDisable = (member: StaffRow) =>
+    setConfirming({
+      title: `Disable ${member.name}?`,
+      body: (
+        <p>
+          <bdi>{member.name}</bdi> ({member.email}) is signed out everywhere and can no longer sign in, until an admin
+          enables the account again.
+        </p>
+      ),
+      confirmLabel: "Disable",
+      tone: "danger",
+      onConfirm: () => void update(member.id, { disabled: true }),
+    });
+
   return (
     <div className="space-y-3">
       {error ? <Alert tone="error">{error}</Alert> : null}
@@ -50,9 +91,8 @@ export function StaffTable({ staff, currentStaffId }: { staff: StaffRow[]; curre
         <thead>
           <tr>
             <Th>Name</Th>
-            <Th>Email</Th>
-            <Th>Role</Th>
             <Th>Status</Th>
+            <Th>Role</Th>
             <Th>Last sign-in</Th>
             <Th>
               <span className="sr-only">Actions</span>
@@ -64,16 +104,23 @@ export function StaffTable({ staff, currentStaffId }: { staff: StaffRow[]; curre
             const self = member.id === currentStaffId;
             return (
               <tr key={member.id}>
-                <Td className="font-medium">
-                  <bdi>{member.name}</bdi>
+                <Td>
+                  <bdi className="block font-medium">{member.name}</bdi>
+                  <div className="text-xs wrap-anywhere text-slate-500">{member.email}</div>
                 </Td>
-                <Td>{member.email}</Td>
+                <Td>
+                  <span className="flex flex-wrap gap-1">
+                    {member.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>}
+                    {member.signInHeldBack ? <Badge tone="warning">Sign-in held back</Badge> : null}
+                  </span>
+                </Td>
                 <Td>
                   <Select
                     aria-label={`Role of ${member.email}`}
                     value={member.role}
                     disabled={self || busyId === member.id}
-                    onChange={(event) => void update(member.id, { role: event.target.value as StaffRole })}
+                    className="w-auto min-w-32"
+                    onChange={(event) => askRoleChange(member, event.target.value as StaffRole)}
                   >
                     {STAFF_ROLES.map((role) => (
                       <option key={role} value={role}>
@@ -82,13 +129,9 @@ export function StaffTable({ staff, currentStaffId }: { staff: StaffRow[]; curre
                     ))}
                   </Select>
                 </Td>
-                <Td>
-                  <span className="flex flex-wrap gap-1">
-                    {member.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>}
-                    {member.signInHeldBack ? <Badge tone="warning">Sign-in held back</Badge> : null}
-                  </span>
+                <Td className="text-xs whitespace-nowrap text-slate-600">
+                  {member.lastLoginAt ? <LocalTime iso={member.lastLoginAt} /> : "never"}
                 </Td>
-                <Td className="whitespace-nowrap text-slate-500">{member.lastLoginAt ?? "never"}</Td>
                 <Td>
                   <span className="flex flex-wrap justify-end gap-2">
                     {member.signInHeldBack ? (
@@ -111,13 +154,17 @@ export function StaffTable({ staff, currentStaffId }: { staff: StaffRow[]; curre
                         Sign out everywhere
                       </Button>
                     )}
-                    {self ? null : (
+                    {self ? null : member.disabled ? (
                       <Button
                         variant="secondary"
                         disabled={busyId === member.id}
-                        onClick={() => void update(member.id, { disabled: !member.disabled })}
+                        onClick={() => void update(member.id, { disabled: false })}
                       >
-                        {member.disabled ? "Enable" : "Disable"}
+                        Enable
+                      </Button>
+                    ) : (
+                      <Button variant="secondary" disabled={busyId === member.id} onClick={() => askDisable(member)}>
+                        Disable
                       </Button>
                     )}
                   </span>
@@ -127,6 +174,7 @@ export function StaffTable({ staff, currentStaffId }: { staff: StaffRow[]; curre
           })}
         </tbody>
       </Table>
+      <ConfirmDialog request={confirming} onClose={() => setConfirming(null)} />
     </div>
   );
 }

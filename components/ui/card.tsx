@@ -4,7 +4,10 @@ import { cn } from "@/lib/class-names";
 
 export function Card({ className, children }: { className?: string; children: ReactNode }) {
   return (
-    <section className={cn("rounded-lg border border-slate-200 bg-white shadow-sm", className)}>{children}</section>
+    // min-w-0: in a grid, a wide table inside must scroll in its own box instead of widening the page.
+    <section className={cn("min-w-0 rounded-lg border border-slate-200 bg-white shadow-sm", className)}>
+      {children}
+    </section>
   );
 }
 

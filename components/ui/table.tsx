@@ -4,7 +4,15 @@ import { cn } from "@/lib/class-names";
 
 export function Table({ children, label }: { children: ReactNode; label: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    // A table wider than the screen scrolls inside this box; the page itself never scrolls sideways. The box is
+    // a named, focusable region so a keyboard can scroll it too, and positioned so that visually hidden
+    // (absolutely placed) header text is clipped with the rest instead of widening the page.
+    <div
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+      className="relative max-w-full min-w-0 overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+    >
       <table aria-label={label} className="min-w-full divide-y divide-slate-200 text-sm">
         {children}
       </table>

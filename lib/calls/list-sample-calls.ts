@@ -1,5 +1,6 @@
 import "server-only";
 
+import { summarizeFailedDelivery } from "@/lib/calls/callback-body";
 import type { ReceivedCallbackView, SampleCallsData } from "@/lib/calls/sample-call-view";
 import { toSampleCallView } from "@/lib/calls/to-sample-call-view";
 import { getDb } from "@/lib/db/client";
@@ -8,6 +9,8 @@ import { AppError } from "@/lib/errors";
 const HISTORY_SIZE = 50;
 
 function summarize(kind: string, body: string): string {
+  const failed = summarizeFailedDelivery(body);
+  if (failed) return failed;
   try {
     const value: unknown = JSON.parse(body);
     const events = (Array.isArray(value) ? value : [value]) as Record<string, unknown>[];
@@ -47,6 +50,11 @@ export async function listSampleCalls(merchantId: string): Promise<SampleCallsDa
       id: callback.id,
       kind: callback.kind,
       verified: callback.verified,
+      status: callback.verified
+        ? "verified"
+        : summarizeFailedDelivery(callback.body) === null
+          ? "unverified"
+          : "incomplete",
       verificationDetail: callback.verificationDetail,
       body: callback.body,
       receivedAt: callback.receivedAt.toISOString(),

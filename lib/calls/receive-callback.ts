@@ -1,6 +1,7 @@
 import "server-only";
 
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { callbackBodyProblem, type ArrivedBody } from "@/lib/calls/callback-body";
 import { verifyCallbackAuthorization } from "@/lib/calls/callback-credentials";
 import { countDroppedCallback } from "@/lib/calls/dropped-callback-counts";
 import { CALLBACK_KINDS, type CallbackKind } from "@/lib/calls/sample-call-context";
@@ -18,13 +19,18 @@ export type ReceiveCallbackOptions = {
   kind: string;
   authorization: string | null;
   bodyText: string;
+  /** How the body arrived; absent: whole, as its text says. */
+  arrival?: Omit<ArrivedBody, "text">;
   /** The sender's address, for the per-sender limit on unverified callbacks. */
   source: string;
   now?: Date;
 };
 
-/** verified: stored for its merchant; unverified: kept for diagnosis; dropped: over the limits, not stored. */
-export type CallbackReceipt = "verified" | "unverified" | "dropped";
+/**
+ * verified: stored for its merchant; unverified: kept for diagnosis; incomplete: the registered sender's
+ * delivery was empty or cut off, kept for diagnosis and not as a callback; dropped: over the limits, not stored.
+ */
+export type CallbackReceipt = "verified" | "unverified" | "incomplete" | "dropped";
 
 /** A JSON body is kept normalized; an unverified one only in part, as diagnosis needs no more. */
 function bodyToKeep(bodyText: string, verified: boolean): string {
@@ -80,6 +86,29 @@ export async function receiveCallback(options: ReceiveCallbackOptions): Promise<
       }
       return "dropped";
     }
+  }
+  const arrival = options.arrival ?? {
+    bytes: Buffer.byteLength(options.bodyText),
+    declaredBytes: null,
+    brokenOff: false,
+  };
+  const problem = verification.verified ? callbackBodyProblem({ text: options.bodyText, ...arrival }) : null;
+  if (problem) {
+    // The credentials are MobilePay's, but the delivery failed on the way: kept beside the merchant's
+    // callbacks for diagnosis, never counted as a callback or written to its timeline.
+    await db.receivedCallback.create({
+      data: {
+        merchantId: verification.merchantId,
+        environment: environment.id,
+        kind: options.kind,
+        verified: false,
+        verificationDetail: problem.detail,
+        body: problem.keptBody,
+        receivedAt: now,
+      },
+    });
+    logger.warn("incomplete MobilePay callback", { environment: environment.id, kind: options.kind });
+    return "incomplete";
   }
   const body = bodyToKeep(options.bodyText, verification.verified);
 

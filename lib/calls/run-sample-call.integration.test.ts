@@ -154,6 +154,48 @@ describe("receiving a callback", () => {
     expect(await calls.getDb().auditEvent.count({ where: { merchantId, action: "callback.invoice" } })).toBe(1);
   });
 
+  it("keeps an empty or cut-off delivery from MobilePay as what it is: not verified, not a callback", async () => {
+    const { username, password } = calls.callbackCredentialsFor("sandbox", merchantId);
+    const auditBefore = await calls.getDb().auditEvent.count({ where: { merchantId, action: "callback.refund" } });
+    const deliver = (bodyText: string, arrival?: { bytes: number; declaredBytes: number | null; brokenOff: boolean }) =>
+      calls.receiveCallback({
+        environment: "sandbox",
+        kind: "refund",
+        authorization: basic(username, password),
+        bodyText,
+        arrival,
+        source: "198.51.100.12",
+      });
+    expect(await deliver("")).toBe("incomplete");
+    expect(await deliver('[{"refund_id":"r-1",', { bytes: 20, declaredBytes: 64, brokenOff: false })).toBe(
+      "incomplete",
+    );
+    expect(await deliver('[{"refund_id":"r-1"', { bytes: 19, declaredBytes: null, brokenOff: true })).toBe(
+      "incomplete",
+    );
+    const stored = await calls.getDb().receivedCallback.findMany({
+      where: { merchantId, kind: "refund" },
+      orderBy: { receivedAt: "asc" },
+    });
+    expect(stored.map((row) => row.verified)).toEqual([false, false, false]);
+    expect(stored.map((row) => row.verificationDetail)).toEqual([
+      "The delivery had an empty body: nothing to record.",
+      "The delivery was cut off after 20 of 64 bytes; MobilePay delivers it again.",
+      "The delivery was cut off after 19 of an unknown number of bytes; MobilePay delivers it again.",
+    ]);
+    const { listSampleCalls } = await import("@/lib/calls/list-sample-calls");
+    const shown = (await listSampleCalls(merchantId)).callbacks.filter((callback) => callback.kind === "refund");
+    expect(shown.map((callback) => [callback.status, callback.summary])).toEqual(
+      expect.arrayContaining([
+        ["incomplete", "Empty body"],
+        ["incomplete", "Cut off after 20 of 64 bytes"],
+      ]),
+    );
+    expect(await calls.getDb().auditEvent.count({ where: { merchantId, action: "callback.refund" } })).toBe(
+      auditBefore,
+    );
+  });
+
   it("keeps a callback with wrong credentials unverified and away from the merchant", async () => {
     const result = await calls.receiveCallback({
       environment: "sandbox",

@@ -38,6 +38,8 @@ export type ReceivedCallbackView = {
   id: string;
   kind: string;
   verified: boolean;
+  /** verified, unverified (credentials did not check out), or incomplete (an empty or cut-off delivery). */
+  status: "verified" | "unverified" | "incomplete";
   verificationDetail: string;
   body: string;
   receivedAt: string;

@@ -38,6 +38,13 @@ export function checksFromFindings(findings: readonly DiscoveryFinding[]): Diagn
   });
 }
 
+/**
+ * Protocol scopes, not products: MobilePay answers them without listing them in scopes_supported (its discovery
+ * document has never listed offline_access, yet every link returns a refresh token), so their absence there
+ * says nothing.
+ */
+const PROTOCOL_SCOPES: readonly string[] = ["openid", "offline_access"];
+
 /** The scopes the console asks for, against those the OP publishes (when it publishes them). */
 export function checkScopes(requested: readonly string[], supported: readonly string[] | undefined): DiagnosticCheck {
   const title = "Scopes for the products";
@@ -61,19 +68,22 @@ export function checkScopes(requested: readonly string[], supported: readonly st
       "A test link shows the granted scopes on the merchant page.",
     );
   }
-  const unsupported = requested.filter((scope) => !supported.includes(scope));
-  return unsupported.length === 0
-    ? diagnosticCheck(
-        "scopes",
-        title,
-        "pass",
-        `The console asks for ${requested.join(" ")}; all are published by the OP.`,
-      )
-    : diagnosticCheck(
-        "scopes",
-        title,
-        "warn",
-        `The OP does not publish ${unsupported.join(", ")} in scopes_supported.`,
-        "Ask MobilePay to enable the product for this client, or drop it from the requested products.",
-      );
+  const unpublished = requested.filter((scope) => !supported.includes(scope));
+  const products = unpublished.filter((scope) => !PROTOCOL_SCOPES.includes(scope));
+  if (products.length > 0) {
+    return diagnosticCheck(
+      "scopes",
+      title,
+      "warn",
+      `The OP does not publish the product scope${products.length === 1 ? "" : "s"} ${products.join(", ")} in scopes_supported.`,
+      "Ask MobilePay to enable the product for this client, or drop it from the requested products.",
+    );
+  }
+  const unlisted = unpublished.length > 0 ? ` (${unpublished.join(", ")} is not listed, as usual at MobilePay)` : "";
+  return diagnosticCheck(
+    "scopes",
+    title,
+    "pass",
+    `The console asks for ${requested.join(" ")}; the OP publishes every product scope${unlisted}.`,
+  );
 }

@@ -26,7 +26,12 @@ describe("reading a body with a size limit", () => {
   it("reads a body within the limit, multi-byte characters split across chunks included", async () => {
     const encoded = new TextEncoder().encode('{"name":"Ærø 😀"}');
     const { stream } = chunkedBody([encoded.slice(0, 10), encoded.slice(10, 11), encoded.slice(11)]);
-    expect(await readLimitedBody(stream, encoded.byteLength)).toEqual({ tooLarge: false, text: '{"name":"Ærø 😀"}' });
+    expect(await readLimitedBody(stream, encoded.byteLength)).toEqual({
+      tooLarge: false,
+      text: '{"name":"Ærø 😀"}',
+      bytes: encoded.byteLength,
+      brokenOff: false,
+    });
   });
 
   it("stops a chunked body at the first chunk past the limit and cancels the rest", async () => {
@@ -42,6 +47,23 @@ describe("reading a body with a size limit", () => {
   });
 
   it("reads no body as empty text", async () => {
-    expect(await readLimitedBody(null, 10)).toEqual({ tooLarge: false, text: "" });
+    expect(await readLimitedBody(null, 10)).toEqual({ tooLarge: false, text: "", bytes: 0, brokenOff: false });
+  });
+
+  it("returns what arrived, marked broken off, when the sender hangs up mid-body", async () => {
+    let sent = false;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent) return controller.error(Object.assign(new Error("aborted"), { code: "ECONNRESET" }));
+        sent = true;
+        controller.enqueue(new TextEncoder().encode('[{"InvoiceId":"i-1",'));
+      },
+    });
+    expect(await readLimitedBody(stream, 1_000)).toEqual({
+      tooLarge: false,
+      text: '[{"InvoiceId":"i-1",',
+      bytes: 20,
+      brokenOff: true,
+    });
   });
 });

@@ -40,7 +40,7 @@ function hostOf(url: string): string {
   return new URL(url).host;
 }
 
-const ZExternalEnvironmentSchema = z.object({
+export const ZExternalEnvironmentSchema = z.object({
   DISCOVERY_URL: z.url(),
   ISSUER: z.url().default("https://api.mobilepay.dk/merchant"),
   CLIENT_ID: z.string().min(1),

@@ -434,10 +434,10 @@ async function handleFailure(
     ? endpointError?.kind === "configuration"
       ? `MobilePay refused the console's client credentials (${endpointError.oauthError ?? "invalid_client"}): check this environment's client id and secret. ${baseReason}`
       : context.previousAttemptDied && endpointError?.oauthError === "invalid_grant"
-        ? "A previous refresh stopped after MobilePay rotated the refresh token but before the new one was stored; the stored one is no longer valid. Relink the merchant. The current access token may work for up to 5 minutes."
+        ? "A previous refresh stopped after MobilePay rotated the refresh token but before the new one was stored; the stored one is no longer valid. Relink the merchant; until then the console makes no call with this link's tokens."
         : error instanceof IdentityMismatch
           ? baseReason
-          : `MobilePay refused the current refresh token (${endpointError?.oauthError ?? "invalid_grant"}): consent was likely withdrawn, or the token expired after 13 months unused. Relink the merchant. The current access token may work for up to 5 minutes.`
+          : `MobilePay refused the current refresh token (${endpointError?.oauthError ?? "invalid_grant"}): consent was likely withdrawn, or the token expired after 13 months unused. Relink the merchant; until then the console makes no call with this link's tokens.`
     : `Refresh failed for a temporary reason and will be retried: ${baseReason}`;
   const reason = refusedAgain ? before.failureReason! : computedReason;
   const consecutiveFailures = before.consecutiveFailures + 1;

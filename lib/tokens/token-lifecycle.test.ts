@@ -172,6 +172,14 @@ describe("terminal and crash cases", () => {
     await expect(lifecycle.getAccessToken(merchantId, { actor: system, forceRefresh: true })).rejects.toMatchObject({
       code: "CONFLICT",
     });
+    // A call refused with 409 says why, without promising that the token it refuses to use still works.
+    const refusal = await lifecycle.getAccessToken(merchantId, { actor: system }).catch((error: unknown) => error);
+    expect(refusal).toMatchObject({ code: "CONFLICT" });
+    const message = (refusal as { userMessage: string }).userMessage;
+    expect(message).toMatch(
+      /^This link needs relinking: .*until then the console makes no call with this link's tokens\.$/,
+    );
+    expect(message).not.toMatch(/may work/);
   });
 
   it("a refresh that died after the OP rotated the token is diagnosed, not silently lost (OneTime)", async () => {

@@ -12,6 +12,7 @@ import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import { environmentsVisibleTo, visibleEnvironmentIds } from "@/lib/auth/require-environment-access";
 import { requirePagePermission } from "@/lib/auth/require-role";
 import { hasPermission } from "@/lib/auth/roles";
+import { merchantNames } from "@/lib/merchants/merchant-names";
 import { describeEnvironment } from "@/lib/mobilepay/environments";
 
 export const metadata: Metadata = { title: "Audit" };
@@ -30,6 +31,10 @@ export default async function AuditPage({
     problems.push({ field: "before", message: "The page position is not valid; showing the newest events." });
   const visibleEnvironments = visibleEnvironmentIds(staff);
   const { events, nextCursor } = await listAuditEvents({ filters, cursor, visibleEnvironments });
+  const names = await merchantNames(
+    events.flatMap((event) => (event.merchantId ? [event.merchantId] : [])),
+    visibleEnvironments,
+  );
   const query = filtersToSearchParams(filters);
   const olderQuery = new URLSearchParams(query);
   if (nextCursor) olderQuery.set("before", nextCursor);
@@ -76,6 +81,7 @@ export default async function AuditPage({
             outcome: event.outcome,
             environment: event.environment,
             merchantId: event.merchantId,
+            merchantName: event.merchantId ? (names.get(event.merchantId) ?? null) : null,
             details: event.details,
           }))}
         />

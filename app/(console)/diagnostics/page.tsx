@@ -29,7 +29,7 @@ export default async function DiagnosticsPage() {
       <section aria-label="Live checks" className="mb-8">
         <DiagnosticsRunner environments={environments} />
       </section>
-      <div className="grid gap-6 md:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 md:grid-cols-2">
         <Card>
           <CardHeader title="Storage and encryption" />
           <CardBody>

@@ -17,8 +17,8 @@ export default async function StaffPage() {
   return (
     <>
       <PageHeader title="Staff" description="Who can use this console, and with which role." />
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="lg:col-span-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+        <div className="min-w-0 lg:col-span-2">
           <StaffTable
             currentStaffId={admin.id}
             staff={staff.map((member) => ({

@@ -95,7 +95,7 @@ export function CallsPageView({ data }: { data: CallsPageData }) {
             : "This merchant has no active link; its history stays readable."}
         </Alert>
       ) : null}
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card>
           <CardHeader
             title="Run a sample call"

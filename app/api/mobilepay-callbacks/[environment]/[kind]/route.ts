@@ -6,10 +6,21 @@ import { AppError, toErrorBody } from "@/lib/errors";
 import { readLimitedBody } from "@/lib/http/read-limited-body";
 import { senderAddress } from "@/lib/http/sender-address";
 import { logger } from "@/lib/logger";
+import { securityHeaders } from "@/lib/security/content-security-policy";
 
 function tooLarge(): NextResponse {
   countDroppedCallback("tooLarge");
   return NextResponse.json({ error: "too large" }, { status: 413 });
+}
+
+/** The proxy does not run for this route (see its matcher): the headers it would set are set here. */
+function withSecurityHeaders(response: NextResponse): NextResponse {
+  const production = process.env.NODE_ENV === "production";
+  const secureOrigin = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+  for (const [name, value] of Object.entries(securityHeaders(production, secureOrigin))) {
+    response.headers.set(name, value);
+  }
+  return response;
 }
 
 /**
@@ -17,11 +28,22 @@ function tooLarge(): NextResponse {
  * is signed in; the proof of origin is the Basic credentials the console
  * registered, checked in the use case.
  */
-export async function POST(request: NextRequest, context: { params: Promise<{ environment: string; kind: string }> }) {
+export async function POST(
+  request: NextRequest,
+  context: { params: Promise<{ environment: string; kind: string }> },
+): Promise<NextResponse> {
+  return withSecurityHeaders(await receive(request, context));
+}
+
+async function receive(
+  request: NextRequest,
+  context: { params: Promise<{ environment: string; kind: string }> },
+): Promise<NextResponse> {
   try {
     const { environment, kind } = await context.params;
-    const declared = Number(request.headers.get("content-length"));
-    if (Number.isFinite(declared) && declared > MAX_CALLBACK_BYTES) return tooLarge();
+    const declaredHeader = request.headers.get("content-length");
+    const declared = declaredHeader === null ? null : Number(declaredHeader);
+    if (declared !== null && Number.isFinite(declared) && declared > MAX_CALLBACK_BYTES) return tooLarge();
     // A chunked body declares no length: the limit is kept while it streams in.
     const body = await readLimitedBody(request.body, MAX_CALLBACK_BYTES);
     if (body.tooLarge) return tooLarge();
@@ -30,9 +52,16 @@ export async function POST(request: NextRequest, context: { params: Promise<{ en
       kind,
       authorization: request.headers.get("authorization"),
       bodyText: body.text,
+      arrival: {
+        bytes: body.bytes,
+        declaredBytes: declared !== null && Number.isFinite(declared) ? declared : null,
+        brokenOff: body.brokenOff,
+      },
       source: senderAddress(request.headers),
     });
     if (receipt === "verified") return new NextResponse(null, { status: 200 });
+    // Not a callback yet: MobilePay retries a delivery that is not answered 2xx.
+    if (receipt === "incomplete") return NextResponse.json({ error: "empty or incomplete body" }, { status: 400 });
     if (receipt === "dropped") {
       return NextResponse.json({ error: "too many requests" }, { status: 429, headers: { "Retry-After": "60" } });
     }
