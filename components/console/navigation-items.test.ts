@@ -3,10 +3,17 @@ import { describe, expect, it } from "vitest";
 import { navigationFor } from "./navigation-items";
 
 describe("navigationFor", () => {
-  it("shows staff management to admins only", () => {
-    expect(navigationFor("admin").map((item) => item.label)).toEqual(["Merchants", "Audit", "Diagnostics", "Staff"]);
-    for (const role of ["integrator", "support", "demo"] as const) {
-      expect(navigationFor(role).map((item) => item.label)).toEqual(["Merchants", "Audit", "Diagnostics"]);
+  it("shows staff management to admins only, and API keys to all but integrators", () => {
+    expect(navigationFor("admin").map((item) => item.label)).toEqual([
+      "Merchants",
+      "Audit",
+      "Diagnostics",
+      "Staff",
+      "API keys",
+    ]);
+    for (const role of ["support", "demo"] as const) {
+      expect(navigationFor(role).map((item) => item.label)).toEqual(["Merchants", "Audit", "Diagnostics", "API keys"]);
     }
+    expect(navigationFor("integrator").map((item) => item.label)).toEqual(["Merchants", "Audit", "Diagnostics"]);
   });
 });

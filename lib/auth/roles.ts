@@ -26,17 +26,26 @@ export type Permission =
   | "audit:export"
   | "diagnostics:read"
   | "tokens:reveal"
-  | "staff:manage";
+  | "staff:manage"
+  | "api-keys:read"
+  | "api-keys:manage";
 
 const READ: Permission[] = ["merchants:read", "audit:read", "diagnostics:read"];
 const OPERATE: Permission[] = [...READ, "merchants:link", "merchants:refresh", "merchants:unlink", "calls:run"];
 
 const PERMISSIONS: Record<StaffRole, ReadonlySet<Permission>> = {
-  admin: new Set<Permission>([...OPERATE, "audit:export", "tokens:reveal", "staff:manage"]),
+  admin: new Set<Permission>([
+    ...OPERATE,
+    "audit:export",
+    "tokens:reveal",
+    "staff:manage",
+    "api-keys:read",
+    "api-keys:manage",
+  ]),
   integrator: new Set(OPERATE),
-  // Demo staff operate like integrators; the use cases confine them to sandbox environments.
-  demo: new Set(OPERATE),
-  support: new Set(READ),
+  // Demo staff operate like integrators; the use cases confine them (and their API keys) to sandbox environments.
+  demo: new Set<Permission>([...OPERATE, "api-keys:read", "api-keys:manage"]),
+  support: new Set<Permission>([...READ, "api-keys:read"]),
 };
 
 export function hasPermission(role: StaffRole, permission: Permission): boolean {

@@ -80,6 +80,10 @@ export const ZServerEnvSchema = z.object({
   SANDBOX_CLIENT_ID: z.string().min(1).default("mobilepay-link-console"),
   SANDBOX_CLIENT_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   SANDBOX_CONTROL_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /** Requests one API key may make per minute, across all instances. */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** Instances behind the load balancer: each counts in its own memory and allows its share of the limit. */
+  API_INSTANCE_COUNT: z.coerce.number().int().min(1).max(1_000).default(1),
 });
 
 export type ServerEnv = Omit<z.infer<typeof ZServerEnvSchema>, "SANDBOX_ENABLED"> & { SANDBOX_ENABLED: boolean };
