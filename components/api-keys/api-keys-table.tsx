@@ -24,7 +24,11 @@ export type ApiKeyRow = {
   status: "active" | "expired" | "revoked";
 };
 
-const STATUS_TONES: Record<ApiKeyRow["status"], BadgeTone> = { active: "success", expired: "warning", revoked: "danger" };
+const STATUS_TONES: Record<ApiKeyRow["status"], BadgeTone> = {
+  active: "success",
+  expired: "warning",
+  revoked: "danger",
+};
 
 export function ApiKeysTable({ keys, mayRevoke }: { keys: ApiKeyRow[]; mayRevoke: boolean }) {
   const router = useRouter();
@@ -110,11 +114,7 @@ export function ApiKeysTable({ keys, mayRevoke }: { keys: ApiKeyRow[]; mayRevoke
                       </Button>
                     </span>
                   ) : (
-                    <Button
-                      variant="secondary"
-                      aria-label={`Revoke ${key.name}`}
-                      onClick={() => setConfirming(key.id)}
-                    >
+                    <Button variant="secondary" aria-label={`Revoke ${key.name}`} onClick={() => setConfirming(key.id)}>
                       Revoke
                     </Button>
                   )}

@@ -70,13 +70,16 @@ describe(`API keys, on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => {
 
   it("may be created by demo staff for sandboxes only", async () => {
     await expect(createApiKey({ input: input({ environments: ["sandbox"] }), staff: demo })).resolves.toBeTruthy();
-    await expect(
-      createApiKey({ input: input({ environments: ["production"] }), staff: demo }),
-    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(createApiKey({ input: input({ environments: ["production"] }), staff: demo })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 
   it("authenticate a request with the secret, and refuse a wrong, malformed, revoked or expired one", async () => {
-    const created = await createApiKey({ input: input({ returnUrlOrigins: ["https://billing.example"] }), staff: admin });
+    const created = await createApiKey({
+      input: input({ returnUrlOrigins: ["https://billing.example"] }),
+      staff: admin,
+    });
     const accepted = await authenticateApiKey(db, bearer(created.secret));
     expect(accepted).toEqual({
       ok: true,
@@ -116,7 +119,10 @@ describe(`API keys, on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => {
   });
 
   it("are revoked once, with one audit event, and demo staff cannot reach production keys", async () => {
-    const live = await createApiKey({ input: input({ name: "Live billing", environments: ["production"] }), staff: admin });
+    const live = await createApiKey({
+      input: input({ name: "Live billing", environments: ["production"] }),
+      staff: admin,
+    });
     await expect(revokeApiKey({ apiKeyId: live.apiKeyId, staff: demo })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await revokeApiKey({ apiKeyId: live.apiKeyId, staff: admin });
     await revokeApiKey({ apiKeyId: live.apiKeyId, staff: admin });

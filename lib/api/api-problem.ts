@@ -38,14 +38,16 @@ export type ProblemBody = {
   /** For relink-needed: why MobilePay refused the link. */
   reason?: string;
   /** For scope-missing: the scope the endpoint needs. */
-  requiredScope?: string;
+  required_scope?: string;
 };
 
 export class ApiProblem extends Error {
   constructor(
     readonly kind: ApiProblemKind,
     readonly detail: string,
-    readonly extensions: Pick<ProblemBody, "errors" | "reason" | "requiredScope"> & { retryAfterSeconds?: number } = {},
+    readonly extensions: Pick<ProblemBody, "errors" | "reason" | "required_scope"> & {
+      retryAfterSeconds?: number;
+    } = {},
   ) {
     super(`${kind}: ${detail}`);
     this.name = "ApiProblem";

@@ -29,13 +29,12 @@ type Infer<Schema> = Schema extends z.ZodType ? z.output<Schema> : undefined;
 const MAX_JSON_BODY_BYTES = 64 * 1024;
 
 /** The same answer for a missing, malformed, unknown, revoked or expired key, so none can be told apart. */
-const INVALID_KEY = () =>
-  new ApiProblem("invalid-api-key", "Send a valid API key as `Authorization: Bearer mplc_…`.");
+const INVALID_KEY = () => new ApiProblem("invalid-api-key", "Send a valid API key as `Authorization: Bearer mplc_…`.");
 
 export function requireScope(principal: ApiPrincipal, scope: ApiKeyScope): void {
   if (!principal.scopes.includes(scope)) {
     throw new ApiProblem("scope-missing", `This endpoint needs an API key with the scope ${scope}.`, {
-      requiredScope: scope,
+      required_scope: scope,
     });
   }
 }

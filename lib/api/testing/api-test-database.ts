@@ -1,7 +1,11 @@
 import { afterAll, beforeAll } from "vitest";
 
 import type { Database } from "@/lib/db/create-client";
-import { startLifecycleHarness, type LifecycleHarness } from "@/lib/tokens/testing/lifecycle-harness";
+import {
+  reuseTestEnvironment,
+  startLifecycleHarness,
+  type LifecycleHarness,
+} from "@/lib/tokens/testing/lifecycle-harness";
 import { REUSE_CLIENT } from "../../../sandbox/test/support/test-sandbox";
 
 /**
@@ -14,6 +18,7 @@ export function withApiTestDatabase(ready: (db: Database, harness: LifecycleHarn
   beforeAll(async () => {
     harness = await startLifecycleHarness({
       extraEnv: (sandboxUrl) => ({
+        ...reuseTestEnvironment(sandboxUrl),
         MOBILEPAY_PRODUCTION_DISCOVERY_URL: `${sandboxUrl}/merchant-authentication-openidconnect/.well-known/openid-configuration`,
         MOBILEPAY_PRODUCTION_ISSUER: `${sandboxUrl}/merchant`,
         MOBILEPAY_PRODUCTION_CLIENT_ID: REUSE_CLIENT.clientId,
