@@ -269,6 +269,19 @@ describe(`the integrator API, on ${process.env.TEST_DATABASE ?? "sqlite"}`, () =
     expect(handouts.every((handout) => handout.apiKeyId === key.apiKeyId)).toBe(true);
     expect(handouts.filter((handout) => handout.refreshed).length).toBeGreaterThanOrEqual(1);
     expect(JSON.stringify(handouts)).not.toContain(first.access_token);
+
+    const { summarizeTokenHandouts, listMerchantTokenHandouts, startOfMonth } = await import("./list-token-handouts");
+    const summary = await summarizeTokenHandouts(db, { since: startOfMonth(), environments: null, merchantId });
+    expect(summary).toEqual([
+      expect.objectContaining({ merchantId, apiKeyId: key.apiKeyId, apiKeyName: "Billing", handouts: 21 }),
+    ]);
+    expect(summary[0]!.refreshed).toBe(handouts.filter((handout) => handout.refreshed).length);
+    expect(
+      await summarizeTokenHandouts(db, { since: startOfMonth(), environments: ["production"], merchantId }),
+    ).toEqual([]);
+    const latest = await listMerchantTokenHandouts(db, merchantId, 5);
+    expect(latest).toHaveLength(5);
+    expect(latest[0]).toMatchObject({ apiKeyId: key.apiKeyId, apiKeyLastFour: key.lastFour });
   });
 
   it("answers 429 with Retry-After once a key has used its budget", async () => {
