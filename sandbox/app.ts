@@ -14,6 +14,7 @@ import {
   type TSandboxOptionsInput,
   ZSandboxOptionsSchema,
 } from "./config/sandbox-options";
+import { ApiRequestLog, registerApiRequestLogRoutes } from "./control/api-request-log";
 import { ControlActions } from "./control/control-actions";
 import { registerControlPage } from "./control/control-page";
 import { createControlApiRouter } from "./control/control-routes";
@@ -176,6 +177,8 @@ export async function startSandbox(input: TSandboxOptionsInput): Promise<Running
       subscriptions,
     });
     const controlApi = createControlApiRouter(actions, options.controlToken);
+    const apiRequests = new ApiRequestLog();
+    registerApiRequestLogRoutes(controlApi, apiRequests, options.controlToken);
     const pages = new Router();
     registerControlPage(pages, actions, options.controlToken, directory);
     registerInteractionRoutes(pages, { oidc, directory, sessions, merchantGrants, clients: options.clients });
@@ -213,6 +216,7 @@ export async function startSandbox(input: TSandboxOptionsInput): Promise<Running
     handle = async (req, res) => {
       const url = new URL(req.url ?? "/", options.publicUrl);
       if (options.logRequests) console.log(`[sandbox] ${req.method} ${url.pathname}`);
+      apiRequests.record(req, url);
       if (await routeToProvider(req, res, url, gateway)) return;
 
       const context = { req, res, url };
