@@ -53,7 +53,6 @@ export function checkProxyQuery(
 ): { ok: true; search: string } | { ok: false; check: string; detail: string } {
   if (search.length > 2_048)
     return { ok: false, check: "query-too-long", detail: "Query strings are at most 2,048 characters." };
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(search))
     return { ok: false, check: "query-control-character", detail: "The query holds control characters." };
   return { ok: true, search };
