@@ -10,10 +10,17 @@ describe("navigationFor", () => {
       "Diagnostics",
       "Staff",
       "API keys",
+      "API",
     ]);
     for (const role of ["support", "demo"] as const) {
-      expect(navigationFor(role).map((item) => item.label)).toEqual(["Merchants", "Audit", "Diagnostics", "API keys"]);
+      expect(navigationFor(role).map((item) => item.label)).toEqual([
+        "Merchants",
+        "Audit",
+        "Diagnostics",
+        "API keys",
+        "API",
+      ]);
     }
-    expect(navigationFor("integrator").map((item) => item.label)).toEqual(["Merchants", "Audit", "Diagnostics"]);
+    expect(navigationFor("integrator").map((item) => item.label)).toEqual(["Merchants", "Audit", "Diagnostics", "API"]);
   });
 });
