@@ -1,3 +1,7 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+
 import { request as playwrightRequest, type APIRequestContext, type Page } from "@playwright/test";
 
 import { consoleDatabaseBytes, queryConsoleDatabase } from "./fixtures/console-database";
@@ -155,6 +159,29 @@ test.describe("[API] the integrator API and its keys", () => {
     expect(me.status(), await me.text()).toBe(200);
     expect(me.headers()["correlationid"]).toBeTruthy();
 
+    // The example a backend developer copies, run as they would run it, with the key made in the UI.
+    const example = await promisify(execFile)(
+      path.join("node_modules", ".bin", "tsx"),
+      [path.join("examples", "create-invoice.ts")],
+      {
+        env: { ...process.env, CONSOLE_URL: E2E_CONSOLE_URL, CONSOLE_API_KEY: secret, MERCHANT_ID: merchantId },
+        timeout: 60_000,
+      },
+    );
+    expect(example.stdout).toContain("Access token valid until");
+    expect(example.stdout).toMatch(/Created invoice .*InvoiceId/);
+    await expect
+      .poll(
+        async () =>
+          (
+            await queryConsoleDatabase<{ n: number }>(
+              `SELECT COUNT(*) AS n FROM SampleCall WHERE merchantId = ? AND operation = 'proxy.invoice' AND method = 'POST' AND responseStatus = 200`,
+              [merchantId],
+            )
+          )[0]?.n,
+      )
+      .toBe(1);
+
     await page.goto(`/merchants/${merchantId}/token-handouts`);
     await expect(page.getByTestId("token-handout-row").first()).toContainText("Invoicing");
     await page.goto("/api-keys");
@@ -162,5 +189,15 @@ test.describe("[API] the integrator API and its keys", () => {
       ANNA_FI.name,
     );
     await client.dispose();
+  });
+
+  test("[API]: staff read the API reference generated from the OpenAPI document", async ({ page }) => {
+    await signInAs(page, "support");
+    await page.getByRole("link", { name: "API", exact: true }).click();
+    await expect(page.getByRole("heading", { name: "API", level: 1 })).toBeVisible();
+    await expect(page.getByText("/merchants/{merchantId}/access-token")).toBeVisible();
+    const document = await page.request.get("/api/v1/openapi.json");
+    expect(document.status()).toBe(200);
+    expect(((await document.json()) as { openapi: string }).openapi).toBe("3.1.0");
   });
 });
