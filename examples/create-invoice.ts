@@ -1,5 +1,6 @@
 // Gets a merchant's access token and creates an InvoiceLink through the console's proxy.
 // Run: CONSOLE_URL=http://localhost:3000 CONSOLE_API_KEY=mplc_test_… MERCHANT_ID=… npx tsx examples/create-invoice.ts
+/* eslint-disable no-console -- an example prints what it did, for the person running it */
 import createClient from "openapi-fetch";
 
 import type { paths } from "./integrator-api";
