@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
 import { describe, expect, it } from "vitest";
 
 import { ZApiMerchantListQuerySchema } from "./api-merchant-schemas";
@@ -52,5 +55,10 @@ describe("the OpenAPI document", () => {
         { status: "200", description: expect.any(String), schemaName: "AccessToken" },
       ]),
     });
+  });
+
+  it("matches the copy the example's typed client is generated from (npm run api:types)", () => {
+    const committed: unknown = JSON.parse(readFileSync(path.join("examples", "openapi.json"), "utf8"));
+    expect(committed).toEqual(JSON.parse(JSON.stringify(buildOpenApiDocument("http://localhost:3000"))));
   });
 });
