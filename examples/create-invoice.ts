@@ -31,6 +31,7 @@ const invoice = await api.POST("/merchants/{merchantId}/proxy/{product}/{path}",
   ...viaProxy(`api/v1/merchants/${mobilePayId}/invoices/link`),
   body: {
     InvoiceIssuer: issuer,
+    InvoiceNumber: `EX-${Date.now()}`,
     TotalAmount: 125,
     TotalVatAmount: 25,
     DueDate: dueDate,
