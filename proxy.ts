@@ -46,8 +46,12 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+/** The integrator API authenticates by API key alone: a staff cookie that came along must not reach it. */
+const INTEGRATOR_API = /^\/api\/v1(\/|$)/;
+
 function forwardWithNonce(request: NextRequest, nonce: string, policy: string): NextResponse {
   const requestHeaders = new Headers(request.headers);
+  if (INTEGRATOR_API.test(request.nextUrl.pathname)) requestHeaders.delete("cookie");
   requestHeaders.set("x-nonce", nonce);
   // Next reads the nonce for its own scripts from the request's policy header.
   requestHeaders.set("Content-Security-Policy", policy);

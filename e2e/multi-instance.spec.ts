@@ -5,6 +5,7 @@ import path from "node:path";
 
 import bcrypt from "bcryptjs";
 
+import { hashApiKeySecret, lastFourOf, newApiKeySecret } from "../lib/api-keys/api-key-secret";
 import { createPrismaClient, type Database } from "../lib/db/create-client";
 import { scaled } from "../lib/testing/test-slowness";
 import { freePort, startThrowawayPostgres, type ThrowawayPostgres } from "../scripts/throwaway-postgres";
@@ -244,6 +245,43 @@ test.describe("[SCALE] two console instances on one PostgreSQL database", () => 
     const after = await counters();
     expect(after.refreshesServed - before.refreshesServed).toBe(1);
     for (const { context } of signedIn) await context.close();
+  });
+
+  test("[SCALE]: 200 concurrent API token handouts on both instances refresh an expired merchant once", async () => {
+    test.setTimeout(120_000);
+    const merchant = await db.merchant.findFirstOrThrow({ where: { vatNumber: PORTAL_USERS.anna.vat } });
+    const secret = newApiKeySecret("test");
+    const key = await db.apiKey.create({
+      data: {
+        name: "Load test",
+        secretHash: hashApiKeySecret(secret),
+        lastFour: lastFourOf(secret),
+        environments: "sandbox",
+        scopes: "tokens:issue",
+        createdById: "test",
+        createdByLabel: "test",
+      },
+    });
+    await db.merchantTokenSet.update({
+      where: { merchantId: merchant.id },
+      data: { accessTokenExpiresAt: new Date(Date.now() - 1000) },
+    });
+    const before = await counters();
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, async (_, index) => {
+        const port = index % 2 === 0 ? portA : portB;
+        const response = await fetch(`http://localhost:${port}/api/v1/merchants/${merchant.id}/access-token`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${secret}` },
+        });
+        return { status: response.status, body: (await response.json()) as { access_token?: string } };
+      }),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(Array(200).fill(200));
+    expect(new Set(answers.map((answer) => answer.body.access_token)).size).toBe(1);
+    const after = await counters();
+    expect(after.refreshesServed - before.refreshesServed).toBe(1);
+    expect(await db.tokenHandout.count({ where: { apiKeyId: key.id, merchantId: merchant.id } })).toBe(200);
   });
 
   test("[SCALE]: keep-alive runs on both instances without refreshing a link twice", async () => {

@@ -17,6 +17,7 @@ import {
   type TSandboxOptionsInput,
   ZSandboxOptionsSchema,
 } from "./config/sandbox-options";
+import { ApiRequestLog, registerApiRequestLogRoutes } from "./control/api-request-log";
 import { ControlActions } from "./control/control-actions";
 import { registerControlPage } from "./control/control-page";
 import { createControlApiRouter } from "./control/control-routes";
@@ -179,6 +180,8 @@ export async function startSandbox(input: TSandboxOptionsInput): Promise<Running
       subscriptions,
     });
     const controlApi = createControlApiRouter(actions, options.controlToken);
+    const apiRequests = new ApiRequestLog();
+    registerApiRequestLogRoutes(controlApi, apiRequests, options.controlToken);
     const pages = new Router();
     registerControlPage(pages, actions, options.controlToken, directory);
     registerInteractionRoutes(pages, { oidc, directory, sessions, merchantGrants, clients: options.clients });
@@ -220,6 +223,7 @@ export async function startSandbox(input: TSandboxOptionsInput): Promise<Running
         req.socket.destroy();
         return;
       }
+      apiRequests.record(req, url);
       if (await routeToProvider(req, res, url, gateway)) return;
 
       const context = { req, res, url };

@@ -8,6 +8,8 @@ const ITEMS: NavigationItem[] = [
   { href: "/diagnostics", label: "Diagnostics", permission: "diagnostics:read" },
   { href: "/staff", label: "Staff", permission: "staff:manage" },
   { href: "/demo", label: "Demo", permission: "demo:run" },
+  { href: "/api-keys", label: "API keys", permission: "api-keys:read" },
+  { href: "/api-reference", label: "API", permission: "merchants:read" },
 ];
 
 export function navigationFor(role: StaffRole): NavigationItem[] {

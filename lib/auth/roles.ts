@@ -28,17 +28,27 @@ export type Permission =
   | "tokens:reveal"
   | "staff:manage"
   /** The sales demo: the demo script and the built-in sandbox's switches, run from the console. */
-  | "demo:run";
+  | "demo:run"
+  | "api-keys:read"
+  | "api-keys:manage";
 
 const READ: Permission[] = ["merchants:read", "audit:read", "diagnostics:read"];
 const OPERATE: Permission[] = [...READ, "merchants:link", "merchants:refresh", "merchants:unlink", "calls:run"];
 
 const PERMISSIONS: Record<StaffRole, ReadonlySet<Permission>> = {
-  admin: new Set<Permission>([...OPERATE, "audit:export", "tokens:reveal", "staff:manage", "demo:run"]),
+  admin: new Set<Permission>([
+    ...OPERATE,
+    "audit:export",
+    "tokens:reveal",
+    "staff:manage",
+    "demo:run",
+    "api-keys:read",
+    "api-keys:manage",
+  ]),
   integrator: new Set(OPERATE),
-  // Demo staff operate like integrators; the use cases confine them to sandbox environments.
-  demo: new Set<Permission>([...OPERATE, "demo:run"]),
-  support: new Set(READ),
+  // Demo staff operate like integrators; the use cases confine them (and their API keys) to sandbox environments.
+  demo: new Set<Permission>([...OPERATE, "demo:run", "api-keys:read", "api-keys:manage"]),
+  support: new Set<Permission>([...READ, "api-keys:read"]),
 };
 
 export function hasPermission(role: StaffRole, permission: Permission): boolean {

@@ -131,6 +131,10 @@ export const ZServerEnvSchema = z.object({
   STAFF_PASSWORD_SIGN_IN: booleanFlag.default(true),
   /** Admins who sign in with a password must have a second factor; on by default in production. */
   STAFF_ADMIN_SECOND_FACTOR: booleanFlag.optional(),
+  /** Requests one API key may make per minute, across all instances. */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** Instances behind the load balancer: each counts in its own memory and allows its share of the limit. */
+  API_INSTANCE_COUNT: z.coerce.number().int().min(1).max(1_000).default(1),
 });
 
 export type ServerEnv = Omit<z.infer<typeof ZServerEnvSchema>, "SANDBOX_ENABLED"> & { SANDBOX_ENABLED: boolean };

@@ -12,6 +12,7 @@ import { SingleConnectionLibSQL } from "@/lib/db/single-connection-libsql";
  * explicitly, so only the token module ever reads them.
  */
 export const SECRET_COLUMNS_OMITTED = {
+  apiKey: { secretHash: true },
   merchantTokenSet: {
     accessTokenCiphertext: true,
     refreshTokenCiphertext: true,
