@@ -18,6 +18,7 @@ export const SECRET_COLUMNS_OMITTED = {
     idTokenCiphertext: true,
   },
   staffUser: { passwordHash: true },
+  webhookEndpoint: { secretCiphertext: true, previousSecretCiphertext: true },
 } as const;
 
 function createSqliteClient(databaseUrl: string) {
