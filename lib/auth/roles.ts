@@ -26,14 +26,24 @@ export type Permission =
   | "audit:export"
   | "diagnostics:read"
   | "tokens:reveal"
-  | "staff:manage";
+  | "staff:manage"
+  | "webhooks:read"
+  | "webhooks:manage";
 
 const READ: Permission[] = ["merchants:read", "audit:read", "diagnostics:read"];
 const OPERATE: Permission[] = [...READ, "merchants:link", "merchants:refresh", "merchants:unlink", "calls:run"];
 
 const PERMISSIONS: Record<StaffRole, ReadonlySet<Permission>> = {
-  admin: new Set<Permission>([...OPERATE, "audit:export", "tokens:reveal", "staff:manage"]),
-  integrator: new Set(OPERATE),
+  admin: new Set<Permission>([
+    ...OPERATE,
+    "audit:export",
+    "tokens:reveal",
+    "staff:manage",
+    "webhooks:read",
+    "webhooks:manage",
+  ]),
+  // Webhook endpoints span environments, so demo staff (sandbox only) do not see them.
+  integrator: new Set<Permission>([...OPERATE, "webhooks:read"]),
   // Demo staff operate like integrators; the use cases confine them to sandbox environments.
   demo: new Set(OPERATE),
   support: new Set(READ),
