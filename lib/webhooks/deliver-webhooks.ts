@@ -2,6 +2,8 @@ import "server-only";
 
 import { randomUUID } from "node:crypto";
 
+import type { Prisma } from "@prisma/client";
+
 import type { Database } from "@/lib/db/create-client";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
@@ -50,6 +52,8 @@ export async function runDeliveryPass(db: Database, options: DeliveryOptions = {
   const fannedOut = await fanOutEvents(db, now());
   const owner = `${process.pid}:${randomUUID()}`;
   const claimed = await claimDueDeliveries(db, { owner, now: now(), limit: options.batchSize ?? 50 });
+  const loaded = await loadClaimed(db, claimed);
+  const recorder = attemptRecorder(db, owner, options);
   const queue = [...claimed];
   let delivered = 0;
   let attempted = 0;
@@ -60,7 +64,10 @@ export async function runDeliveryPass(db: Database, options: DeliveryOptions = {
         return;
       }
       attempted += 1;
-      if ((await deliverClaimed(db, id, owner, options)) === "delivered") delivered += 1;
+      const sent = await sendLoaded(db, loaded.get(id), owner, options);
+      if (sent === "skipped") continue;
+      await recorder.add(sent);
+      if (sent.result.outcome === "delivered") delivered += 1;
     }
   };
   await Promise.all(Array.from({ length: options.concurrency ?? 8 }, worker));
@@ -84,18 +91,65 @@ export async function deliverClaimed(
   owner: string,
   options: DeliveryOptions = {},
 ): Promise<SendResult["outcome"] | "skipped"> {
-  const now = options.now ?? (() => new Date());
-  const delivery = await db.webhookDelivery.findUnique({
-    where: { id: deliveryId },
+  const [delivery] = (await loadClaimed(db, [deliveryId])).values();
+  const sent = await sendLoaded(db, delivery, owner, options);
+  if (sent === "skipped") return sent;
+  await recordAttempts(db, [sent], owner, options);
+  return sent.result.outcome;
+}
+
+/**
+ * Attempts finished close together are recorded in one transaction: on SQLite each commit waits for the
+ * disk, and one per attempt made that wait the whole cost of a burst. Results that arrive while a group is
+ * being written form the next group; `add` resolves once its result is stored.
+ */
+function attemptRecorder(db: Database, owner: string, options: DeliveryOptions) {
+  let waiting: SentAttempt[] = [];
+  let writing: Promise<void> | undefined;
+  const writeAll = async () => {
+    while (waiting.length > 0) {
+      const group = waiting;
+      waiting = [];
+      await recordAttempts(db, group, owner, options);
+    }
+  };
+  return {
+    add(attempt: SentAttempt): Promise<void> {
+      waiting.push(attempt);
+      writing ??= writeAll().finally(() => (writing = undefined));
+      return writing;
+    },
+  };
+}
+
+/** The claimed deliveries with their events and endpoints (secrets included), read in one query. */
+async function loadClaimed(db: Database, ids: readonly string[]) {
+  const rows = await db.webhookDelivery.findMany({
+    where: { id: { in: [...ids] } },
     include: {
       event: true,
       endpoint: { omit: { secretCiphertext: false, previousSecretCiphertext: false } },
     },
   });
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+type LoadedDelivery = Awaited<ReturnType<typeof loadClaimed>> extends Map<string, infer Row> ? Row : never;
+
+type SentAttempt = { delivery: LoadedDelivery; result: SendResult; at: Date };
+
+/** Sends one loaded delivery; "skipped" when it is no longer this deliverer's or its endpoint was disabled. */
+async function sendLoaded(
+  db: Database,
+  delivery: LoadedDelivery | undefined,
+  owner: string,
+  options: DeliveryOptions,
+): Promise<SentAttempt | "skipped"> {
+  const now = options.now ?? (() => new Date());
   if (!delivery || delivery.leaseOwner !== owner) return "skipped";
   const { endpoint, event } = delivery;
   if (!endpoint.enabled) {
-    await releaseDeliveries(db, owner, [deliveryId]);
+    await releaseDeliveries(db, owner, [delivery.id]);
     return "skipped";
   }
   const body = deliveryBody(endpoint.kind, eventPayload(event));
@@ -115,8 +169,7 @@ export async function deliverClaimed(
     policy: options.policy ?? configuredAddressPolicy(),
     timeoutMs: options.timeoutMs,
   });
-  await recordAttempt(db, { delivery, owner, result, at: now(), options });
-  return result.outcome;
+  return { delivery, result, at: now() };
 }
 
 type ClaimedDelivery = {
@@ -125,21 +178,22 @@ type ClaimedDelivery = {
   endpoint: { id: string; failingSince: Date | null; url: string };
 };
 
-async function recordAttempt(
+async function recordAttempts(
   db: Database,
-  {
-    delivery,
-    owner,
-    result,
-    at,
-    options,
-  }: {
-    delivery: ClaimedDelivery;
-    owner: string;
-    result: SendResult;
-    at: Date;
-    options: DeliveryOptions;
-  },
+  attempts: readonly { delivery: ClaimedDelivery; result: SendResult; at: Date }[],
+  owner: string,
+  options: DeliveryOptions,
+): Promise<void> {
+  await db.$transaction(async (tx) => {
+    for (const attempt of attempts) await recordAttempt(tx, attempt, owner, options);
+  });
+}
+
+async function recordAttempt(
+  tx: Prisma.TransactionClient,
+  { delivery, result, at }: { delivery: ClaimedDelivery; result: SendResult; at: Date },
+  owner: string,
+  options: DeliveryOptions,
 ): Promise<void> {
   const attempts = delivery.attempts + 1;
   const delay = nextRetryDelay(attempts, options.random);
@@ -152,41 +206,39 @@ async function recordAttempt(
       : !succeeded && at.getTime() - failingSince!.getTime() >= DISABLE_FAILING_ENDPOINT_AFTER_MS
         ? `No delivery has succeeded since ${failingSince!.toISOString()} (last: ${result.error ?? "failed"}).`
         : undefined;
-  await db.$transaction(async (tx) => {
-    await tx.webhookAttempt.create({
-      data: {
-        deliveryId: delivery.id,
-        attemptedAt: at,
-        outcome: result.outcome,
-        statusCode: result.statusCode ?? null,
-        latencyMs: result.latencyMs,
-        responseBody: result.responseBody ?? null,
-        error: result.error ?? null,
-        trigger: options.trigger ?? "schedule",
-      },
-    });
-    await tx.webhookDelivery.updateMany({
-      where: { id: delivery.id, leaseOwner: owner },
-      data: {
-        attempts,
-        lastAttemptAt: at,
-        leaseOwner: null,
-        leaseUntil: null,
-        ...(succeeded
-          ? { status: "delivered", deliveredAt: at }
-          : exhausted
-            ? { status: "failed" }
-            : // A 410 keeps the message pending: it goes out if the endpoint is enabled again.
-              { nextAttemptAt: new Date(at.getTime() + (delay ?? 0)) }),
-      },
-    });
-    await tx.webhookEndpoint.update({
-      where: { id: delivery.endpoint.id },
-      data: {
-        ...(succeeded ? { lastSuccessAt: at, failingSince: null } : { failingSince }),
-        ...(disableReason ? { enabled: false, disabledReason: disableReason, disabledAt: at } : {}),
-      },
-    });
+  await tx.webhookAttempt.create({
+    data: {
+      deliveryId: delivery.id,
+      attemptedAt: at,
+      outcome: result.outcome,
+      statusCode: result.statusCode ?? null,
+      latencyMs: result.latencyMs,
+      responseBody: result.responseBody ?? null,
+      error: result.error ?? null,
+      trigger: options.trigger ?? "schedule",
+    },
+  });
+  await tx.webhookDelivery.updateMany({
+    where: { id: delivery.id, leaseOwner: owner },
+    data: {
+      attempts,
+      lastAttemptAt: at,
+      leaseOwner: null,
+      leaseUntil: null,
+      ...(succeeded
+        ? { status: "delivered", deliveredAt: at }
+        : exhausted
+          ? { status: "failed" }
+          : // A 410 keeps the message pending: it goes out if the endpoint is enabled again.
+            { nextAttemptAt: new Date(at.getTime() + (delay ?? 0)) }),
+    },
+  });
+  await tx.webhookEndpoint.update({
+    where: { id: delivery.endpoint.id },
+    data: {
+      ...(succeeded ? { lastSuccessAt: at, failingSince: null } : { failingSince }),
+      ...(disableReason ? { enabled: false, disabledReason: disableReason, disabledAt: at } : {}),
+    },
   });
   if (disableReason)
     logger.warn("webhook endpoint disabled", { endpointId: delivery.endpoint.id, reason: disableReason });

@@ -94,15 +94,19 @@ async function stateChanges(merchantIds: string[], perMerchant: number, at: Date
   }
 }
 
-/** Runs passes, moving the clock to the next due time whenever nothing is due, until nothing is pending. */
+/**
+ * Runs passes until nothing is pending. Whenever nothing is due, the clock moves to the next due time plus
+ * `pollMs` (a worker polls; retries due within that window go out together).
+ */
 async function deliverAll(
   clock: ReturnType<typeof manualClock>,
-  options: Partial<Delivery.DeliveryOptions> = {},
+  options: Partial<Delivery.DeliveryOptions> & { pollMs?: number } = {},
   onPass?: () => void,
 ) {
   for (let pass = 0; pass < 5_000; pass += 1) {
     onPass?.();
-    const result = await delivery.runDeliveryPass(db, { now: clock.now, policy, batchSize: 100, ...options });
+    const { pollMs = 0, ...passOptions } = options;
+    const result = await delivery.runDeliveryPass(db, { now: clock.now, policy, batchSize: 100, ...passOptions });
     if (result.attempted > 0 || result.fannedOut > 0) continue;
     const pending = { status: "pending", endpoint: { enabled: true } } as const;
     if ((await db.webhookDelivery.count({ where: pending })) === 0) return pass;
@@ -111,7 +115,7 @@ async function deliverAll(
       where: { ...pending, nextAttemptAt: { gt: clock.now() } },
       orderBy: { nextAttemptAt: "asc" },
     });
-    clock.set(next ? next.nextAttemptAt : new Date(clock.now().getTime() + 1_000));
+    clock.set(next ? new Date(next.nextAttemptAt.getTime() + pollMs) : new Date(clock.now().getTime() + 1_000));
   }
   throw new Error("deliveries did not finish");
 }
