@@ -28,7 +28,18 @@ export type SendRequest = {
   headers: Record<string, string>;
   policy: AddressPolicy;
   timeoutMs?: number;
+  /** The resolver; the system's by default (tests give names the answers they need). */
+  resolve?: HostResolver;
 };
+
+export type HostResolver = (hostname: string, family: number | undefined) => Promise<LookupAddress[]>;
+
+const systemResolver: HostResolver = (hostname, family) =>
+  new Promise((resolve, reject) =>
+    dnsLookup(hostname, { all: true, family: family ?? 0 }, (error, addresses) =>
+      error ? reject(error) : resolve(addresses),
+    ),
+  );
 
 class RefusedAddress extends Error {}
 
@@ -36,17 +47,19 @@ class RefusedAddress extends Error {}
  * Resolves like the system resolver but refuses the connection when any address of the name is not
  * allowed: a name with one public and one private answer could otherwise reach the private one.
  */
-function guardedLookup(policy: AddressPolicy): LookupFunction {
+function guardedLookup(policy: AddressPolicy, resolve: HostResolver): LookupFunction {
   return (hostname, options, callback) => {
-    dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
-      if (error) return callback(error, "", 0);
-      const refused = addresses.map((entry) => refusedAddress(entry.address, policy)).find(Boolean);
-      if (refused) return callback(new RefusedAddress(`${hostname} resolves to ${refused}`), "", 0);
-      if (options.all) return callback(null, addresses);
-      const [first] = addresses;
-      if (!first) return callback(new Error(`${hostname} has no address`), "", 0);
-      callback(null, first.address, first.family);
-    });
+    resolve(hostname, options.family === 4 || options.family === 6 ? options.family : undefined).then(
+      (addresses) => {
+        const refused = addresses.map((entry) => refusedAddress(entry.address, policy)).find(Boolean);
+        if (refused) return callback(new RefusedAddress(`${hostname} resolves to ${refused}`), "", 0);
+        if (options.all) return callback(null, addresses);
+        const [first] = addresses;
+        if (!first) return callback(new Error(`${hostname} has no address`), "", 0);
+        callback(null, first.address, first.family);
+      },
+      (error: NodeJS.ErrnoException) => callback(error, "", 0),
+    );
   };
 }
 
@@ -78,7 +91,7 @@ export function sendWebhook(request: SendRequest): Promise<SendResult> {
       {
         method: "POST",
         agent: false,
-        lookup: guardedLookup(request.policy),
+        lookup: guardedLookup(request.policy, request.resolve ?? systemResolver),
         headers: {
           "content-type": "application/json",
           "user-agent": "MobilePay-Link-Console-Webhooks/1",
