@@ -7,6 +7,7 @@ const ITEMS: NavigationItem[] = [
   { href: "/audit", label: "Audit", permission: "audit:read" },
   { href: "/diagnostics", label: "Diagnostics", permission: "diagnostics:read" },
   { href: "/staff", label: "Staff", permission: "staff:manage" },
+  { href: "/webhooks", label: "Webhooks", permission: "webhooks:read" },
 ];
 
 export function navigationFor(role: StaffRole): NavigationItem[] {
