@@ -82,6 +82,9 @@ export default defineConfig({
         NEXTAUTH_URL: E2E_CONSOLE_URL,
         SANDBOX_ENABLED: "true",
         SANDBOX_URL: E2E_SANDBOX_URL,
+        // The webhook specs' receivers listen on 127.0.0.1, which only this explicit setting allows.
+        WEBHOOK_ALLOW_LOOPBACK: "true",
+        WEBHOOK_POLL_MS: "250",
       },
     },
   ],
