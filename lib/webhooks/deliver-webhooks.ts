@@ -152,7 +152,7 @@ async function sendLoaded(
     await releaseDeliveries(db, owner, [delivery.id]);
     return "skipped";
   }
-  const body = deliveryBody(endpoint.kind, eventPayload(event));
+  const body = deliveryBody(endpoint.kind, eventPayload(event), getEnv().NEXTAUTH_URL);
   const previousValid =
     endpoint.previousSecretCiphertext && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now();
   // The signature's timestamp is the real time of sending: receivers compare it with their own clock.

@@ -12,6 +12,7 @@ import type { recordWebhookEvents } from "./record-webhook-events";
 import type { replayWebhookDeliveries } from "./replay-webhook-deliveries";
 import type { rotateWebhookSecret } from "./rotate-webhook-secret";
 import type { updateWebhookEndpoint } from "./update-webhook-endpoint";
+import type { TWebhookEndpointInput } from "./webhook-endpoint-schemas";
 
 /** Production rules here: no WEBHOOK_ALLOW_LOOPBACK. */
 let db: Database;
@@ -36,13 +37,13 @@ withConsoleDatabase(async (client) => {
 
 const admin: CurrentStaff = { id: "a1", email: "admin@example.com", name: "Ada", role: "admin" };
 const integrator: CurrentStaff = { id: "i1", email: "integrator@example.com", name: "Ida", role: "integrator" };
-const input = {
+const input: TWebhookEndpointInput = {
   url: "https://hooks.example.com/in",
   kind: "generic",
   description: "",
   eventTypes: [],
   environments: [],
-} as const;
+};
 const audited = (action: string) => db.auditEvent.findMany({ where: { action } });
 
 describe(`managing webhook endpoints on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => {
