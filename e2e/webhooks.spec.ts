@@ -22,6 +22,8 @@ test("[HOOKS]: an admin adds an endpoint, tests it, and hears of a consent withd
   page,
   browser,
 }) => {
+  // A link, a withdrawal in the portal and two deliveries: longer than one page's default on a busy machine.
+  test.setTimeout(150_000);
   const bo = PORTAL_USERS.bo;
   await signInAs(page, "admin");
   await page.goto("/webhooks");
