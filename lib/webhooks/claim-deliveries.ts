@@ -21,16 +21,16 @@ export async function claimDueDeliveries(
   const { values, bind } = boundValues();
   const until = new Date(lease.now.getTime() + (lease.leaseMs ?? DELIVERY_LEASE_MS));
   const setLease = `"leaseOwner" = ${bind(lease.owner)}, "leaseUntil" = ${bind(until)}`;
-  const now = bind(lease.now);
   // Literals, not bound values: SQLite refuses a bound LIMIT of the type the driver sends.
   const limit = Math.max(1, Math.floor(lease.limit));
+  // Each value is bound where it is used, in text order: SQLite numbers nothing and takes them as they come.
   const leaseFree = `("leaseUntil" IS NULL OR "leaseUntil" < ${bind(lease.now)})`;
   const rows = await db.$queryRawUnsafe<{ id: string }[]>(
     `UPDATE "WebhookDelivery" SET ${setLease}
     WHERE "status" = 'pending' AND ${leaseFree} AND "id" IN (
       SELECT d."id" FROM "WebhookDelivery" d JOIN "WebhookEndpoint" p ON p."id" = d."endpointId"
-      WHERE d."status" = 'pending' AND d."nextAttemptAt" <= ${now} AND p."enabled" = TRUE
-        AND (d."leaseUntil" IS NULL OR d."leaseUntil" < ${now})
+      WHERE d."status" = 'pending' AND d."nextAttemptAt" <= ${bind(lease.now)} AND p."enabled" = TRUE
+        AND (d."leaseUntil" IS NULL OR d."leaseUntil" < ${bind(lease.now)})
         AND NOT EXISTS (
           SELECT 1 FROM "WebhookDelivery" e
           WHERE e."endpointId" = d."endpointId" AND e."merchantId" = d."merchantId" AND e."status" = 'pending'
