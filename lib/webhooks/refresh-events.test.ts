@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { ANNA, BO } from "../../sandbox/test/support/test-sandbox";
+import { ANNA, BO, MIKKO } from "../../sandbox/test/support/test-sandbox";
 
 import type { getDb } from "@/lib/db/client";
 import type { refreshTokenSet } from "@/lib/tokens/refresh-token-set";
@@ -93,5 +93,24 @@ describe(`refresh outcomes as events on ${process.env.TEST_DATABASE ?? "sqlite"}
     const body = JSON.stringify(events);
     expect(body).not.toContain(decryptTokenColumn(set.refreshTokenCiphertext, owner, "refreshToken"));
     expect(body).not.toContain(decryptTokenColumn(set.accessTokenCiphertext, owner, "accessToken"));
+  });
+
+  it("unlinking announces the merchant unlinked and its state changed to revoked", async () => {
+    const merchantId = await harness.linkMerchant({
+      email: MIKKO.email,
+      password: MIKKO.password,
+      vat: MIKKO.merchant.vat,
+    });
+    const { unlinkMerchant } = await import("@/lib/links/unlink-merchant");
+    await unlinkMerchant({
+      merchantId,
+      staff: { id: "staff-1", email: "admin@example.com", name: "Ada", role: "admin" },
+    });
+    const events = await announced(merchantId);
+    expect(events.map((event) => [event.type, event.data.from, event.data.to])).toEqual([
+      ["merchant.unlinked", undefined, undefined],
+      ["merchant.state_changed", "active", "revoked"],
+    ]);
+    expect(events[0]!.data).toMatchObject({ revokedAtOp: true, merchant: { vatNumber: MIKKO.merchant.vat } });
   });
 });
