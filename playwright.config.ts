@@ -89,6 +89,9 @@ export default defineConfig({
         SANDBOX_URL: E2E_SANDBOX_URL,
         // The suite's admins sign in with a password alone; e2e/second-factor.spec.ts runs a console that insists.
         STAFF_ADMIN_SECOND_FACTOR: "false",
+        // The webhook specs' receivers listen on 127.0.0.1, which only this explicit setting allows.
+        WEBHOOK_ALLOW_LOOPBACK: "true",
+        WEBHOOK_POLL_MS: "250",
       },
     },
   ],

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { navigationFor } from "./navigation-items";
 
 describe("navigationFor", () => {
-  it("shows staff management to admins only, the demo to admins and demo staff, and API keys to all but integrators", () => {
+  it("shows staff management to admins only, the demo to admins and demo staff, API keys to all but integrators, webhooks to admins and integrators", () => {
     expect(navigationFor("admin").map((item) => item.label)).toEqual([
       "Merchants",
       "Audit",
@@ -12,6 +12,7 @@ describe("navigationFor", () => {
       "Demo",
       "API keys",
       "API",
+      "Webhooks",
     ]);
     expect(navigationFor("demo").map((item) => item.label)).toEqual([
       "Merchants",
@@ -28,6 +29,19 @@ describe("navigationFor", () => {
       "API keys",
       "API",
     ]);
-    expect(navigationFor("integrator").map((item) => item.label)).toEqual(["Merchants", "Audit", "Diagnostics", "API"]);
+    expect(navigationFor("integrator").map((item) => item.label)).toEqual([
+      "Merchants",
+      "Audit",
+      "Diagnostics",
+      "API",
+      "Webhooks",
+    ]);
+  });
+
+  it("shows webhooks to those who may see them: admins manage, integrators view", () => {
+    expect(navigationFor("integrator").map((item) => item.label)).toContain("Webhooks");
+    for (const role of ["support", "demo"] as const) {
+      expect(navigationFor(role).map((item) => item.label)).not.toContain("Webhooks");
+    }
   });
 });

@@ -10,6 +10,7 @@ const ITEMS: NavigationItem[] = [
   { href: "/demo", label: "Demo", permission: "demo:run" },
   { href: "/api-keys", label: "API keys", permission: "api-keys:read" },
   { href: "/api-reference", label: "API", permission: "merchants:read" },
+  { href: "/webhooks", label: "Webhooks", permission: "webhooks:read" },
 ];
 
 export function navigationFor(role: StaffRole): NavigationItem[] {

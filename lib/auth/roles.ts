@@ -30,7 +30,9 @@ export type Permission =
   /** The sales demo: the demo script and the built-in sandbox's switches, run from the console. */
   | "demo:run"
   | "api-keys:read"
-  | "api-keys:manage";
+  | "api-keys:manage"
+  | "webhooks:read"
+  | "webhooks:manage";
 
 const READ: Permission[] = ["merchants:read", "audit:read", "diagnostics:read"];
 const OPERATE: Permission[] = [...READ, "merchants:link", "merchants:refresh", "merchants:unlink", "calls:run"];
@@ -44,8 +46,11 @@ const PERMISSIONS: Record<StaffRole, ReadonlySet<Permission>> = {
     "demo:run",
     "api-keys:read",
     "api-keys:manage",
+    "webhooks:read",
+    "webhooks:manage",
   ]),
-  integrator: new Set(OPERATE),
+  // Webhook endpoints span environments, so demo staff (sandbox only) do not see them.
+  integrator: new Set<Permission>([...OPERATE, "webhooks:read"]),
   // Demo staff operate like integrators; the use cases confine them (and their API keys) to sandbox environments.
   demo: new Set<Permission>([...OPERATE, "demo:run", "api-keys:read", "api-keys:manage"]),
   support: new Set<Permission>([...READ, "api-keys:read"]),

@@ -135,6 +135,17 @@ export const ZServerEnvSchema = z.object({
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   /** Instances behind the load balancer: each counts in its own memory and allows its share of the limit. */
   API_INSTANCE_COUNT: z.coerce.number().int().min(1).max(1_000).default(1),
+  /** Every instance delivers webhook events from the outbox (off only in tests that drive delivery themselves). */
+  WEBHOOK_DELIVERY_ENABLED: booleanFlag.default(true),
+  /** How often an instance looks for webhook deliveries that are due. */
+  WEBHOOK_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+  /**
+   * Lets webhook endpoints be plain-http loopback receivers (127.0.0.1, ::1, localhost), for development and
+   * tests only: it never opens private, link-local or metadata addresses.
+   */
+  WEBHOOK_ALLOW_LOOPBACK: booleanFlag.default(false),
+  /** The bearer token Prometheus sends to GET /api/metrics; without it the endpoint does not exist. */
+  METRICS_BEARER_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
 });
 
 export type ServerEnv = Omit<z.infer<typeof ZServerEnvSchema>, "SANDBOX_ENABLED"> & { SANDBOX_ENABLED: boolean };

@@ -14,6 +14,10 @@ const TABLES = [
   "receivedCallback",
   "schedulerRun",
   "jobLease",
+  "webhookEndpoint",
+  "webhookEvent",
+  "webhookDelivery",
+  "webhookAttempt",
 ] as const;
 
 type Table = (typeof TABLES)[number];
@@ -27,6 +31,7 @@ type Delegate = {
 const REVEAL: Partial<Record<Table, object>> = {
   staffUser: { passwordHash: false },
   merchantTokenSet: { accessTokenCiphertext: false, refreshTokenCiphertext: false, idTokenCiphertext: false },
+  webhookEndpoint: { secretCiphertext: false, previousSecretCiphertext: false },
 };
 
 export type CopyReport = Record<Table, number>;

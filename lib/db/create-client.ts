@@ -19,6 +19,7 @@ export const SECRET_COLUMNS_OMITTED = {
     idTokenCiphertext: true,
   },
   staffUser: { passwordHash: true, totpSecret: true, totpPendingSecret: true },
+  webhookEndpoint: { secretCiphertext: true, previousSecretCiphertext: true },
 } as const;
 
 function createSqliteClient(databaseUrl: string) {

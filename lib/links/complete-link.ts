@@ -138,6 +138,7 @@ export async function completeLink(context: LinkCallbackContext, account: Accoun
       },
       checks: JSON.stringify(checks),
       clockOffsetSeconds: context.clockOffsetSeconds ?? null,
+      relink,
       audit: {
         actor: { type: "merchant", label: `${invitation.merchantName} (${merchantVat})` },
         action: relink ? "link.relinked" : "link.consented",

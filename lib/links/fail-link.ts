@@ -1,8 +1,11 @@
 import "server-only";
 
+import type { Prisma } from "@prisma/client";
+
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
 import type { CheckResult } from "@/lib/mobilepay/oidc/check-result";
+import { recordWebhookEvents } from "@/lib/webhooks/record-webhook-events";
 
 export type FailLinkOptions = {
   environmentId: string;
@@ -33,11 +36,12 @@ export async function failLink(options: FailLinkOptions): Promise<void> {
       },
     });
     if (options.invitationId) {
-      await tx.invitation.updateMany({
+      const failed = await tx.invitation.updateMany({
         // A consented invitation stays consented: a replayed callback must not flip it.
         where: { id: options.invitationId, status: { not: "consented" } },
         data: { status: "failed", failureReason: options.reason, completedAt: new Date() },
       });
+      if (failed.count === 1) await announceFailure(tx, options);
     }
     await recordAuditEvent(
       {
@@ -50,4 +54,27 @@ export async function failLink(options: FailLinkOptions): Promise<void> {
       tx,
     );
   });
+}
+
+/** consent_link.failed, with the check that failed; the merchant is the one invited (or being relinked). */
+async function announceFailure(tx: Prisma.TransactionClient, options: FailLinkOptions): Promise<void> {
+  const invitation = await tx.invitation.findUnique({
+    where: { id: options.invitationId },
+    select: { id: true, merchantId: true, vatNumber: true, merchantName: true },
+  });
+  if (!invitation) return;
+  await recordWebhookEvents(
+    tx,
+    [
+      {
+        type: "consent_link.failed",
+        environment: options.environmentId,
+        merchant: invitation.merchantId ? { id: invitation.merchantId } : undefined,
+        invited: { vatNumber: invitation.vatNumber, name: invitation.merchantName },
+        invitationId: invitation.id,
+        data: { failedCheck: options.failedCheck ?? null, reason: options.reason },
+      },
+    ],
+    new Date(),
+  );
 }

@@ -7,6 +7,8 @@ import { newRowId } from "@/lib/db/row-id";
 import { insertStatement, quotedName, updateStatement, type SqlStatement } from "@/lib/db/row-statements";
 import { CLEAN_LIFECYCLE } from "@/lib/tokens/clean-lifecycle";
 import type { encryptTokenSet } from "@/lib/tokens/encrypt-token-set";
+import { linkEvents } from "@/lib/links/link-events";
+import { recordWebhookEvents } from "@/lib/webhooks/record-webhook-events";
 
 /** Everything one accepted consent stores. */
 export type LinkToStore = {
@@ -34,6 +36,8 @@ export type LinkToStore = {
   checks: string;
   clockOffsetSeconds: number | null;
   audit: AuditEventInput;
+  /** Announced as merchant.relinked rather than merchant.linked (a stored merchant that had consented before). */
+  relink?: boolean;
 };
 
 /** Columns a token set keeps across consents: its history, not its state. */
@@ -74,6 +78,7 @@ export async function storeLink(db: Database, link: LinkToStore): Promise<void> 
 
   await db.$transaction(async (tx) => {
     const run = (statement: SqlStatement) => tx.$executeRawUnsafe(statement.text, ...statement.values);
+    const events = await linkEvents(tx, link);
     if (merchant.stored) {
       const updated = await run(
         updateStatement("Merchant", { ...merchantColumns, unlinkedAt: null }, { id: merchant.id }),
@@ -112,6 +117,7 @@ export async function storeLink(db: Database, link: LinkToStore): Promise<void> 
       ]),
     );
     await insertAuditEvents(tx, [link.audit], at);
+    await recordWebhookEvents(tx, events, at);
   });
 }
 

@@ -8,6 +8,8 @@ import { AppError } from "@/lib/errors";
 import { revokeToken } from "@/lib/mobilepay/oidc/token-endpoint-client";
 import { getProviderMetadata } from "@/lib/mobilepay/provider-metadata";
 import { readTokenSet } from "@/lib/tokens/read-token-set";
+import { announcedLinkState } from "@/lib/webhooks/event-types";
+import { recordWebhookEvents } from "@/lib/webhooks/record-webhook-events";
 
 /**
  * Revokes the merchant's refresh token at MobilePay, then deletes the token
@@ -47,7 +49,21 @@ export async function unlinkMerchant({ merchantId, staff }: { merchantId: string
     }
   }
   await db.$transaction(async (tx) => {
-    await tx.merchantTokenSet.delete({ where: { merchantId } });
+    const removed = await tx.merchantTokenSet.delete({ where: { merchantId }, select: { failureKind: true } });
+    const unlinkedAt = new Date();
+    const common = { environment: environment.id, merchant: { id: merchantId } };
+    await recordWebhookEvents(
+      tx,
+      [
+        { ...common, type: "merchant.unlinked", data: { revokedAtOp, by: "staff" } },
+        {
+          ...common,
+          type: "merchant.state_changed",
+          data: { from: announcedLinkState(removed.failureKind), to: "revoked", trigger: "unlink" },
+        },
+      ],
+      unlinkedAt,
+    );
     await tx.merchant.update({
       where: { id: merchantId },
       data: { unlinkedAt: new Date(), lastActivityAt: new Date() },

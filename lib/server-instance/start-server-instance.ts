@@ -7,6 +7,7 @@ import { logger } from "@/lib/logger";
 import { getEnvironments } from "@/lib/mobilepay/environments";
 import { waitForRefreshesInFlight } from "@/lib/tokens/get-access-token";
 import { startKeepAliveScheduler, stopKeepAliveScheduler } from "@/lib/tokens/keep-alive";
+import { startWebhookDeliveryWorker, stopWebhookDeliveryWorker } from "@/lib/webhooks/webhook-delivery-worker";
 
 /** What every console instance does once at start. */
 export async function startServerInstance(): Promise<void> {
@@ -22,10 +23,17 @@ export async function startServerInstance(): Promise<void> {
   }
   startKeepAliveScheduler();
   startHousekeepingScheduler();
+  startWebhookDeliveryWorker();
   // Let refreshes in flight finish, so a rotated refresh token is stored before the process goes.
   process.once("SIGTERM", () => {
-    const grace = setTimeout(() => process.exit(0), 15_000);
-    void Promise.all([stopKeepAliveScheduler(), stopHousekeepingScheduler(), waitForRefreshesInFlight()]).then(() => {
+    // Longer than a webhook delivery's timeout, so one in flight finishes and is recorded.
+    const grace = setTimeout(() => process.exit(0), 20_000);
+    void Promise.all([
+      stopKeepAliveScheduler(),
+      stopHousekeepingScheduler(),
+      waitForRefreshesInFlight(),
+      stopWebhookDeliveryWorker(),
+    ]).then(() => {
       clearTimeout(grace);
       logger.info("refreshes finished; stopping");
       process.exit(0);

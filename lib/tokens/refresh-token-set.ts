@@ -25,6 +25,8 @@ import { decryptTokenColumn } from "@/lib/tokens/token-cipher-instance";
 import { readStoredSets, type StoredTokenSet } from "@/lib/tokens/read-stored-sets";
 import { takeLeases } from "@/lib/tokens/take-leases";
 import { recordMerchantActivity, writeRefreshedSets, type RefreshedColumns } from "@/lib/tokens/write-refreshed-set";
+import { announcedLinkState } from "@/lib/webhooks/event-types";
+import { recordWebhookEvents, type WebhookEventInput } from "@/lib/webhooks/record-webhook-events";
 
 /** Longer than the token endpoint's worst case (timeout) plus the write. */
 export const REFRESH_LEASE_MS = 30_000;
@@ -193,6 +195,8 @@ export type RefreshedSet = {
   options: RefreshOptions;
   columns: RefreshedColumns;
   auditEvents: AuditEventInput[];
+  /** Announced with the write: a refresh that recovers a failing link changes its state. */
+  webhookEvents?: WebhookEventInput[];
   accessToken: string;
 };
 
@@ -216,6 +220,11 @@ export const storeRefreshedSets = (sets: RefreshedSet[]): Promise<boolean[]> =>
       await insertAuditEvents(
         tx,
         stored.flatMap((set) => set.auditEvents),
+        new Date(),
+      );
+      await recordWebhookEvents(
+        tx,
+        stored.flatMap((set) => set.webhookEvents ?? []),
         new Date(),
       );
     }
@@ -310,12 +319,14 @@ export async function refreshAsLeaseHolder(
       details: { from: before.failureKind, to: "active" },
     });
   }
+  const webhookEvents = before.failureKind ? recoveryEvents(before, options.trigger) : [];
   const written = await store({
     before,
     owner,
     options,
     accessToken: response.accessToken,
     auditEvents,
+    webhookEvents,
     columns: {
       ...sealed,
       idTokenCiphertext: sealed.idTokenCiphertext ?? before.idTokenCiphertext,
@@ -338,6 +349,19 @@ export async function refreshAsLeaseHolder(
     return { kind: "shared", accessToken: decrypt(latest, "accessToken"), version: latest.version };
   }
   return { kind: "refreshed", accessToken: response.accessToken, version: before.version + 1 };
+}
+
+/** A refresh succeeded after failures: the link is active again. */
+function recoveryEvents(before: StoredTokenSet, trigger: RefreshTrigger): WebhookEventInput[] {
+  const common = {
+    environment: before.merchant.environment,
+    merchant: { id: before.merchantId, vatNumber: before.merchant.vatNumber, name: before.merchant.name },
+  };
+  const from = announcedLinkState(before.failureKind);
+  return [
+    { ...common, type: "merchant.state_changed", data: { from, to: "active", trigger } },
+    { ...common, type: "merchant.recovered", data: { from, failedSince: before.failureAt?.toISOString() ?? null } },
+  ];
 }
 
 class IdentityMismatch extends Error {}
@@ -489,6 +513,25 @@ async function handleFailure(
           details: { from: before.failureKind ?? "active", to: newState },
         },
         tx,
+      );
+      await recordWebhookEvents(
+        tx,
+        [
+          {
+            type: "merchant.state_changed",
+            environment: environmentId,
+            merchant: { id: before.merchantId, vatNumber: before.merchant.vatNumber, name: before.merchant.name },
+            data: {
+              from: announcedLinkState(before.failureKind),
+              to: announcedLinkState(newState),
+              failureKind: newState,
+              oauthError: endpointError?.oauthError ?? null,
+              reason,
+              trigger: options.trigger,
+            },
+          },
+        ],
+        now,
       );
     }
   });
