@@ -25,7 +25,7 @@ export const CONNECTION_STATE_LABELS: Record<ConnectionState, { label: string; t
     label: CONNECTION_STATE_WORDS.relink_needed,
     tone: "danger",
     meaning:
-      "MobilePay refused the refresh token: consent was likely withdrawn. The current access token may work for up to 5 minutes.",
+      "MobilePay refused the refresh token: consent was likely withdrawn. The console makes no calls for this merchant until it consents again (relink).",
   },
   revoked: {
     label: CONNECTION_STATE_WORDS.revoked,
