@@ -1,17 +1,15 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 
 import type { Browser, Page } from "@playwright/test";
 import bcrypt from "bcryptjs";
 
 import { totpCodeAt } from "../lib/auth/totp";
-import { createPrismaClient, type Database } from "../lib/db/create-client";
+import type { Database } from "../lib/db/create-client";
 import { freePort } from "../scripts/throwaway-postgres";
 
 import { expect, test } from "./fixtures/console-test";
-import { spawnConsole, waitUntilHealthy, type SpawnedConsole } from "./support/spawned-console";
+import { spawnConsole, specDatabase, waitUntilHealthy, type SpawnedConsole } from "./support/spawned-console";
 
 /**
  * A second factor for password sign-in, on a production console of its own where admins must have one
@@ -48,13 +46,9 @@ test.describe("a second factor for password sign-in", () => {
 
   test.beforeAll(async () => {
     test.setTimeout(150_000);
-    directory = mkdtempSync(path.join(tmpdir(), "console-2fa-"));
-    const databaseUrl = `file:${path.join(directory, "console.db")}`;
-    execFileSync(path.join("node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-      stdio: "ignore",
-    });
-    db = createPrismaClient(databaseUrl);
+    const created = specDatabase("console-2fa-");
+    ({ directory, db } = created);
+    const { databaseUrl } = created;
     await db.staffUser.create({
       data: {
         email: ADMIN.email,

@@ -1,16 +1,15 @@
-import { execFileSync, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 
 import type { Page } from "@playwright/test";
 
-import { createPrismaClient, type Database } from "../lib/db/create-client";
+import type { Database } from "../lib/db/create-client";
 import { freePort } from "../scripts/throwaway-postgres";
 
 import { expect, test } from "./fixtures/console-test";
-import { spawnConsole, waitUntilHealthy } from "./support/spawned-console";
+import { spawnConsole, specDatabase, waitUntilHealthy } from "./support/spawned-console";
 import {
   startStaffIdentityProvider,
   type IdentityProviderPerson,
@@ -74,13 +73,9 @@ test.describe("staff single sign-on through the company's identity provider", ()
 
   test.beforeAll(async () => {
     test.setTimeout(180_000);
-    directory = mkdtempSync(path.join(tmpdir(), "console-sso-"));
-    const databaseUrl = `file:${path.join(directory, "console.db")}`;
-    execFileSync(path.join("node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-      stdio: "ignore",
-    });
-    db = createPrismaClient(databaseUrl);
+    const created = specDatabase("console-sso-");
+    ({ directory, db } = created);
+    const { databaseUrl } = created;
     await db.staffUser.createMany({
       data: [
         { email: "ines@example.com", name: "Ines Integrator", role: "integrator", passwordHash: "-" },

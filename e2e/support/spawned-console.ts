@@ -1,7 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { openSync, readFileSync } from "node:fs";
+import { mkdtempSync, openSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
+
+import { createPrismaClient, type Database } from "../../lib/db/create-client";
 
 /**
  * A console of the suite's production build started by a spec with a configuration of its own (a separate
@@ -57,4 +60,15 @@ export async function waitUntilHealthy(spawned: SpawnedConsole, timeoutMs = 90_0
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`${spawned.url} did not become healthy:\n${spawned.logTail()}`);
+}
+
+/** A migrated SQLite database of the spec's own in a new folder, and a client to seed and inspect it. */
+export function specDatabase(folderPrefix: string): { directory: string; databaseUrl: string; db: Database } {
+  const directory = mkdtempSync(path.join(tmpdir(), folderPrefix));
+  const databaseUrl = `file:${path.join(directory, "console.db")}`;
+  execFileSync(path.join("node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: "ignore",
+  });
+  return { directory, databaseUrl, db: createPrismaClient(databaseUrl) };
 }
