@@ -200,7 +200,7 @@ test.describe("[LINKS] linking merchants through the hybrid flow", () => {
     await signInAs(page, "integrator");
     await page.goto("/merchants");
     await page.getByRole("link", { name: "Bos Cykler" }).click();
-    await page.getByRole("button", { name: "Unlink" }).click();
+    await page.getByRole("button", { name: "Unlink", exact: true }).click();
     await page.getByRole("button", { name: "Revoke and unlink" }).click();
     await expect(page.getByText("Unlinked: consent revoked at MobilePay and tokens deleted.")).toBeVisible();
     await expect(page.getByText("Unlinked").first()).toBeVisible();

@@ -53,10 +53,10 @@ async function confirmInDialog(page: Page, title: string, confirm: string): Prom
 const sessionOf = async (page: Page) => (await page.request.get("/api/auth/session")).json() as Promise<unknown>;
 
 const NAVIGATION = {
-  admin: ["Merchants", "Audit", "Diagnostics", "Staff", "Demo"],
-  integrator: ["Merchants", "Audit", "Diagnostics"],
-  support: ["Merchants", "Audit", "Diagnostics"],
-  demo: ["Merchants", "Audit", "Diagnostics", "Demo"],
+  admin: ["Merchants", "Audit", "Diagnostics", "Staff", "Demo", "API keys", "API", "Webhooks"],
+  integrator: ["Merchants", "Audit", "Diagnostics", "API", "Webhooks"],
+  support: ["Merchants", "Audit", "Diagnostics", "API keys", "API"],
+  demo: ["Merchants", "Audit", "Diagnostics", "Demo", "API keys", "API"],
 } as const;
 
 test.describe("[STAFF] sign-in and roles", () => {
