@@ -9,6 +9,7 @@ import type { StaffRole } from "@/lib/auth/roles";
 import { ZStaffRoleSchema } from "@/lib/auth/staff-role-schema";
 import { roleFromClaims, type StaffSsoSettings } from "@/lib/auth/staff-sso-settings";
 import { getDb } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { humanNameProblem } from "@/lib/validation/human-name";
 
 export type SsoRefusal = "no-email" | "unverified-email" | "unknown-staff" | "disabled";
@@ -59,10 +60,6 @@ async function createSsoStaff(email: string, name: string, role: StaffRole, doma
     if (!existing) throw error;
     return existing;
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
 /**

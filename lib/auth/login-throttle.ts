@@ -9,6 +9,7 @@ import {
 } from "@/lib/auth/login-throttle-policy";
 import { getDb } from "@/lib/db/client";
 import type { Database } from "@/lib/db/create-client";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 
 export type SignInKeys = { account: string; address: string; pair: string };
 
@@ -24,11 +25,6 @@ function pairPrefix(email: string): string {
 // A key changed by another instance between our read and our write is read again; past this many rounds the
 // attempt is refused rather than let through unchecked.
 const MAX_ROUNDS = 200;
-
-/** By code, not class: the SQLite and PostgreSQL clients are generated apart and have their own classes. */
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-}
 
 /**
  * Reserves one attempt under a key, or answers false when the key refuses it. The write is a compare-and-set

@@ -1,10 +1,9 @@
 import "server-only";
 
-import { Prisma } from "@prisma/client";
-
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { hashPassword } from "@/lib/auth/password";
 import { getDb } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { AppError } from "@/lib/errors";
 import type { TCreateStaffUser } from "@/lib/staff/staff-schemas";
 
@@ -24,7 +23,7 @@ export async function createStaffUser({ input, actor }: CreateStaffUserOptions) 
       return staff;
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new AppError("CONFLICT", {
         userMessage: "A staff member with this email already exists.",
         fieldErrors: { email: ["A staff member with this email already exists."] },
