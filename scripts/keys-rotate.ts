@@ -1,13 +1,19 @@
 /**
- * `npm run keys:rotate`: re-encrypts stored token sets with the first key of
- * TOKEN_ENCRYPTION_KEYS. Put the new key first, keep the old ones after it
- * until this reports nothing left, then remove them.
+ * `npm run keys:rotate`: re-encrypts everything sealed with TOKEN_ENCRYPTION_KEYS (merchants' token sets and
+ * staff TOTP secrets) with its first key. Put the new key first, keep the old ones after it until this reports
+ * nothing left, then remove them.
  */
+import { resealTotpSecrets } from "@/lib/auth/reseal-totp-secrets";
 import { rotateEncryptionKeys } from "@/lib/tokens/rotate-encryption-keys";
 
-const result = await rotateEncryptionKeys({ actor: { type: "system", label: "keys:rotate" } });
-console.log(`Re-encrypted ${result.reEncrypted} token set(s); ${result.alreadyCurrent} already used the current key.`);
-for (const failure of result.failed) {
+const tokens = await rotateEncryptionKeys({ actor: { type: "system", label: "keys:rotate" } });
+console.log(`Re-encrypted ${tokens.reEncrypted} token set(s); ${tokens.alreadyCurrent} already used the current key.`);
+for (const failure of tokens.failed) {
   console.error(`  merchant ${failure.merchantId}: ${failure.reason}`);
 }
-process.exit(result.failed.length === 0 ? 0 : 1);
+const totp = await resealTotpSecrets();
+console.log(`Re-encrypted ${totp.resealed} TOTP secret(s); ${totp.alreadyCurrent} already used the current key.`);
+for (const failure of totp.failed) {
+  console.error(`  staff member ${failure.id}: ${failure.reason}`);
+}
+process.exit(tokens.failed.length === 0 && totp.failed.length === 0 ? 0 : 1);

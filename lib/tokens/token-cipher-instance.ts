@@ -1,13 +1,10 @@
 import "server-only";
 
-import { TokenCipher } from "@/lib/crypto/token-cipher";
-import { getEnv } from "@/lib/env";
-
-let cipher: TokenCipher | undefined;
+import { getKeyringCipher } from "@/lib/crypto/keyring-cipher";
+import type { TokenCipher } from "@/lib/crypto/token-cipher";
 
 export function getTokenCipher(): TokenCipher {
-  cipher ??= new TokenCipher(getEnv().TOKEN_ENCRYPTION_KEYS);
-  return cipher;
+  return getKeyringCipher();
 }
 
 export type TokenColumn = "accessToken" | "refreshToken" | "idToken";
