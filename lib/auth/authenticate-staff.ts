@@ -1,6 +1,11 @@
 import "server-only";
 
-import { reserveSignInAttempt, settleSuccessfulSignIn, signInKeys } from "@/lib/auth/login-throttle";
+import {
+  reserveSignInAttempt,
+  settleSecondFactorPrompt,
+  settleSuccessfulSignIn,
+  signInKeys,
+} from "@/lib/auth/login-throttle";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
 import { ZEmailSchema } from "@/lib/auth/password-policy";
 import type { StaffRole } from "@/lib/auth/roles";
@@ -71,12 +76,14 @@ export async function authenticateStaff({
     return { kind: "refused" };
   }
 
-  // The password was right. An account with a second factor needs its code too; without one the attempt stays
-  // counted (so asking again and again cannot clear the backoff), and a wrong code is a failure like a wrong
-  // password, under the same limits.
+  // The password was right. An account with a second factor needs its code too; a wrong code is a failure like
+  // a wrong password, under the same limits.
   let secondFactor: SecondFactorUsed | null = null;
   if (staff.totpEnabledAt) {
-    if (!secondFactorCode) return { kind: "second-factor-required" };
+    if (!secondFactorCode) {
+      await settleSecondFactorPrompt(keys);
+      return { kind: "second-factor-required" };
+    }
     secondFactor = await verifySecondFactor(staff.id, secondFactorCode);
     if (!secondFactor) {
       await recordAuditEvent({

@@ -91,6 +91,16 @@ export async function settleSuccessfulSignIn(keys: SignInKeys): Promise<void> {
   await db.loginThrottle.deleteMany({ where: { key: keys.pair } });
 }
 
+/**
+ * A right password that must still show its second factor: the ceilings give its place back (it did not fail),
+ * while the pair keeps counting it, so asking for the code again and again cannot wear down the backoff.
+ */
+export async function settleSecondFactorPrompt(keys: SignInKeys): Promise<void> {
+  const db = getDb();
+  await releaseUnder(db, keys.address);
+  await releaseUnder(db, keys.account);
+}
+
 /** An admin lifts every sign-in limit on an account: its ceiling and the backoff of every address. */
 export async function clearAccountThrottle(email: string): Promise<number> {
   const { count } = await getDb().loginThrottle.deleteMany({
