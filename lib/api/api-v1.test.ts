@@ -203,6 +203,41 @@ describe(`the integrator API, on ${process.env.TEST_DATABASE ?? "sqlite"}`, () =
     expect(await invalid.json()).toMatchObject({ type: "/api/v1/problems/invalid-request" });
   });
 
+  it("files a refresh in flight under active and an interrupted one under degraded, as each answer shows", async () => {
+    const key = await newKey({ environments: ["test"] });
+    const expiresAt = new Date(Date.now() + 300_000);
+    const cases = [
+      {
+        vat: "DK30000001",
+        state: "active",
+        tokenSet: {
+          failureKind: "transient",
+          leaseUntil: new Date(Date.now() + 60_000),
+          accessTokenExpiresAt: expiresAt,
+        },
+      },
+      {
+        vat: "DK30000002",
+        state: "degraded",
+        tokenSet: { refreshStartedAt: new Date(Date.now() - 60_000), accessTokenExpiresAt: expiresAt },
+      },
+      { vat: "DK30000003", state: "active", tokenSet: { accessTokenExpiresAt: new Date(Date.now() + 30_000) } },
+    ];
+    for (const { vat, state, tokenSet } of cases) {
+      const id = await storeMerchant(db, `Filed ${vat} ApS`, {
+        merchant: { environment: "test", vatNumber: vat },
+        tokenSet,
+      });
+      for (const filter of ["active", "degraded", "relink_needed", "unlinked"]) {
+        const answer = await listMerchants(key.secret, `?vat=${vat}&state=${filter}`);
+        const page = (await answer.json()) as { data: { id: string; state: string }[] };
+        expect(page.data, `${vat} filtered by ${filter}`).toEqual(
+          filter === state ? [expect.objectContaining({ id, state })] : [],
+        );
+      }
+    }
+  });
+
   it("shows one merchant's connection state, failure reason, scopes, expiry and console link", async () => {
     const key = await newKey({ environments: ["test"] });
     const merchantId = await storeMerchant(db, "Relink Me ApS", {
