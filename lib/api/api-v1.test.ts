@@ -305,7 +305,8 @@ describe(`the integrator API, on ${process.env.TEST_DATABASE ?? "sqlite"}`, () =
     expect(handouts.filter((handout) => handout.refreshed).length).toBeGreaterThanOrEqual(1);
     expect(JSON.stringify(handouts)).not.toContain(first.access_token);
 
-    const { summarizeTokenHandouts, listMerchantTokenHandouts, startOfMonth } = await import("./list-token-handouts");
+    const { summarizeTokenHandouts, listMerchantTokenHandouts, merchantTokenHandouts, startOfMonth } =
+      await import("./list-token-handouts");
     const summary = await summarizeTokenHandouts(db, { since: startOfMonth(), environments: null, merchantId });
     expect(summary).toEqual([
       expect.objectContaining({ merchantId, apiKeyId: key.apiKeyId, apiKeyName: "Billing", handouts: 21 }),
@@ -317,6 +318,15 @@ describe(`the integrator API, on ${process.env.TEST_DATABASE ?? "sqlite"}`, () =
     const latest = await listMerchantTokenHandouts(db, merchantId, 5);
     expect(latest).toHaveLength(5);
     expect(latest[0]).toMatchObject({ apiKeyId: key.apiKeyId, apiKeyLastFour: key.lastFour });
+
+    const page = await merchantTokenHandouts(admin, merchantId);
+    expect(page?.thisMonth).toEqual(summary);
+    expect(page?.recent).toHaveLength(21);
+    expect(page?.merchantName).toBe(summary[0]!.merchantName);
+    const production = await storeMerchant(db, "Handouts Live ApS", { merchant: { environment: "production" } });
+    expect(await merchantTokenHandouts({ role: "demo" }, production)).toBeNull();
+    expect(await merchantTokenHandouts(admin, production)).toMatchObject({ thisMonth: [], recent: [] });
+    expect(await merchantTokenHandouts(admin, "no-such-merchant")).toBeNull();
   });
 
   it("answers 429 with Retry-After once a key has used its budget", async () => {
