@@ -75,6 +75,13 @@ async function issueToken(secret: string | null, merchantId: string) {
   );
 }
 
+/** A time after everything written so far: waits until the clock has moved past the current millisecond. */
+async function aMomentLater(): Promise<Date> {
+  const now = Date.now();
+  await expect.poll(() => Date.now(), { interval: 1 }).toBeGreaterThan(now);
+  return new Date();
+}
+
 type Problem = { type: string; title: string; status: number; detail: string; reason?: string };
 
 describe(`the integrator API, on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => {
@@ -147,8 +154,7 @@ describe(`the integrator API, on ${process.env.TEST_DATABASE ?? "sqlite"}`, () =
 
   it("pages merchants by keyset and filters by state, VAT and updated-since", async () => {
     const key = await newKey({ environments: ["test"] });
-    const since = new Date();
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    const since = await aMomentLater();
     const ids = [];
     for (const [index, failureKind] of [null, "transient", "terminal", null].entries()) {
       ids.push(
@@ -190,7 +196,7 @@ describe(`the integrator API, on ${process.env.TEST_DATABASE ?? "sqlite"}`, () =
 
     await db.merchantTokenSet.update({ where: { merchantId: ids[3]! }, data: { failureKind: "transient" } });
     const changed = (await (
-      await listMerchants(key.secret, `?updated_since=${encodeURIComponent(new Date().toISOString())}`)
+      await listMerchants(key.secret, `?updated_since=${encodeURIComponent((await aMomentLater()).toISOString())}`)
     ).json()) as { data: { id: string }[] };
     expect(changed.data).toEqual([]);
     const sinceStart = (await (
