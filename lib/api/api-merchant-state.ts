@@ -4,7 +4,7 @@ import type { ConnectionState } from "@/lib/tokens/connection-state";
 /**
  * The console's connection states folded into the four a backend acts on: a token can be had (active),
  * it may fail for now (degraded), a person must relink (relink_needed), or there is no link (unlinked).
- * SQL filters in read-api-merchants.ts express the same folding; its tests hold the two together.
+ * The state filter of read-api-merchants.ts applies this folding to the console's SQL connection state.
  */
 export function apiMerchantState(state: ConnectionState): ApiMerchantState {
   switch (state) {

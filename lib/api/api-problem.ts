@@ -70,6 +70,12 @@ export class ApiProblem extends Error {
   }
 }
 
+/** The link needs relinking, with MobilePay's reason when one was recorded. */
+export function relinkNeeded(reason: string | null): ApiProblem {
+  const told = reason ?? "MobilePay refused the refresh token.";
+  return new ApiProblem("relink-needed", `The merchant must relink: ${told}`, { reason: told });
+}
+
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
 /** The one way an API failure becomes a response. */

@@ -6,7 +6,7 @@ import type { z } from "zod";
 import type { ApiKeyScope } from "@/lib/api-keys/api-key-scopes";
 import { apiRateLimit } from "@/lib/api-keys/api-rate-limit";
 import { authenticateApiKey, type ApiPrincipal } from "@/lib/api-keys/authenticate-api-key";
-import { ApiProblem, problemResponse } from "@/lib/api/api-problem";
+import { ApiProblem, problemResponse, relinkNeeded } from "@/lib/api/api-problem";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { readLimitedBody } from "@/lib/http/read-limited-body";
@@ -59,12 +59,24 @@ async function parseJsonBody<Schema extends z.ZodType>(request: NextRequest, sch
   return parsed.data as z.output<Schema>;
 }
 
+/**
+ * The token service's refusals are conflicts: a link that needs relinking (its message carries MobilePay's
+ * reason), or tokens that are gone. A link can reach either state after the endpoint looked at it, e.g. when
+ * the refresh after a 401 is refused, so every endpoint that asks for a token answers them alike.
+ */
+function tokenServiceProblem(error: AppError): ApiProblem {
+  const relink = /^This link needs relinking: (.*)$/s.exec(error.userMessage);
+  if (relink) return relinkNeeded(relink[1]!);
+  return new ApiProblem("not-linked", error.userMessage);
+}
+
 /** Failures of the domain below, in the API's terms; anything unknown is logged and answered as 500. */
 function toProblem(error: unknown, request: NextRequest): ApiProblem {
   if (error instanceof ApiProblem) return error;
   if (error instanceof AppError && error.code === "UPSTREAM_UNAVAILABLE") {
     return new ApiProblem("token-unavailable", error.userMessage, { retryAfterSeconds: 5 });
   }
+  if (error instanceof AppError && error.code === "CONFLICT") return tokenServiceProblem(error);
   logger.error("integrator API route failed", { path: request.nextUrl.pathname, error });
   return new ApiProblem("internal", "The console failed to answer; nothing about the key or merchant is implied.");
 }

@@ -75,6 +75,13 @@ async function issueToken(secret: string | null, merchantId: string) {
   );
 }
 
+/** A time after everything written so far: waits until the clock has moved past the current millisecond. */
+async function aMomentLater(): Promise<Date> {
+  const now = Date.now();
+  await expect.poll(() => Date.now(), { interval: 1 }).toBeGreaterThan(now);
+  return new Date();
+}
+
 type Problem = { type: string; title: string; status: number; detail: string; reason?: string };
 
 describe(`the integrator API, on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => {
@@ -147,8 +154,7 @@ describe(`the integrator API, on ${process.env.TEST_DATABASE ?? "sqlite"}`, () =
 
   it("pages merchants by keyset and filters by state, VAT and updated-since", async () => {
     const key = await newKey({ environments: ["test"] });
-    const since = new Date();
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    const since = await aMomentLater();
     const ids = [];
     for (const [index, failureKind] of [null, "transient", "terminal", null].entries()) {
       ids.push(
@@ -190,7 +196,7 @@ describe(`the integrator API, on ${process.env.TEST_DATABASE ?? "sqlite"}`, () =
 
     await db.merchantTokenSet.update({ where: { merchantId: ids[3]! }, data: { failureKind: "transient" } });
     const changed = (await (
-      await listMerchants(key.secret, `?updated_since=${encodeURIComponent(new Date().toISOString())}`)
+      await listMerchants(key.secret, `?updated_since=${encodeURIComponent((await aMomentLater()).toISOString())}`)
     ).json()) as { data: { id: string }[] };
     expect(changed.data).toEqual([]);
     const sinceStart = (await (
@@ -201,6 +207,41 @@ describe(`the integrator API, on ${process.env.TEST_DATABASE ?? "sqlite"}`, () =
     const invalid = await listMerchants(key.secret, "?limit=0&state=sleepy");
     expect(invalid.status).toBe(422);
     expect(await invalid.json()).toMatchObject({ type: "/api/v1/problems/invalid-request" });
+  });
+
+  it("files a refresh in flight under active and an interrupted one under degraded, as each answer shows", async () => {
+    const key = await newKey({ environments: ["test"] });
+    const expiresAt = new Date(Date.now() + 300_000);
+    const cases = [
+      {
+        vat: "DK30000001",
+        state: "active",
+        tokenSet: {
+          failureKind: "transient",
+          leaseUntil: new Date(Date.now() + 60_000),
+          accessTokenExpiresAt: expiresAt,
+        },
+      },
+      {
+        vat: "DK30000002",
+        state: "degraded",
+        tokenSet: { refreshStartedAt: new Date(Date.now() - 60_000), accessTokenExpiresAt: expiresAt },
+      },
+      { vat: "DK30000003", state: "active", tokenSet: { accessTokenExpiresAt: new Date(Date.now() + 30_000) } },
+    ];
+    for (const { vat, state, tokenSet } of cases) {
+      const id = await storeMerchant(db, `Filed ${vat} ApS`, {
+        merchant: { environment: "test", vatNumber: vat },
+        tokenSet,
+      });
+      for (const filter of ["active", "degraded", "relink_needed", "unlinked"]) {
+        const answer = await listMerchants(key.secret, `?vat=${vat}&state=${filter}`);
+        const page = (await answer.json()) as { data: { id: string; state: string }[] };
+        expect(page.data, `${vat} filtered by ${filter}`).toEqual(
+          filter === state ? [expect.objectContaining({ id, state })] : [],
+        );
+      }
+    }
   });
 
   it("shows one merchant's connection state, failure reason, scopes, expiry and console link", async () => {
@@ -270,7 +311,8 @@ describe(`the integrator API, on ${process.env.TEST_DATABASE ?? "sqlite"}`, () =
     expect(handouts.filter((handout) => handout.refreshed).length).toBeGreaterThanOrEqual(1);
     expect(JSON.stringify(handouts)).not.toContain(first.access_token);
 
-    const { summarizeTokenHandouts, listMerchantTokenHandouts, startOfMonth } = await import("./list-token-handouts");
+    const { summarizeTokenHandouts, listMerchantTokenHandouts, merchantTokenHandouts, startOfMonth } =
+      await import("./list-token-handouts");
     const summary = await summarizeTokenHandouts(db, { since: startOfMonth(), environments: null, merchantId });
     expect(summary).toEqual([
       expect.objectContaining({ merchantId, apiKeyId: key.apiKeyId, apiKeyName: "Billing", handouts: 21 }),
@@ -282,6 +324,15 @@ describe(`the integrator API, on ${process.env.TEST_DATABASE ?? "sqlite"}`, () =
     const latest = await listMerchantTokenHandouts(db, merchantId, 5);
     expect(latest).toHaveLength(5);
     expect(latest[0]).toMatchObject({ apiKeyId: key.apiKeyId, apiKeyLastFour: key.lastFour });
+
+    const page = await merchantTokenHandouts(admin, merchantId);
+    expect(page?.thisMonth).toEqual(summary);
+    expect(page?.recent).toHaveLength(21);
+    expect(page?.merchantName).toBe(summary[0]!.merchantName);
+    const production = await storeMerchant(db, "Handouts Live ApS", { merchant: { environment: "production" } });
+    expect(await merchantTokenHandouts({ role: "demo" }, production)).toBeNull();
+    expect(await merchantTokenHandouts(admin, production)).toMatchObject({ thisMonth: [], recent: [] });
+    expect(await merchantTokenHandouts(admin, "no-such-merchant")).toBeNull();
   });
 
   it("answers 429 with Retry-After once a key has used its budget", async () => {

@@ -1,8 +1,12 @@
 import "server-only";
 
+import type { CurrentStaff } from "@/lib/auth/current-staff";
+import { visibleEnvironmentIds } from "@/lib/auth/require-environment-access";
 import { boundValues } from "@/lib/db/bind-marker";
+import { getDb } from "@/lib/db/client";
 import type { Database } from "@/lib/db/create-client";
 import { oneOfCondition } from "@/lib/db/one-of-condition";
+import { merchantNames } from "@/lib/merchants/merchant-names";
 
 export type TokenHandoutSummary = {
   merchantId: string;
@@ -113,4 +117,25 @@ export async function listMerchantTokenHandouts(
     apiKeyName: row.apiKeyName,
     apiKeyLastFour: row.lastFour,
   }));
+}
+
+/** This month's handouts of the merchants a staff member may see: the API keys page's summary. */
+export function tokenHandoutsThisMonth(staff: Pick<CurrentStaff, "role">): Promise<TokenHandoutSummary[]> {
+  return summarizeTokenHandouts(getDb(), { since: startOfMonth(), environments: visibleEnvironmentIds(staff) });
+}
+
+/**
+ * One merchant's handouts for its page: this month per key, and the newest ones. Null when the merchant
+ * does not exist for this staff member (demo staff see sandbox merchants only), so the page answers 404.
+ */
+export async function merchantTokenHandouts(staff: Pick<CurrentStaff, "role">, merchantId: string) {
+  const environments = visibleEnvironmentIds(staff);
+  const merchantName = (await merchantNames([merchantId], environments)).get(merchantId);
+  if (merchantName === undefined) return null;
+  const db = getDb();
+  const [thisMonth, recent] = await Promise.all([
+    summarizeTokenHandouts(db, { since: startOfMonth(), environments, merchantId }),
+    listMerchantTokenHandouts(db, merchantId),
+  ]);
+  return { merchantName, thisMonth, recent };
 }

@@ -7,7 +7,7 @@ import type { CurrentStaff } from "@/lib/auth/current-staff";
 import type { Database } from "@/lib/db/create-client";
 import type { LifecycleHarness } from "@/lib/tokens/testing/lifecycle-harness";
 import { storeMerchant } from "@/lib/tokens/testing/stored-merchant";
-import { ANNA } from "../../sandbox/test/support/test-sandbox";
+import { ANNA, BO } from "../../sandbox/test/support/test-sandbox";
 
 import type * as ProxyRoute from "@/app/api/v1/merchants/[merchantId]/proxy/[product]/[...path]/route";
 import type * as CreateApiKey from "@/lib/api-keys/create-api-key";
@@ -173,5 +173,21 @@ describe(`the proxy, on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => {
     await expect
       .poll(async () => (await db.sampleCall.findFirst({ where: { merchantId, refreshed: true } }))?.responseStatus)
       .toBe(200);
+  });
+
+  it("answers relink-needed, not a failure of its own, when the refresh after a 401 is refused", async () => {
+    const secret = await newKey();
+    const revokedId = await harness.linkMerchant({ email: BO.email, password: BO.password, vat: BO.merchant.vat });
+    const { mobilePayId } = await db.merchant.findUniqueOrThrow({ where: { id: revokedId } });
+    await harness.control.json("POST", "/control/grants/revoke", { merchantId: BO.merchant.id });
+    await harness.control.json("POST", `/control/merchants/${mobilePayId}/expire-access-tokens`);
+    const answer = await proxy(secret, { merchant: revokedId, path: "api/v1/merchants/me" });
+    expect(answer.status).toBe(409);
+    const problem = (await answer.json()) as { type: string; reason?: string };
+    expect(problem.type).toBe("/api/v1/problems/relink-needed");
+    expect(problem.reason).toBeTruthy();
+    expect(await sandboxRequests()).toHaveLength(1);
+    const { failureKind } = await db.merchantTokenSet.findUniqueOrThrow({ where: { merchantId: revokedId } });
+    expect(failureKind).toBe("terminal");
   });
 });

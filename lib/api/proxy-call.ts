@@ -7,12 +7,11 @@ import type { NextRequest } from "next/server";
 import { apiActor } from "@/lib/api/api-actor";
 import { ApiProblem } from "@/lib/api/api-problem";
 import { requireScope } from "@/lib/api/api-route";
+import { getLinkedApiMerchant } from "@/lib/api/list-api-merchants";
 import { forwardedRequestHeaders, returnedResponseHeaders } from "@/lib/api/proxy-headers";
 import { checkProxyQuery, normaliseProxyPath } from "@/lib/api/proxy-path";
-import { readApiMerchants } from "@/lib/api/read-api-merchants";
 import type { ApiPrincipal } from "@/lib/api-keys/authenticate-api-key";
 import { getDb } from "@/lib/db/client";
-import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { readLimitedBody } from "@/lib/http/read-limited-body";
 import { logger } from "@/lib/logger";
@@ -89,17 +88,7 @@ export async function proxyCall({
   if (!query.ok) throw pathRefused(query);
   const method = request.method.toUpperCase() as HistoryMethod;
 
-  const [merchant] = await readApiMerchants(
-    getDb(),
-    { environments: principal.environments, merchantId, limit: 1 },
-    getEnv().NEXTAUTH_URL,
-  );
-  if (!merchant) throw new ApiProblem("merchant-not-found", `No merchant ${merchantId} in this key's environments.`);
-  if (merchant.state === "unlinked") throw new ApiProblem("not-linked", "The merchant has no active link.");
-  if (merchant.state === "relink_needed") {
-    const reason = merchant.connection.failure_reason ?? "MobilePay refused the refresh token.";
-    throw new ApiProblem("relink-needed", `The merchant must relink: ${reason}`, { reason });
-  }
+  const merchant = await getLinkedApiMerchant(principal, merchantId);
   if (!merchant.scopes.includes(product)) {
     throw new ApiProblem("product-not-granted", `The merchant's consent does not cover ${product}: relink with it.`);
   }

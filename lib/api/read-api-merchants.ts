@@ -5,6 +5,8 @@ import { apiMerchantState } from "@/lib/api/api-merchant-state";
 import { boundValues } from "@/lib/db/bind-marker";
 import type { Database } from "@/lib/db/create-client";
 import { oneOfCondition } from "@/lib/db/one-of-condition";
+import { CONNECTION_STATES } from "@/lib/inspection/merchant-live-state";
+import { connectionStateSql } from "@/lib/merchants/list-merchants";
 import { connectionState } from "@/lib/tokens/connection-state";
 
 type ApiMerchantRow = {
@@ -40,22 +42,14 @@ export type ApiMerchantFilter = {
   limit: number;
 };
 
-/** The SQL twin of apiMerchantState, for filtering before the page is cut. */
+/**
+ * The merchants in one API state: the console's own SQL for the connection state (the one its lists and
+ * counts use) compared with the states apiMerchantState folds into this one, so the filter cannot drift
+ * from the state each answer shows.
+ */
 function stateCondition(state: ApiMerchantState, bind: (value: unknown) => string, now: Date): string {
-  // Built only where used: each bind takes the next marker, so an unused one would shift every later value.
-  const leaseLive = () => `t."leaseUntil" > ${bind(now)}`;
-  const leaseIdle = () => `(t."leaseUntil" IS NULL OR t."leaseUntil" <= ${bind(now)})`;
-  const notTerminal = `(t."failureKind" IS NULL OR t."failureKind" <> 'terminal')`;
-  switch (state) {
-    case "unlinked":
-      return `t."id" IS NULL`;
-    case "relink_needed":
-      return `t."failureKind" = 'terminal'`;
-    case "active":
-      return `t."id" IS NOT NULL AND ${notTerminal} AND (${leaseLive()} OR (t."failureKind" IS NULL AND t."refreshStartedAt" IS NULL))`;
-    case "degraded":
-      return `t."id" IS NOT NULL AND ${notTerminal} AND ${leaseIdle()} AND (t."failureKind" = 'transient' OR t."refreshStartedAt" IS NOT NULL)`;
-  }
+  const folded = CONNECTION_STATES.filter((connection) => apiMerchantState(connection) === state);
+  return oneOfCondition(`(${connectionStateSql(bind, now)})`, folded, bind);
 }
 
 /**

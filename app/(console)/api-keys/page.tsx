@@ -6,12 +6,11 @@ import { TokenHandoutSummaryTable } from "@/components/api-keys/token-handout-su
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { startOfMonth, summarizeTokenHandouts } from "@/lib/api/list-token-handouts";
+import { tokenHandoutsThisMonth } from "@/lib/api/list-token-handouts";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
-import { environmentsVisibleTo, visibleEnvironmentIds } from "@/lib/auth/require-environment-access";
+import { environmentsVisibleTo } from "@/lib/auth/require-environment-access";
 import { requirePagePermission } from "@/lib/auth/require-role";
 import { hasPermission } from "@/lib/auth/roles";
-import { getDb } from "@/lib/db/client";
 import { describeEnvironment } from "@/lib/mobilepay/environments";
 
 export const metadata: Metadata = { title: "API keys" };
@@ -19,10 +18,7 @@ export const metadata: Metadata = { title: "API keys" };
 export default async function ApiKeysPage() {
   const staff = await requirePagePermission("api-keys:read");
   const mayManage = hasPermission(staff.role, "api-keys:manage");
-  const [keys, handouts] = await Promise.all([
-    listApiKeys(staff),
-    summarizeTokenHandouts(getDb(), { since: startOfMonth(), environments: visibleEnvironmentIds(staff) }),
-  ]);
+  const [keys, handouts] = await Promise.all([listApiKeys(staff), tokenHandoutsThisMonth(staff)]);
   const environments = environmentsVisibleTo(staff).map(describeEnvironment);
   const table =
     keys.length > 0 ? (

@@ -9,33 +9,23 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { LocalTime } from "@/components/ui/local-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
-import { listMerchantTokenHandouts, startOfMonth, summarizeTokenHandouts } from "@/lib/api/list-token-handouts";
-import { visibleEnvironmentIds } from "@/lib/auth/require-environment-access";
+import { merchantTokenHandouts } from "@/lib/api/list-token-handouts";
 import { requirePagePermission } from "@/lib/auth/require-role";
-import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Token handouts" };
 
 export default async function TokenHandoutsPage({ params }: { params: Promise<{ merchantId: string }> }) {
   const staff = await requirePagePermission("merchants:read");
   const { merchantId } = await params;
-  const db = getDb();
-  const merchant = await db.merchant.findUnique({
-    where: { id: merchantId },
-    select: { name: true, environment: true },
-  });
-  const visible = visibleEnvironmentIds(staff);
-  if (!merchant || (visible && !visible.includes(merchant.environment))) notFound();
-  const [thisMonth, recent] = await Promise.all([
-    summarizeTokenHandouts(db, { since: startOfMonth(), environments: visible, merchantId }),
-    listMerchantTokenHandouts(db, merchantId),
-  ]);
+  const handouts = await merchantTokenHandouts(staff, merchantId);
+  if (!handouts) notFound();
+  const { merchantName, thisMonth, recent } = handouts;
   return (
     <>
       <PageHeader
         title={
           <>
-            Token handouts · <bdi>{merchant.name}</bdi>
+            Token handouts · <bdi>{merchantName}</bdi>
           </>
         }
         description="Which API keys got this merchant's access token through the integrator API."
