@@ -14,7 +14,7 @@ import { deliveryBody } from "@/lib/webhooks/delivery-body";
 import { eventPayload } from "@/lib/webhooks/event-payload";
 import { fanOutEvents } from "@/lib/webhooks/fan-out-events";
 import { MAX_ATTEMPTS, nextRetryDelay } from "@/lib/webhooks/retry-schedule";
-import { sendWebhook, type SendResult } from "@/lib/webhooks/send-webhook";
+import { DELIVERY_TIMEOUT_MS, sendWebhook, type SendResult } from "@/lib/webhooks/send-webhook";
 import { signMessage } from "@/lib/webhooks/sign-message";
 import { openSigningSecret } from "@/lib/webhooks/signing-secret";
 
@@ -63,9 +63,9 @@ export async function runDeliveryPass(db: Database, options: DeliveryOptions = {
         queue.unshift(id);
         return;
       }
-      attempted += 1;
       const sent = await sendLoaded(db, loaded.get(id), owner, options);
       if (sent === "skipped") continue;
+      attempted += 1;
       await recorder.add(sent);
       if (sent.result.outcome === "delivered") delivered += 1;
     }
@@ -138,7 +138,15 @@ type LoadedDelivery = Awaited<ReturnType<typeof loadClaimed>> extends Map<string
 
 type SentAttempt = { delivery: LoadedDelivery; result: SendResult; at: Date };
 
-/** Sends one loaded delivery; "skipped" when it is no longer this deliverer's or its endpoint was disabled. */
+/** What must be left of a lease when an attempt starts: the attempt's timeout and the time to record it. */
+const LEASE_LEFT_FOR_RECORDING_MS = 5_000;
+
+/**
+ * Sends one loaded delivery; "skipped" when it is no longer this deliverer's, its endpoint was disabled,
+ * or its lease would run out before the attempt could end. A batch is claimed at once and sent a few at a
+ * time, so behind slow receivers the last ones start late: sending one after its lease has lapsed could
+ * send it beside an instance that claimed it since. Those are given back for the next pass instead.
+ */
 async function sendLoaded(
   db: Database,
   delivery: LoadedDelivery | undefined,
@@ -148,7 +156,9 @@ async function sendLoaded(
   const now = options.now ?? (() => new Date());
   if (!delivery || delivery.leaseOwner !== owner) return "skipped";
   const { endpoint, event } = delivery;
-  if (!endpoint.enabled) {
+  const timeoutMs = options.timeoutMs ?? DELIVERY_TIMEOUT_MS;
+  const leaseLeft = (delivery.leaseUntil?.getTime() ?? 0) - now().getTime();
+  if (!endpoint.enabled || leaseLeft < timeoutMs + LEASE_LEFT_FOR_RECORDING_MS) {
     await releaseDeliveries(db, owner, [delivery.id]);
     return "skipped";
   }
@@ -167,7 +177,7 @@ async function sendLoaded(
     body,
     headers: { ...headers },
     policy: options.policy ?? configuredAddressPolicy(),
-    timeoutMs: options.timeoutMs,
+    timeoutMs,
   });
   return { delivery, result, at: now() };
 }

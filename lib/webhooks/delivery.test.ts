@@ -5,6 +5,7 @@ import type { Database } from "@/lib/db/create-client";
 import { withConsoleDatabase } from "@/lib/tokens/testing/console-database-suite";
 import { storeMerchant } from "@/lib/tokens/testing/stored-merchant";
 
+import { DELIVERY_LEASE_MS } from "./claim-deliveries";
 import type { createWebhookEndpoint } from "./create-webhook-endpoint";
 import type * as Delivery from "./deliver-webhooks";
 import type { recordWebhookEvents, WebhookEventInput } from "./record-webhook-events";
@@ -280,6 +281,30 @@ describe(`webhook delivery on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => {
     expect(receiver.received).toHaveLength(60);
     expect(receiver.distinctIds().size).toBe(60);
     expect(receiver.maxConcurrentPerId).toBe(1);
+  });
+
+  it("starts no delivery its lease would not cover to the end: behind a slow receiver the rest go back", async () => {
+    await endpointFor(receiver);
+    const merchantIds = await Promise.all(
+      Array.from({ length: 3 }, (_, index) => storeMerchant(db, `Slow ${index} ApS`)),
+    );
+    await stateChanges(merchantIds, 1, new Date());
+    const clock = manualClock();
+    // Each answer takes three quarters of a lease: what is left of it cannot cover a second attempt.
+    receiver.answer = () => {
+      clock.advance(DELIVERY_LEASE_MS * 0.75);
+      return 200;
+    };
+    const result = await delivery.runDeliveryPass(db, { policy, concurrency: 1, now: clock.now });
+    expect(result).toMatchObject({ attempted: 1, delivered: 1 });
+    expect(receiver.received).toHaveLength(1);
+    // Given back at once, unsent, for whichever instance claims them next.
+    const rest = await db.webhookDelivery.findMany({ where: { status: "pending" } });
+    expect(rest).toHaveLength(2);
+    expect(rest.every((row) => row.attempts === 0 && row.leaseOwner === null)).toBe(true);
+    receiver.answer = () => 200;
+    await delivery.runDeliveryPass(db, { policy, now: clock.now });
+    expect(receiver.distinctIds().size).toBe(3);
   });
 
   it("a stopping worker finishes the delivery in flight and gives back what it had not started", async () => {
