@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 
 import type { Prisma } from "@prisma/client";
 
+import { TokenCipherError } from "@/lib/crypto/token-cipher";
 import type { Database } from "@/lib/db/create-client";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
@@ -15,7 +16,7 @@ import { eventPayload } from "@/lib/webhooks/event-payload";
 import { fanOutEvents } from "@/lib/webhooks/fan-out-events";
 import { MAX_ATTEMPTS, nextRetryDelay } from "@/lib/webhooks/retry-schedule";
 import { DELIVERY_TIMEOUT_MS, sendWebhook, type SendResult } from "@/lib/webhooks/send-webhook";
-import { signMessage } from "@/lib/webhooks/sign-message";
+import { signMessage, type SigningSecrets } from "@/lib/webhooks/sign-message";
 import { openSigningSecret } from "@/lib/webhooks/signing-secret";
 
 /** An endpoint that has not had one delivery succeed for this long is disabled, with the reason shown. */
@@ -165,13 +166,27 @@ async function sendLoaded(
   const body = deliveryBody(endpoint.kind, eventPayload(event), getEnv().NEXTAUTH_URL);
   const previousValid =
     endpoint.previousSecretCiphertext && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now();
+  let secrets: SigningSecrets;
+  try {
+    secrets = {
+      current: openSigningSecret(endpoint.secretCiphertext, endpoint.id),
+      previous: previousValid
+        ? openSigningSecret(endpoint.previousSecretCiphertext!, endpoint.id, "previousSecret")
+        : undefined,
+    };
+  } catch (error) {
+    // One endpoint's secret that no key opens (its key was removed from the keyring) fails its own
+    // deliveries, with the reason on its page, and stops no other endpoint's.
+    if (!(error instanceof TokenCipherError)) throw error;
+    const result: SendResult = {
+      outcome: "failed",
+      latencyMs: 0,
+      error: `Not sent: the signing secret cannot be opened (${error.message})`,
+    };
+    return { delivery, result, at: now() };
+  }
   // The signature's timestamp is the real time of sending: receivers compare it with their own clock.
-  const headers = signMessage(event.id, new Date(), body, {
-    current: openSigningSecret(endpoint.secretCiphertext, endpoint.id),
-    previous: previousValid
-      ? openSigningSecret(endpoint.previousSecretCiphertext!, endpoint.id, "previousSecret")
-      : undefined,
-  });
+  const headers = signMessage(event.id, new Date(), body, secrets);
   const result = await sendWebhook({
     url: endpoint.url,
     body,

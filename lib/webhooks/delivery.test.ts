@@ -260,6 +260,33 @@ describe(`webhook delivery on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => {
     expect(stored.secretCiphertext).not.toContain(newSecret.slice(6, 20));
   });
 
+  it("an endpoint whose secret no key opens fails its own deliveries, saying why, and stops no other", async () => {
+    const { endpoint: broken } = await endpointFor(receiver);
+    await endpointFor(receiver);
+    // Sealed with a key since removed from TOKEN_ENCRYPTION_KEYS.
+    await db.webhookEndpoint.update({
+      where: { id: broken.id },
+      data: { secretCiphertext: "v1.removed-key.AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" },
+    });
+    const merchantId = await storeMerchant(db, "Keyring ApS");
+    await stateChanges([merchantId], 1, new Date());
+    await delivery.runDeliveryPass(db, { policy });
+
+    expect(receiver.received).toHaveLength(1);
+    const [failed] = await db.webhookDelivery.findMany({
+      where: { endpointId: broken.id },
+      include: { attemptLog: true },
+    });
+    expect(failed).toMatchObject({ status: "pending", attempts: 1, leaseOwner: null });
+    expect(failed!.attemptLog).toEqual([
+      expect.objectContaining({
+        outcome: "failed",
+        statusCode: null,
+        error: expect.stringMatching(/signing secret cannot be opened .*removed-key/),
+      }),
+    ]);
+  });
+
   it("two deliverers working at once never send one message at the same time, and send each once", async () => {
     await endpointFor(receiver);
     const merchantIds = await Promise.all(
