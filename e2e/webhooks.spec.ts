@@ -89,6 +89,19 @@ test("[HOOKS]: an admin adds an endpoint, tests it, and hears of a consent withd
     await expect(row.getByText("delivered", { exact: true })).toBeVisible({ timeout: 1_000 });
     await expect(row.getByTestId("webhook-attempt").first()).toContainText("HTTP 204");
   }).toPass({ timeout: 30_000 });
+
+  // Disabling and enabling again changes nothing else about the endpoint.
+  await page.getByRole("button", { name: "Disable" }).click();
+  await expect(page.getByText("Endpoint disabled.")).toBeVisible();
+  await page.getByRole("button", { name: "Enable" }).click();
+  await expect(page.getByText("Endpoint enabled.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByText("Billing system")).toBeVisible();
+  const [endpoint] = await queryConsoleDatabase<{ kind: string; description: string }>(
+    "SELECT kind, description FROM WebhookEndpoint WHERE url = ?",
+    [receiver.url],
+  );
+  expect(endpoint).toMatchObject({ kind: "generic", description: "Billing system" });
 });
 
 test("[HOOKS]: integrators may look at endpoints but not change them", async ({ page }) => {

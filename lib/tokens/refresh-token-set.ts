@@ -467,7 +467,7 @@ async function handleFailure(
   const consecutiveFailures = before.consecutiveFailures + 1;
   await db.$transaction(async (tx) => {
     // Bookkeeping only: the stored tokens stay exactly as they were.
-    await tx.merchantTokenSet.updateMany({
+    const marked = await tx.merchantTokenSet.updateMany({
       where: { merchantId: before.merchantId, version: before.version },
       data: {
         failureKind: terminal ? "terminal" : "transient",
@@ -503,7 +503,8 @@ async function handleFailure(
       tx,
     );
     const newState = terminal ? "terminal" : "transient";
-    if (before.failureKind !== newState) {
+    // A set relinked or unlinked meanwhile was not marked: its state did not change, so nothing is announced.
+    if (marked.count === 1 && before.failureKind !== newState) {
       await recordAuditEvent(
         {
           actor: options.actor,

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 
 import type { Prisma } from "@prisma/client";
 
+import { TokenCipherError } from "@/lib/crypto/token-cipher";
 import type { Database } from "@/lib/db/create-client";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
@@ -14,8 +15,8 @@ import { deliveryBody } from "@/lib/webhooks/delivery-body";
 import { eventPayload } from "@/lib/webhooks/event-payload";
 import { fanOutEvents } from "@/lib/webhooks/fan-out-events";
 import { MAX_ATTEMPTS, nextRetryDelay } from "@/lib/webhooks/retry-schedule";
-import { sendWebhook, type SendResult } from "@/lib/webhooks/send-webhook";
-import { signMessage } from "@/lib/webhooks/sign-message";
+import { DELIVERY_TIMEOUT_MS, sendWebhook, type SendResult } from "@/lib/webhooks/send-webhook";
+import { signMessage, type SigningSecrets } from "@/lib/webhooks/sign-message";
 import { openSigningSecret } from "@/lib/webhooks/signing-secret";
 
 /** An endpoint that has not had one delivery succeed for this long is disabled, with the reason shown. */
@@ -63,9 +64,9 @@ export async function runDeliveryPass(db: Database, options: DeliveryOptions = {
         queue.unshift(id);
         return;
       }
-      attempted += 1;
       const sent = await sendLoaded(db, loaded.get(id), owner, options);
       if (sent === "skipped") continue;
+      attempted += 1;
       await recorder.add(sent);
       if (sent.result.outcome === "delivered") delivered += 1;
     }
@@ -138,7 +139,15 @@ type LoadedDelivery = Awaited<ReturnType<typeof loadClaimed>> extends Map<string
 
 type SentAttempt = { delivery: LoadedDelivery; result: SendResult; at: Date };
 
-/** Sends one loaded delivery; "skipped" when it is no longer this deliverer's or its endpoint was disabled. */
+/** What must be left of a lease when an attempt starts: the attempt's timeout and the time to record it. */
+const LEASE_LEFT_FOR_RECORDING_MS = 5_000;
+
+/**
+ * Sends one loaded delivery; "skipped" when it is no longer this deliverer's, its endpoint was disabled,
+ * or its lease would run out before the attempt could end. A batch is claimed at once and sent a few at a
+ * time, so behind slow receivers the last ones start late: sending one after its lease has lapsed could
+ * send it beside an instance that claimed it since. Those are given back for the next pass instead.
+ */
 async function sendLoaded(
   db: Database,
   delivery: LoadedDelivery | undefined,
@@ -148,26 +157,42 @@ async function sendLoaded(
   const now = options.now ?? (() => new Date());
   if (!delivery || delivery.leaseOwner !== owner) return "skipped";
   const { endpoint, event } = delivery;
-  if (!endpoint.enabled) {
+  const timeoutMs = options.timeoutMs ?? DELIVERY_TIMEOUT_MS;
+  const leaseLeft = (delivery.leaseUntil?.getTime() ?? 0) - now().getTime();
+  if (!endpoint.enabled || leaseLeft < timeoutMs + LEASE_LEFT_FOR_RECORDING_MS) {
     await releaseDeliveries(db, owner, [delivery.id]);
     return "skipped";
   }
   const body = deliveryBody(endpoint.kind, eventPayload(event), getEnv().NEXTAUTH_URL);
   const previousValid =
     endpoint.previousSecretCiphertext && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now();
+  let secrets: SigningSecrets;
+  try {
+    secrets = {
+      current: openSigningSecret(endpoint.secretCiphertext, endpoint.id),
+      previous: previousValid
+        ? openSigningSecret(endpoint.previousSecretCiphertext!, endpoint.id, "previousSecret")
+        : undefined,
+    };
+  } catch (error) {
+    // One endpoint's secret that no key opens (its key was removed from the keyring) fails its own
+    // deliveries, with the reason on its page, and stops no other endpoint's.
+    if (!(error instanceof TokenCipherError)) throw error;
+    const result: SendResult = {
+      outcome: "failed",
+      latencyMs: 0,
+      error: `Not sent: the signing secret cannot be opened (${error.message})`,
+    };
+    return { delivery, result, at: now() };
+  }
   // The signature's timestamp is the real time of sending: receivers compare it with their own clock.
-  const headers = signMessage(event.id, new Date(), body, {
-    current: openSigningSecret(endpoint.secretCiphertext, endpoint.id),
-    previous: previousValid
-      ? openSigningSecret(endpoint.previousSecretCiphertext!, endpoint.id, "previousSecret")
-      : undefined,
-  });
+  const headers = signMessage(event.id, new Date(), body, secrets);
   const result = await sendWebhook({
     url: endpoint.url,
     body,
     headers: { ...headers },
     policy: options.policy ?? configuredAddressPolicy(),
-    timeoutMs: options.timeoutMs,
+    timeoutMs,
   });
   return { delivery, result, at: now() };
 }

@@ -5,6 +5,7 @@ import type { Database } from "@/lib/db/create-client";
 import { withConsoleDatabase } from "@/lib/tokens/testing/console-database-suite";
 import { storeMerchant } from "@/lib/tokens/testing/stored-merchant";
 
+import { DELIVERY_LEASE_MS } from "./claim-deliveries";
 import type { createWebhookEndpoint } from "./create-webhook-endpoint";
 import type * as Delivery from "./deliver-webhooks";
 import type { recordWebhookEvents, WebhookEventInput } from "./record-webhook-events";
@@ -259,6 +260,33 @@ describe(`webhook delivery on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => {
     expect(stored.secretCiphertext).not.toContain(newSecret.slice(6, 20));
   });
 
+  it("an endpoint whose secret no key opens fails its own deliveries, saying why, and stops no other", async () => {
+    const { endpoint: broken } = await endpointFor(receiver);
+    await endpointFor(receiver);
+    // Sealed with a key since removed from TOKEN_ENCRYPTION_KEYS.
+    await db.webhookEndpoint.update({
+      where: { id: broken.id },
+      data: { secretCiphertext: "v1.removed-key.AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" },
+    });
+    const merchantId = await storeMerchant(db, "Keyring ApS");
+    await stateChanges([merchantId], 1, new Date());
+    await delivery.runDeliveryPass(db, { policy });
+
+    expect(receiver.received).toHaveLength(1);
+    const [failed] = await db.webhookDelivery.findMany({
+      where: { endpointId: broken.id },
+      include: { attemptLog: true },
+    });
+    expect(failed).toMatchObject({ status: "pending", attempts: 1, leaseOwner: null });
+    expect(failed!.attemptLog).toEqual([
+      expect.objectContaining({
+        outcome: "failed",
+        statusCode: null,
+        error: expect.stringMatching(/signing secret cannot be opened .*removed-key/),
+      }),
+    ]);
+  });
+
   it("two deliverers working at once never send one message at the same time, and send each once", async () => {
     await endpointFor(receiver);
     const merchantIds = await Promise.all(
@@ -282,6 +310,30 @@ describe(`webhook delivery on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => {
     expect(receiver.maxConcurrentPerId).toBe(1);
   });
 
+  it("starts no delivery its lease would not cover to the end: behind a slow receiver the rest go back", async () => {
+    await endpointFor(receiver);
+    const merchantIds = await Promise.all(
+      Array.from({ length: 3 }, (_, index) => storeMerchant(db, `Slow ${index} ApS`)),
+    );
+    await stateChanges(merchantIds, 1, new Date());
+    const clock = manualClock();
+    // Each answer takes three quarters of a lease: what is left of it cannot cover a second attempt.
+    receiver.answer = () => {
+      clock.advance(DELIVERY_LEASE_MS * 0.75);
+      return 200;
+    };
+    const result = await delivery.runDeliveryPass(db, { policy, concurrency: 1, now: clock.now });
+    expect(result).toMatchObject({ attempted: 1, delivered: 1 });
+    expect(receiver.received).toHaveLength(1);
+    // Given back at once, unsent, for whichever instance claims them next.
+    const rest = await db.webhookDelivery.findMany({ where: { status: "pending" } });
+    expect(rest).toHaveLength(2);
+    expect(rest.every((row) => row.attempts === 0 && row.leaseOwner === null)).toBe(true);
+    receiver.answer = () => 200;
+    await delivery.runDeliveryPass(db, { policy, now: clock.now });
+    expect(receiver.distinctIds().size).toBe(3);
+  });
+
   it("a stopping worker finishes the delivery in flight and gives back what it had not started", async () => {
     await endpointFor(receiver);
     const merchantIds = await Promise.all(
@@ -289,9 +341,10 @@ describe(`webhook delivery on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => {
     );
     await stateChanges(merchantIds, 1, new Date());
     let stopping = false;
+    // The stop comes while the first delivery is at the receiver, before it has answered.
     receiver.answer = () => {
       stopping = true;
-      return new Promise((resolve) => setTimeout(() => resolve(200), 200));
+      return 200;
     };
     const result = await delivery.runDeliveryPass(db, { policy, concurrency: 1, stopping: () => stopping });
     expect(result).toMatchObject({ attempted: 1, delivered: 1 });

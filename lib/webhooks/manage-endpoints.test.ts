@@ -12,7 +12,7 @@ import type { recordWebhookEvents } from "./record-webhook-events";
 import type { replayWebhookDeliveries } from "./replay-webhook-deliveries";
 import type { rotateWebhookSecret } from "./rotate-webhook-secret";
 import type { updateWebhookEndpoint } from "./update-webhook-endpoint";
-import type { TWebhookEndpointInput } from "./webhook-endpoint-schemas";
+import { ZWebhookEndpointUpdateSchema, type TWebhookEndpointInput } from "./webhook-endpoint-schemas";
 
 /** Production rules here: no WEBHOOK_ALLOW_LOOPBACK. */
 let db: Database;
@@ -83,6 +83,35 @@ describe(`managing webhook endpoints on ${process.env.TEST_DATABASE ?? "sqlite"}
       code: "FORBIDDEN",
     });
     await expect(list({ ...integrator, role: "support" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("a change names only what it changes: disabling and enabling keep the kind, events and environments", async () => {
+    const { endpoint } = await create({
+      staff: admin,
+      input: {
+        ...input,
+        kind: "slack",
+        description: "#support",
+        eventTypes: ["merchant.state_changed"],
+        environments: ["production"],
+      },
+    });
+    const kept = {
+      kind: "slack",
+      description: "#support",
+      eventTypes: "merchant.state_changed",
+      environments: "production",
+    };
+    // As the route reads the body of the Disable and Enable buttons.
+    for (const enabled of [false, true]) {
+      const body = ZWebhookEndpointUpdateSchema.parse({ enabled });
+      expect(body).toEqual({ enabled });
+      await update({ staff: admin, endpointId: endpoint.id, input: body });
+      expect(await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).toMatchObject({
+        ...kept,
+        enabled,
+      });
+    }
   });
 
   it("refuses URLs a delivery would refuse, when they are saved", async () => {

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ANNA, BO, MIKKO } from "../../sandbox/test/support/test-sandbox";
 
 import type { getDb } from "@/lib/db/client";
-import type { refreshTokenSet } from "@/lib/tokens/refresh-token-set";
+import type { readStoredSets } from "@/lib/tokens/read-stored-sets";
+import type { refreshAsLeaseHolder, refreshTokenSet } from "@/lib/tokens/refresh-token-set";
 import { startLifecycleHarness, type LifecycleHarness } from "@/lib/tokens/testing/lifecycle-harness";
 
 import { eventPayload } from "./event-payload";
@@ -12,11 +13,14 @@ import { eventPayload } from "./event-payload";
 const system = { type: "system", label: "test" } as const;
 let harness: LifecycleHarness;
 let refresh: typeof refreshTokenSet;
+let refreshHolding: typeof refreshAsLeaseHolder;
+let readSets: typeof readStoredSets;
 let db: ReturnType<typeof getDb>;
 
 beforeAll(async () => {
   harness = await startLifecycleHarness();
-  ({ refreshTokenSet: refresh } = await import("@/lib/tokens/refresh-token-set"));
+  ({ refreshTokenSet: refresh, refreshAsLeaseHolder: refreshHolding } = await import("@/lib/tokens/refresh-token-set"));
+  ({ readStoredSets: readSets } = await import("@/lib/tokens/read-stored-sets"));
   db = (await import("@/lib/db/client")).getDb();
 }, 120_000);
 
@@ -62,6 +66,25 @@ describe(`refresh outcomes as events on ${process.env.TEST_DATABASE ?? "sqlite"}
       failureKind: "transient",
       reason: expect.stringMatching(/temporary/),
     });
+  });
+
+  it("a failing refresh of a set that was relinked meanwhile announces no change of state", async () => {
+    const merchantId = await harness.linkMerchant({
+      email: ANNA.email,
+      password: ANNA.password,
+      vat: ANNA.finnishMerchant.vat,
+    });
+    const [before] = await readSets(db, [merchantId]);
+    // While the refresh is at MobilePay, a new consent replaces the set (its version moves on).
+    await db.merchantTokenSet.update({ where: { merchantId }, data: { version: { increment: 1 } } });
+    await harness.control.json("POST", "/control/token-endpoint/fault", { mode: "server-error", count: 1 });
+    await expect(refreshHolding(before!, "test-owner", { actor: system, trigger: "manual" })).rejects.toMatchObject({
+      code: "UPSTREAM_UNAVAILABLE",
+    });
+    expect(await db.merchantTokenSet.findUniqueOrThrow({ where: { merchantId } })).toMatchObject({
+      failureKind: null,
+    });
+    expect((await announced(merchantId)).filter((event) => event.type === "merchant.state_changed")).toEqual([]);
   });
 
   it("consent withdrawn at MobilePay makes the link need relinking, with the failure kind and reason, and no token", async () => {

@@ -36,3 +36,9 @@ export function sealSigningSecret(secret: string, endpointId: string, column: Se
 export function openSigningSecret(envelope: string, endpointId: string, column: SecretColumn = "secret"): string {
   return keyring().decrypt(envelope, associatedData(endpointId, column));
 }
+
+/** The envelope sealed again with the keyring's current key, or undefined when it already uses that key. */
+export function resealSigningSecret(envelope: string, endpointId: string, column: SecretColumn): string | undefined {
+  if (!keyring().needsRotation(envelope)) return undefined;
+  return sealSigningSecret(openSigningSecret(envelope, endpointId, column), endpointId, column);
+}

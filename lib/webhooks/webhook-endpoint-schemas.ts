@@ -4,22 +4,30 @@ import { WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/event-types";
 
 export const WEBHOOK_ENDPOINT_KINDS = ["generic", "slack"] as const;
 
+/** An endpoint's settings, each as given (no defaults: a change names only what it changes). */
+const endpointFields = {
+  url: z.url({ protocol: /^https?$/, message: "Enter an http(s) URL." }).max(2_000),
+  kind: z.enum(WEBHOOK_ENDPOINT_KINDS),
+  description: z.string().trim().max(200),
+  eventTypes: z.array(z.enum(WEBHOOK_EVENT_TYPES)).max(WEBHOOK_EVENT_TYPES.length),
+  environments: z.array(z.string().regex(/^[a-z0-9-]{1,40}$/)).max(20),
+};
+
 /** What staff give for an endpoint; shared by the form and the route. Empty lists mean "all". */
 export const ZWebhookEndpointInputSchema = z.object({
-  url: z.url({ protocol: /^https?$/, message: "Enter an http(s) URL." }).max(2_000),
-  kind: z.enum(WEBHOOK_ENDPOINT_KINDS).default("generic"),
-  description: z.string().trim().max(200).default(""),
-  eventTypes: z.array(z.enum(WEBHOOK_EVENT_TYPES)).max(WEBHOOK_EVENT_TYPES.length).default([]),
-  environments: z
-    .array(z.string().regex(/^[a-z0-9-]{1,40}$/))
-    .max(20)
-    .default([]),
+  url: endpointFields.url,
+  kind: endpointFields.kind.default("generic"),
+  description: endpointFields.description.default(""),
+  eventTypes: endpointFields.eventTypes.default([]),
+  environments: endpointFields.environments.default([]),
 });
 export type TWebhookEndpointInput = z.infer<typeof ZWebhookEndpointInputSchema>;
 
-export const ZWebhookEndpointUpdateSchema = ZWebhookEndpointInputSchema.partial().extend({
-  enabled: z.boolean().optional(),
-});
+/** A change to an endpoint: what is left out stays as it is (the creation defaults must not fill it in). */
+export const ZWebhookEndpointUpdateSchema = z
+  .object(endpointFields)
+  .partial()
+  .extend({ enabled: z.boolean().optional() });
 export type TWebhookEndpointUpdate = z.infer<typeof ZWebhookEndpointUpdateSchema>;
 
 export const ZRotateSecretSchema = z.object({
