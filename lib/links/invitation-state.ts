@@ -1,5 +1,12 @@
 export type InvitationState = "created" | "opened" | "consented" | "failed" | "expired" | "revoked";
 
+/**
+ * The stored statuses a link never leaves. Whatever is reported about it later (a refused or replayed response
+ * from MobilePay, a trip that could not start) is recorded beside it, but must not make it "failed", which is
+ * usable again: a consented link would be reusable, and a link staff withdrew would work once more.
+ */
+export const FINAL_INVITATION_STATUSES: string[] = ["consented", "revoked"];
+
 /** Expiry is derived, so no job has to flip rows when the time passes. */
 export function invitationState(
   invitation: { status: string; expiresAt: Date },
