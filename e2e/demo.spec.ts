@@ -13,6 +13,10 @@ test("[DEMO]: demo staff follow the demo script and flip the sandbox's switches 
 }) => {
   test.setTimeout(60_000);
   await signInAs(page, "demo");
+  const demoAnswers: Promise<string>[] = [];
+  page.on("response", (response) => {
+    if (new URL(response.url()).pathname.startsWith("/api/demo/")) demoAnswers.push(response.text());
+  });
   await page.getByRole("link", { name: "Demo", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Demo script");
   await expect(page.getByRole("list", { name: "Demo steps" }).locator("li")).toHaveCount(9);
@@ -34,6 +38,9 @@ test("[DEMO]: demo staff follow the demo script and flip the sandbox's switches 
   const controlToken = process.env.SANDBOX_CONTROL_TOKEN ?? loadOrCreateDevSecrets().sandboxControlToken;
   expect(controlToken.length).toBeGreaterThan(15);
   expect(await page.content()).not.toContain(controlToken);
+  const answers = await Promise.all(demoAnswers);
+  expect(answers).toHaveLength(3);
+  for (const answer of answers) expect(answer).not.toContain(controlToken);
 });
 
 test("[DEMO]: integrators and support have no demo page and cannot flip the sandbox's switches", async ({ page }) => {

@@ -1,8 +1,9 @@
-import type { Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 
 import { backdateInvitationOpening, queryConsoleDatabase } from "./fixtures/console-database";
 import { expect, signInAs, test } from "./fixtures/console-test";
-import { createInvitation } from "./fixtures/linking";
+import { answerAtMobilePay, createInvitation, goToMobilePayAsMerchant } from "./fixtures/linking";
+import { PORTAL_USERS } from "./fixtures/sandbox-control";
 
 test.describe.configure({ mode: "serial" });
 
@@ -26,18 +27,25 @@ async function openAsMerchant(page: Page, url: string) {
   await expect(page.getByRole("button", { name: "Continue to MobilePay" })).toBeVisible();
 }
 
-test("[LINKS]: an opened link says since when, and after a while what usually went wrong", async ({
-  page,
-  browser,
-}) => {
-  test.setTimeout(90_000);
+/** An integrator makes a link for Annan Leipomo, and the merchant opens it in a browser of their own. */
+async function openedLink(page: Page, browser: Browser) {
   await signInAs(page, "integrator");
   const { invitationId, url } = await createInvitation(page, {
     merchantName: "Annan Leipomo",
     vatNumber: ANNA_FINNISH_VAT,
   });
   const merchantContext = await browser.newContext();
-  await openAsMerchant(await merchantContext.newPage(), url);
+  const merchant = await merchantContext.newPage();
+  await openAsMerchant(merchant, url);
+  return { invitationId, url, merchantContext, merchant };
+}
+
+test("[LINKS]: an opened link says since when, and after a while what usually went wrong", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const { invitationId, merchantContext } = await openedLink(page, browser);
   await merchantContext.close();
 
   await page.goto("/merchants");
@@ -102,14 +110,10 @@ test("[LINKS]: staff cancel a link; it can no longer be opened, nor finish a tri
   browser,
 }) => {
   test.setTimeout(90_000);
-  await signInAs(page, "integrator");
-  const { invitationId, url } = await createInvitation(page, {
-    merchantName: "Annan Leipomo",
-    vatNumber: ANNA_FINNISH_VAT,
-  });
-  const merchantContext = await browser.newContext();
-  const merchant = await merchantContext.newPage();
-  await openAsMerchant(merchant, url);
+  const { invitationId, url, merchantContext, merchant } = await openedLink(page, browser);
+  // In another tab the merchant is already at MobilePay's login when the link is cancelled.
+  const atMobilePay = await merchantContext.newPage();
+  await goToMobilePayAsMerchant(atMobilePay, url);
 
   await page.goto("/merchants");
   const row = invitationRow(page, invitationId);
@@ -123,6 +127,13 @@ test("[LINKS]: staff cancel a link; it can no longer be opened, nor finish a tri
   await expect(merchant.getByRole("alert").filter({ hasText: "withdrawn" })).toBeVisible();
   await merchant.goto(url);
   await expect(merchant.getByRole("heading", { name: "This link can no longer be used" })).toBeVisible();
+  // The trip already at MobilePay ends refused, and the refusal does not make the link usable again.
+  await answerAtMobilePay(atMobilePay, PORTAL_USERS.anna);
+  await expect(atMobilePay.getByRole("heading", { name: "The connection was not completed" })).toBeVisible();
+  expect(await invitationStatus(invitationId)).toBe("revoked");
+  await merchant.goto(url);
+  await expect(merchant.getByRole("heading", { name: "This link can no longer be used" })).toBeVisible();
+  await expect(merchant.getByText("has withdrawn it")).toBeVisible();
   await merchantContext.close();
 
   // Support may look, not act: no buttons, and the server refuses them.

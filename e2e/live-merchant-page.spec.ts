@@ -77,6 +77,8 @@ test("[LIVE]: refresh, a token-endpoint fault, relink and unlink each update eve
   const answerText = await answer.text();
   expect(answerText).toContain('"state":"active"');
   expect(answerText).not.toContain("eyJ");
+  // Nor a stored token's ciphertext (v1.<key id>.<iv>.<ciphertext>).
+  expect(answerText).not.toMatch(/"v1\.[\w-]+\.[\w-]+\.[\w-]+"/);
 
   await page.goto(`/merchants/${merchantId}`);
   const view = parts(page);

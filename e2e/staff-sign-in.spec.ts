@@ -378,9 +378,17 @@ test.describe("[DEMO] sandbox environments only", () => {
       await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
       await expect(page.getByText(merchant.name)).toHaveCount(0);
     }
-    for (const path of [`/api/merchants/${merchant.id}/state`, `/api/merchants/${merchant.id}/calls`]) {
+    for (const path of [
+      `/api/merchants/${merchant.id}/state`,
+      `/api/merchants/${merchant.id}/view`,
+      `/api/merchants/${merchant.id}/calls`,
+    ]) {
       expect((await page.request.get(path)).status()).toBe(404);
     }
+    // The list's polled answer does not name it either.
+    const list = await page.request.get(`/api/merchants?q=${encodeURIComponent(merchant.name)}`);
+    expect(list.status()).toBe(200);
+    expect(await list.text()).not.toContain(merchant.id);
     await page.goto("/merchants");
     await expect(page.getByRole("heading", { name: "Merchants", level: 1 })).toBeVisible();
     await expect(page.getByText(merchant.name)).toHaveCount(0);

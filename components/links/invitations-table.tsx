@@ -11,7 +11,8 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { Input } from "@/components/ui/input";
 import { LocalTime } from "@/components/ui/local-time";
 import { Table, Td, Th } from "@/components/ui/table";
-import { ApiError, apiRequest } from "@/lib/http/api-client";
+import { useApiAction } from "@/components/ui/use-api-action";
+import { apiRequest } from "@/lib/http/api-client";
 import type { InvitationState } from "@/lib/links/invitation-state";
 
 const STATES: Record<InvitationState, { label: string; tone: BadgeTone }> = {
@@ -39,7 +40,7 @@ export type InvitationRow = {
   createdByLabel: string;
 };
 
-type NewLink = { replaces: string; merchantName: string; url: string; qrSvg: string };
+type NewLink = { merchantName: string; url: string; qrSvg: string };
 
 const RESENDABLE: ReadonlySet<InvitationState> = new Set(["created", "opened", "failed", "expired"]);
 const CANCELLABLE: ReadonlySet<InvitationState> = new Set(["created", "opened", "failed"]);
@@ -92,38 +93,30 @@ export function InvitationsTable({
   /** Called after a link was resent or cancelled, so the list reads its state anew. */
   onChanged?: () => Promise<void>;
 }) {
-  const [pending, setPending] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { pending, message: failure, run } = useApiAction<string>();
   const [newLink, setNewLink] = useState<NewLink | null>(null);
   const manages = manageableEnvironments.length > 0;
 
   async function act(invitation: InvitationRow, action: "resend" | "cancel") {
-    setPending(invitation.id);
-    setFailure(null);
-    try {
-      const answer = await apiRequest<{ url?: string; qrSvg?: string }>(
-        `/api/invitations/${encodeURIComponent(invitation.id)}/${action}`,
-        { method: "POST", body: {} },
-      );
-      if (action === "resend" && answer.url && answer.qrSvg) {
-        setNewLink({
-          replaces: invitation.id,
-          merchantName: invitation.merchantName,
-          url: answer.url,
-          qrSvg: answer.qrSvg,
-        });
-      }
-    } catch (error) {
-      setFailure(error instanceof ApiError ? error.message : "The console could not be reached.");
-    } finally {
-      setPending(null);
-    }
+    await run(
+      invitation.id,
+      () =>
+        apiRequest<{ url?: string; qrSvg?: string }>(
+          `/api/invitations/${encodeURIComponent(invitation.id)}/${action}`,
+          { method: "POST", body: {} },
+        ),
+      (answer) => {
+        if (action === "resend" && answer.url && answer.qrSvg) {
+          setNewLink({ merchantName: invitation.merchantName, url: answer.url, qrSvg: answer.qrSvg });
+        }
+      },
+    );
     await onChanged();
   }
 
   return (
     <div className="space-y-3">
-      {failure ? <Alert tone="error">{failure}</Alert> : null}
+      {failure ? <Alert tone={failure.tone}>{failure.text}</Alert> : null}
       {newLink ? (
         <div className="space-y-2 rounded-md border border-emerald-200 bg-emerald-50 p-3" data-testid="resent-link">
           <p className="text-sm text-emerald-900">

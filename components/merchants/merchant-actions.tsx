@@ -7,7 +7,8 @@ import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { LinkQrCode } from "@/components/links/link-qr-code";
 import { Input } from "@/components/ui/input";
-import { ApiError, apiRequest } from "@/lib/http/api-client";
+import { useApiAction } from "@/components/ui/use-api-action";
+import { apiRequest } from "@/lib/http/api-client";
 
 export function MerchantActions({
   merchantId,
@@ -25,24 +26,12 @@ export function MerchantActions({
   /** Called after an action succeeded, so the whole page reads its state anew. */
   onChanged: () => Promise<void>;
 }) {
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const { pending, message, run } = useApiAction();
   const [relink, setRelink] = useState<{ url: string; qrSvg: string } | null>(null);
   const [confirmingUnlink, setConfirmingUnlink] = useState(false);
-  const [pending, setPending] = useState(false);
 
-  async function run<T>(action: () => Promise<T>, onDone: (result: T) => void) {
-    setPending(true);
-    setMessage(null);
-    try {
-      onDone(await action());
-    } catch (error) {
-      setMessage({
-        tone: "error",
-        text: error instanceof ApiError ? error.message : "The console could not be reached.",
-      });
-    } finally {
-      setPending(false);
-    }
+  async function act<T>(call: () => Promise<T>, succeeded: (answer: T) => string | void) {
+    await run(true, call, succeeded);
     // A refused action may still have been recorded (an unlink MobilePay did not confirm), so ask either way.
     await onChanged();
   }
@@ -54,9 +43,9 @@ export function MerchantActions({
         {canLink ? (
           <Button
             variant="secondary"
-            disabled={pending}
+            disabled={pending !== null}
             onClick={() =>
-              void run(
+              void act(
                 () =>
                   apiRequest<{ url: string; qrSvg: string }>(`/api/merchants/${merchantId}/relink`, {
                     body: { products },
@@ -69,7 +58,7 @@ export function MerchantActions({
           </Button>
         ) : null}
         {canUnlink && hasTokens && !confirmingUnlink ? (
-          <Button variant="danger" disabled={pending} onClick={() => setConfirmingUnlink(true)}>
+          <Button variant="danger" disabled={pending !== null} onClick={() => setConfirmingUnlink(true)}>
             Unlink
           </Button>
         ) : null}
@@ -86,13 +75,13 @@ export function MerchantActions({
           <div className="flex gap-2">
             <Button
               variant="danger"
-              disabled={pending}
+              disabled={pending !== null}
               onClick={() =>
-                void run(
+                void act(
                   () => apiRequest(`/api/merchants/${merchantId}/unlink`, { method: "POST", body: {} }),
                   () => {
                     setConfirmingUnlink(false);
-                    setMessage({ tone: "success", text: "Unlinked: consent revoked at MobilePay and tokens deleted." });
+                    return "Unlinked: consent revoked at MobilePay and tokens deleted.";
                   },
                 )
               }

@@ -3,7 +3,7 @@ import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db/client";
-import { builtInSandboxControl } from "@/lib/demo/flip-sandbox-switch";
+import { sendSandboxControl } from "@/lib/demo/sandbox-control";
 import { ScriptedBrowser } from "@/lib/demo/scripted-browser";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -27,17 +27,6 @@ const DEMO_MERCHANTS: { name: string; vatNumber: string; portalUser: string; lea
 
 /** A merchant who opened the link and never came back, so the console has a quiet invitation to show. */
 const QUIET_INVITATION = { merchantName: "Fynsk Kaffe A/S", vatNumber: "DK31415926" };
-
-async function sandboxControl(method: string, path: string, body?: unknown): Promise<void> {
-  const { url, token } = builtInSandboxControl();
-  const response = await fetch(`${url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(5_000),
-  });
-  if (!response.ok) throw new Error(`sandbox control ${path} answered ${response.status}`);
-}
 
 /**
  * What a merchant does with a consent link, done by a scripted browser: the console's consent page, "Continue
@@ -98,14 +87,14 @@ async function leaveAs(merchantId: string, state: DemoState, staff: CurrentStaff
     return;
   }
   const mode = state === "degraded" ? "server-error" : "invalid-grant";
-  await sandboxControl("POST", "/control/token-endpoint/fault", { mode, count: 1 });
+  await sendSandboxControl({ method: "POST", path: "/control/token-endpoint/fault", body: { mode, count: 1 } });
   try {
     await refreshNow({ merchantId, staff });
   } catch (error) {
     // The refused refresh is the point: it leaves the link degraded or needing a relink.
     if (!(error instanceof AppError)) throw error;
   } finally {
-    await sandboxControl("DELETE", "/control/token-endpoint/fault");
+    await sendSandboxControl({ method: "DELETE", path: "/control/token-endpoint/fault" });
   }
 }
 
@@ -116,8 +105,7 @@ async function leaveAs(merchantId: string, state: DemoState, staff: CurrentStaff
  * Loading again relinks the same merchants, so it can be run before every demo.
  */
 export async function loadDemoMerchants(staff: CurrentStaff): Promise<{ linked: number }> {
-  builtInSandboxControl();
-  await sandboxControl("POST", "/control/reset");
+  await sendSandboxControl({ method: "POST", path: "/control/reset" });
   for (const demo of DEMO_MERCHANTS) {
     const { url } = await createInvitation({
       staff,
@@ -150,8 +138,7 @@ export async function loadDemoMerchants(staff: CurrentStaff): Promise<{ linked: 
  * consent revoked at the sandbox), so the next "Load demo merchants" starts from the same place.
  */
 export async function resetDemo(staff: CurrentStaff): Promise<{ unlinked: number }> {
-  builtInSandboxControl();
-  await sandboxControl("POST", "/control/reset");
+  await sendSandboxControl({ method: "POST", path: "/control/reset" });
   const linked = await getDb().merchant.findMany({
     where: { environment: SANDBOX, tokenSet: { isNot: null } },
     select: { id: true },

@@ -4,6 +4,7 @@ import type { Prisma } from "@prisma/client";
 
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
+import { FINAL_INVITATION_STATUSES } from "@/lib/links/invitation-state";
 import type { CheckResult } from "@/lib/mobilepay/oidc/check-result";
 import { recordWebhookEvents } from "@/lib/webhooks/record-webhook-events";
 
@@ -37,8 +38,8 @@ export async function failLink(options: FailLinkOptions): Promise<void> {
     });
     if (options.invitationId) {
       const failed = await tx.invitation.updateMany({
-        // A consented invitation stays consented: a replayed callback must not flip it.
-        where: { id: options.invitationId, status: { not: "consented" } },
+        // A consented or withdrawn invitation stays so: a replayed or late callback must not reopen it.
+        where: { id: options.invitationId, status: { notIn: FINAL_INVITATION_STATUSES } },
         data: { status: "failed", failureReason: options.reason, completedAt: new Date() },
       });
       if (failed.count === 1) await announceFailure(tx, options);

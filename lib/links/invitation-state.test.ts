@@ -22,6 +22,11 @@ describe("invitationState", () => {
     expect(invitationIsUsable({ status: "created", expiresAt: earlier }, now)).toBe(false);
   });
 
+  it("lets a failed link be tried again only until it expires", () => {
+    expect(invitationIsUsable({ status: "failed", expiresAt: earlier }, now)).toBe(false);
+    expect(invitationState({ status: "failed", expiresAt: earlier }, now)).toBe("failed");
+  });
+
   it("never lets a revoked link be used again, expired or not", () => {
     expect(invitationState({ status: "revoked", expiresAt: later }, now)).toBe("revoked");
     expect(invitationState({ status: "revoked", expiresAt: earlier }, now)).toBe("revoked");

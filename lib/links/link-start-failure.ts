@@ -4,6 +4,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
+import { FINAL_INVITATION_STATUSES } from "@/lib/links/invitation-state";
 
 /** Where a merchant whose trip to MobilePay could not start is sent: a public page, never a staff screen. */
 export const LINK_UNREACHABLE_PATH = "/link/complete?outcome=unreachable";
@@ -35,7 +36,7 @@ export async function recordLinkStartFailure(failure: LinkStartFailure): Promise
   const reason = unreachableReason(failure.detail);
   await getDb().$transaction(async (tx) => {
     await tx.invitation.updateMany({
-      where: { id: failure.invitationId, status: { not: "consented" } },
+      where: { id: failure.invitationId, status: { notIn: FINAL_INVITATION_STATUSES } },
       data: { status: "failed", failureReason: reason, completedAt: failure.at },
     });
     await recordAuditEvent(

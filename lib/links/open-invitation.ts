@@ -29,7 +29,8 @@ export async function openInvitation(token: string): Promise<OpenedInvitation> {
   if (!invitation || !environment) return { kind: "unusable", reason: "unknown" };
   if (!invitationIsUsable(invitation)) {
     const state = invitationState(invitation);
-    return { kind: "unusable", reason: state === "expired" || state === "revoked" ? state : "used" };
+    // Any other link that cannot be used any more, a failed one too, has run out of time.
+    return { kind: "unusable", reason: state === "revoked" ? "revoked" : state === "consented" ? "used" : "expired" };
   }
   if (invitation.status === "created") {
     await db.invitation.updateMany({

@@ -8,7 +8,6 @@ import { offsetFromIssuedAt } from "@/lib/inspection/clock-skew";
 import { maskTokenSet, openTokensForMasking } from "@/lib/inspection/get-masked-tokens";
 import { scopeDiff } from "@/lib/inspection/scope-diff";
 import { buildTimeline } from "@/lib/inspection/timeline";
-import { invitationState } from "@/lib/links/invitation-state";
 import { connectionState } from "@/lib/tokens/connection-state";
 import { PRODUCTS, type Product } from "@/lib/mobilepay/environment-config";
 import { findEnvironment } from "@/lib/mobilepay/environments";
@@ -154,16 +153,9 @@ export async function getMerchantDetail(merchantId: string, viewer: Pick<Current
       : null,
     requestedScopes: requestedScopes.split(" ").filter(Boolean),
     clockToleranceSeconds: environment?.clockToleranceSeconds ?? 10,
-    invitations: merchant.invitations.map((invitation) => ({
-      id: invitation.id,
-      state: invitationState(invitation, now),
-      failureReason: invitation.failureReason,
-      createdAt: invitation.createdAt.toISOString(),
-      createdByLabel: invitation.createdByLabel,
-    })),
     maskedTokens: maskTokenSet(openedTokens, merchant.tokenSet),
     callbackRecords: callbackDtos,
-    auditEvents: auditDtos,
+    // The audit events and invitations reach the page through the timeline only: the page polls this answer.
     timeline: buildTimeline({
       auditEvents: auditDtos,
       invitations: merchant.invitations.map((invitation) => ({
