@@ -11,12 +11,12 @@ import {
   E2E_SANDBOX_URL,
 } from "./e2e/support/e2e-settings";
 import { devSecretsAsEnv, loadOrCreateDevSecrets } from "./lib/config/dev-secrets";
-import { scaled, TEST_SLOWNESS_ENV } from "./lib/testing/test-slowness";
+import { scaled, TEST_SLOWNESS_ENV, testSlowness } from "./lib/testing/test-slowness";
 
 const secrets = devSecretsAsEnv(loadOrCreateDevSecrets());
 // Measured once here (the runner loads this file before its workers, which inherit the factor).
 if (process.env[TEST_SLOWNESS_ENV] === undefined) {
-  console.log(`Timeouts stretched ${scaled(1)}× for this machine's load (set ${TEST_SLOWNESS_ENV} to choose)`);
+  console.log(`Timeouts stretched ${testSlowness()}× for this machine's load (set ${TEST_SLOWNESS_ENV} to choose)`);
 }
 const sharedEnv = { ...secrets, NEXT_TELEMETRY_DISABLED: "1", FORCE_COLOR: "0" };
 

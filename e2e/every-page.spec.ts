@@ -1,5 +1,7 @@
 import type { Page, Response } from "@playwright/test";
 
+import { scaled } from "../lib/testing/test-slowness";
+
 import { expect, signInAs, test, type DemoRole } from "./fixtures/console-test";
 import { linkAnnaWithACall } from "./fixtures/linked-merchant";
 import {
@@ -64,7 +66,7 @@ let merchantId: string;
 let linkUrl: string;
 
 test.beforeAll(async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(scaled(120_000));
   const page = await browser.newPage();
   ({ merchantId, linkUrl } = await linkAnnaWithACall(page));
   await page.close();
@@ -81,7 +83,7 @@ for (const [size, viewport] of [
       test(`[LAYOUT] [A11Y]: ${role} pages at ${size} fit the window, keep the state in sight and pass axe`, async ({
         page,
       }) => {
-        test.setTimeout(180_000);
+        test.setTimeout(scaled(180_000));
         await signInAs(page, role);
         for (const checked of consolePages(role, merchantId)) {
           await test.step(checked.path, () => checkPage(page, checked));
@@ -90,7 +92,7 @@ for (const [size, viewport] of [
     }
 
     test(`[LAYOUT] [A11Y]: sign-in, a merchant's consent page and the 404 page at ${size}`, async ({ page }) => {
-      test.setTimeout(90_000);
+      test.setTimeout(scaled(90_000));
       const pages: Checked[] = [
         { path: "/sign-in", heading: "MobilePay Link Console" },
         { path: new URL(linkUrl).pathname, heading: /Pending Phone ApS|Connect/ },

@@ -1,6 +1,6 @@
-import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, openSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 
 import bcrypt from "bcryptjs";
@@ -12,6 +12,13 @@ import { freePort, startThrowawayPostgres, type ThrowawayPostgres } from "../scr
 
 import { expect, test } from "./fixtures/console-test";
 import { PORTAL_USERS, sandboxControl } from "./fixtures/sandbox-control";
+import {
+  migrateDatabase,
+  spawnConsole,
+  spawnServer,
+  waitUntilAnswering,
+  waitUntilHealthy,
+} from "./support/spawned-console";
 
 /**
  * Two console instances behind one (imagined) load balancer, sharing one
@@ -29,31 +36,6 @@ let sandboxUrl: string;
 let postgres: ThrowawayPostgres;
 let db: Database;
 const processes: ChildProcess[] = [];
-
-function logFile(name: string): number {
-  return openSync(path.join(postgres.directory, `${name}.log`), "a");
-}
-
-function logTail(name: string): string {
-  try {
-    return readFileSync(path.join(postgres.directory, `${name}.log`), "utf8").slice(-2000);
-  } catch (error) {
-    return `(no log: ${String(error)})`;
-  }
-}
-
-async function waitFor(url: string, name: string) {
-  const deadline = Date.now() + scaled(60_000);
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} did not answer in time:\n${logTail(name)}`);
-}
 
 type TokenEndpointCounters = { refreshesServed: number; authorizationCodesServed: number };
 
@@ -85,10 +67,7 @@ test.describe("[SCALE] two console instances on one PostgreSQL database", () => 
     publicUrl = `http://localhost:${portA}`;
     sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
     postgres = await startThrowawayPostgres();
-    execFileSync(path.join("node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
-      env: { ...process.env, DATABASE_URL: postgres.url },
-      stdio: "ignore",
-    });
+    migrateDatabase(postgres.url);
     db = createPrismaClient(postgres.url);
     await db.staffUser.create({
       data: {
@@ -98,26 +77,30 @@ test.describe("[SCALE] two console instances on one PostgreSQL database", () => 
         passwordHash: await bcrypt.hash(STAFF.password, 10),
       },
     });
-    processes.push(
-      spawn(path.join("node_modules", ".bin", "tsx"), ["sandbox/server.ts"], {
-        env: {
-          ...process.env,
-          SANDBOX_PORT: String(sandboxPort),
-          SANDBOX_DATA_DIR: path.join(postgres.directory, "sandbox"),
-          SANDBOX_CLIENT_ID: CLIENT.id,
-          SANDBOX_CLIENT_SECRET: CLIENT.secret,
-          SANDBOX_CONTROL_TOKEN: CONTROL_TOKEN,
-          SANDBOX_REDIRECT_URIS: `${publicUrl}/api/auth/callback/mobilepay-sandbox`,
-        },
-        stdio: ["ignore", logFile("sandbox"), logFile("sandbox")],
-      }),
+    const sandbox = spawnServer({
+      command: path.join("node_modules", ".bin", "tsx"),
+      args: ["sandbox/server.ts"],
+      url: sandboxUrl,
+      directory: postgres.directory,
+      name: "sandbox",
+      env: {
+        ...process.env,
+        SANDBOX_PORT: String(sandboxPort),
+        SANDBOX_DATA_DIR: path.join(postgres.directory, "sandbox"),
+        SANDBOX_CLIENT_ID: CLIENT.id,
+        SANDBOX_CLIENT_SECRET: CLIENT.secret,
+        SANDBOX_CONTROL_TOKEN: CONTROL_TOKEN,
+        SANDBOX_REDIRECT_URIS: `${publicUrl}/api/auth/callback/mobilepay-sandbox`,
+      },
+    });
+    processes.push(sandbox.process);
+    await waitUntilAnswering(
+      sandbox,
+      "/merchant-authentication-openidconnect/.well-known/openid-configuration",
+      scaled(60_000),
     );
-    await waitFor(`${sandboxUrl}/merchant-authentication-openidconnect/.well-known/openid-configuration`, "sandbox");
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: postgres.url,
+    // One console behind one public address: both instances share its URL and secrets.
+    const shared = {
       NEXTAUTH_URL: publicUrl,
       NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
       TOKEN_ENCRYPTION_KEYS: `multi:${randomBytes(32).toString("base64")}`,
@@ -126,18 +109,21 @@ test.describe("[SCALE] two console instances on one PostgreSQL database", () => 
       SANDBOX_CLIENT_ID: CLIENT.id,
       SANDBOX_CLIENT_SECRET: CLIENT.secret,
       SANDBOX_CONTROL_TOKEN: CONTROL_TOKEN,
+      KEEPALIVE_ENABLED: "true",
       KEEPALIVE_INTERVAL_SECONDS: "2",
       KEEPALIVE_REFRESH_AFTER_HOURS: "1",
     };
-    for (const port of [portA, portB]) {
-      processes.push(
-        spawn(path.join("node_modules", ".bin", "next"), ["start", "--port", String(port)], {
-          env,
-          stdio: ["ignore", logFile(`console-${port}`), logFile(`console-${port}`)],
-        }),
-      );
-    }
-    await Promise.all([portA, portB].map((port) => waitFor(`http://localhost:${port}/api/health`, `console-${port}`)));
+    const consoles = [portA, portB].map((port) =>
+      spawnConsole({
+        port,
+        directory: postgres.directory,
+        name: `console-${port}`,
+        databaseUrl: postgres.url,
+        env: shared,
+      }),
+    );
+    processes.push(...consoles.map((spawned) => spawned.process));
+    await Promise.all(consoles.map((spawned) => waitUntilHealthy(spawned, scaled(60_000))));
   });
 
   test.afterAll(async () => {

@@ -1,5 +1,7 @@
 import path from "node:path";
 
+import { scaled } from "../lib/testing/test-slowness";
+
 import { expect, signInAs, test } from "./fixtures/console-test";
 import { linkAnnaWithACall } from "./fixtures/linked-merchant";
 import { PHONE } from "./fixtures/page-checks";
@@ -16,7 +18,7 @@ const WIDE = { width: 1360, height: 820 };
 test.skip(!process.env.README_SCREENSHOTS, "Set README_SCREENSHOTS=1 to refresh the README's screenshots");
 
 test("[DOCS]: the README's screenshots of the merchants list, a linked merchant and a phone", async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(scaled(180_000));
   const { merchantId } = await linkAnnaWithACall(page);
   await signInAs(page, "integrator");
   await page.setViewportSize(WIDE);

@@ -4,25 +4,12 @@ import { scaled } from "../lib/testing/test-slowness";
 
 import { queryConsoleDatabase } from "./fixtures/console-database";
 import { expect, signInAs, test } from "./fixtures/console-test";
-import { consentAsMerchant, createInvitation } from "./fixtures/linking";
+import { linkThroughConsent } from "./fixtures/linking";
 
 // Anna's Finnish merchant: no other spec unlinks it.
 const ANNA_FI = { email: "anna@sandbox.test", password: "sandbox-demo", vat: "FI12345678", name: "Annan Leipomo Oy" };
 
 type RunResult = { call: { id: string; responseStatus: number | null; outcome: string } };
-
-async function linkAnnasFinnishMerchant(page: Page): Promise<string> {
-  const { url } = await createInvitation(page, { merchantName: ANNA_FI.name, vatNumber: ANNA_FI.vat });
-  await consentAsMerchant(page, url, ANNA_FI);
-  await expect(page.getByRole("heading", { name: "You are connected" })).toBeVisible();
-  const rows = await queryConsoleDatabase<{ id: string }>(
-    `SELECT m.id FROM Merchant m JOIN MerchantTokenSet t ON t.merchantId = m.id
-      WHERE m.vatNumber = ? AND m.unlinkedAt IS NULL ORDER BY m.createdAt DESC`,
-    [ANNA_FI.vat],
-  );
-  expect(rows.length).toBeGreaterThan(0);
-  return rows[0]!.id;
-}
 
 /** Chooses a sample call, lets the test adjust the form, runs it and waits until the history has it. */
 async function runCall(page: Page, label: string, adjust?: () => Promise<void>): Promise<RunResult> {
@@ -50,7 +37,7 @@ test.describe("[CALLS] sample calls on a linked sandbox merchant", () => {
   }) => {
     test.setTimeout(scaled(120_000));
     await signInAs(page, "integrator");
-    const merchantId = await linkAnnasFinnishMerchant(page);
+    const merchantId = await linkThroughConsent(page, ANNA_FI, ANNA_FI);
     await page.goto(`/merchants/${merchantId}/calls`);
     await expect(page.getByRole("heading", { name: `Sample calls · ${ANNA_FI.name}` })).toBeVisible();
 

@@ -6,6 +6,7 @@ import bcrypt from "bcryptjs";
 
 import { totpCodeAt } from "../lib/auth/totp";
 import type { Database } from "../lib/db/create-client";
+import { scaled } from "../lib/testing/test-slowness";
 import { freePort } from "../scripts/throwaway-postgres";
 
 import { expect, test } from "./fixtures/console-test";
@@ -45,7 +46,7 @@ test.describe("a second factor for password sign-in", () => {
   test.skip(!existsSync(path.join(".next", "BUILD_ID")), "needs the production build the e2e suite makes");
 
   test.beforeAll(async () => {
-    test.setTimeout(150_000);
+    test.setTimeout(scaled(150_000));
     const created = specDatabase("console-2fa-");
     ({ directory, db } = created);
     const { databaseUrl } = created;
@@ -62,7 +63,7 @@ test.describe("a second factor for password sign-in", () => {
   });
 
   // Several password sign-ins (bcrypt) and page loads each: more than the suite's default on a busy machine.
-  test.beforeEach(() => test.setTimeout(120_000));
+  test.beforeEach(() => test.setTimeout(scaled(120_000)));
 
   test.afterAll(async () => {
     console_?.process.kill("SIGTERM");

@@ -6,6 +6,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 
 import type { Database } from "../lib/db/create-client";
+import { scaled } from "../lib/testing/test-slowness";
 import { freePort } from "../scripts/throwaway-postgres";
 
 import { expect, test } from "./fixtures/console-test";
@@ -72,7 +73,7 @@ test.describe("staff single sign-on through the company's identity provider", ()
   test.skip(!existsSync(path.join(".next", "BUILD_ID")), "needs the production build the e2e suite makes");
 
   test.beforeAll(async () => {
-    test.setTimeout(180_000);
+    test.setTimeout(scaled(180_000));
     const created = specDatabase("console-sso-");
     ({ directory, db } = created);
     const { databaseUrl } = created;

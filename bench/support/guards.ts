@@ -27,15 +27,13 @@ export const GUARDS = {
   firstLoadGzipKb: 150,
 } as const;
 
-export type GuardedPage = keyof typeof GUARDS.pageToSignIn;
-
 /** The guard for a page against the sign-in page, or `undefined` for an informational row. */
 export function pageGuard(page: string): number | undefined {
   return (GUARDS.pageToSignIn as Record<string, number>)[page];
 }
 
 /** Goals whose guard was crossed, or which could not be measured at all (a benchmark that failed). */
-export function crossedGuards(goals: readonly GoalRow[]): GoalRow[] {
+function crossedGuards(goals: readonly GoalRow[]): GoalRow[] {
   return goals.filter((goal) => goal.pass === false);
 }
 

@@ -18,7 +18,8 @@ import { reuseTestEnvironment, startLifecycleHarness, type LifecycleHarness } fr
  *
  * The dead process's leases are not waited out (30 s for a merchant, 60 s for the keep-alive job, on each
  * database): the tests check that each ends within its lifetime of the crash, then move its end to the
- * moment just past, which is all the lease checks see of time passing (they compare it with the clock).
+ * moment just past, which is all the lease checks see of time passing (they compare it with the clock). A
+ * bound counted from the crash adds the time so skipped.
  */
 let harness: LifecycleHarness;
 let db: ReturnType<typeof getDb>;
@@ -82,14 +83,26 @@ async function killWhileHeld(args: string[], held: number) {
   };
 }
 
-/** As if the time had come when the leases a killed process holds lapse. */
-async function letLeasesOfLapse(ownerPrefix: string) {
-  const justPast = new Date(Date.now() - 1);
+/**
+ * As if the time had come when the leases a killed process holds lapse. Answers the time skipped: what was
+ * left of the latest of them, which a bound counted from the crash adds to the clock.
+ */
+async function letLeasesOfLapse(ownerPrefix: string): Promise<number> {
+  const now = Date.now();
+  const held = [
+    ...(await db.merchantTokenSet.findMany({
+      where: { leaseOwner: { contains: ownerPrefix } },
+      select: { leaseUntil: true },
+    })),
+    ...(await db.jobLease.findMany({ where: { owner: { contains: ownerPrefix } }, select: { leaseUntil: true } })),
+  ];
+  const justPast = new Date(now - 1);
   await db.merchantTokenSet.updateMany({
     where: { leaseOwner: { contains: ownerPrefix } },
     data: { leaseUntil: justPast },
   });
   await db.jobLease.updateMany({ where: { owner: { contains: ownerPrefix } }, data: { leaseUntil: justPast } });
+  return Math.max(0, ...held.map((lease) => (lease.leaseUntil?.getTime() ?? now) - now));
 }
 
 describe("kill -9 during a refresh held at the token endpoint", () => {
@@ -140,13 +153,16 @@ describe("kill -9 during a refresh held at the token endpoint", () => {
       expect(await sweep()).toMatchObject({ ran: true, processed: 0 });
 
       // Once they have lapsed, and until the keep-alive has looked, neither link shows as plainly active.
-      await letLeasesOfLapse(crash.ownerPrefix);
+      const skippedMs = await letLeasesOfLapse(crash.ownerPrefix);
       expect((await statusOf(oneTime)).state).toBe("interrupted");
       expect((await statusOf(reUse)).state).toBe("interrupted");
 
       // The keep-alive as the scheduler runs it, with the production threshold (168 h): neither link is idle,
       // only the interrupted refresh makes them due.
       expect(await sweep()).toMatchObject({ ran: true, processed: 2, succeeded: 1, failed: 1 });
+      // Within the merchant lease plus one keep-alive period (60 s) of the crash, the skipped time counted.
+      const diagnosedAfterMs = Date.now() + skippedMs - killedAt;
+      expect(diagnosedAfterMs).toBeLessThan(leases.refresh + 60_000);
 
       const oneTimeAfter = await tokenSet(oneTime);
       expect(oneTimeAfter.failureKind).toBe("terminal");
@@ -202,9 +218,12 @@ describe("kill -9 during a refresh held at the token endpoint", () => {
       expect(await sweep({ refreshAfterMs: 24 * 3600_000 })).toEqual({ ran: false });
       const deadLease = await db.jobLease.findUniqueOrThrow({ where: { job: "keep-alive" } });
       expect(deadLease.leaseUntil!.getTime()).toBeLessThanOrEqual(killedAt + leases.job);
-      await letLeasesOfLapse(crash.ownerPrefix);
+      const skippedMs = await letLeasesOfLapse(crash.ownerPrefix);
       const outcome = await sweep({ refreshAfterMs: 24 * 3600_000 });
       expect(outcome).toMatchObject({ ran: true, processed: 1, failed: 1 });
+      // Taken over within the job lease and a little more of the crash, the skipped time counted.
+      const takenOverAfterMs = Date.now() + skippedMs - killedAt;
+      expect(takenOverAfterMs).toBeLessThan(leases.job + 15_000);
       const after = await tokenSet(merchantId);
       expect(after.failureKind).toBe("terminal");
       expect(after.failureReason).toMatch(/previous refresh stopped/);

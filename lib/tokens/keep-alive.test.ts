@@ -269,23 +269,34 @@ describe("keep-alive sweep", () => {
     const ids = [merchants.annaDk, merchants.annaFi];
     await makeDue(ids);
     const before = await tokenSets(ids);
-    const running = sweep({ refreshAfterMs: 24 * HOUR_MS });
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    await stopKeepAlive();
-    const outcome = await running;
+    // MobilePay answers slowly, so that the sweep is still waiting on a refresh when it is stopped.
+    await harness.control.json("PUT", "/control/latency", { milliseconds: 500, target: "token" });
+    try {
+      const running = sweep({ refreshAfterMs: 24 * HOUR_MS });
+      await expect
+        .poll(async () => (await tokenSets(ids)).some((set) => set.leaseOwner !== null), {
+          timeout: scaled(10_000),
+          interval: 20,
+        })
+        .toBe(true);
+      await stopKeepAlive();
+      const outcome = await running;
 
-    expect(outcome.ran).toBe(true);
-    const after = await tokenSets(ids);
-    after.forEach((set, index) => {
-      expect(set.leaseOwner).toBeNull();
-      expect(set.refreshStartedAt).toBeNull();
-      // Either refreshed and stored, or untouched: never sent and lost.
-      if (set.version === before[index]!.version) {
-        expect(set.refreshTokenCiphertext).toBe(before[index]!.refreshTokenCiphertext);
-      } else {
-        expect(set.version).toBe(before[index]!.version + 1);
-        expect(set.failureKind).toBeNull();
-      }
-    });
+      expect(outcome.ran).toBe(true);
+      const after = await tokenSets(ids);
+      after.forEach((set, index) => {
+        expect(set.leaseOwner).toBeNull();
+        expect(set.refreshStartedAt).toBeNull();
+        // Either refreshed and stored, or untouched: never sent and lost.
+        if (set.version === before[index]!.version) {
+          expect(set.refreshTokenCiphertext).toBe(before[index]!.refreshTokenCiphertext);
+        } else {
+          expect(set.version).toBe(before[index]!.version + 1);
+          expect(set.failureKind).toBeNull();
+        }
+      });
+    } finally {
+      await harness.control.json("PUT", "/control/latency", { milliseconds: 0, target: "token" });
+    }
   });
 });
