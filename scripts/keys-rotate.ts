@@ -1,7 +1,7 @@
 /**
  * `npm run keys:rotate`: re-encrypts everything sealed with TOKEN_ENCRYPTION_KEYS (merchants' token sets,
- * staff TOTP secrets and webhook signing secrets) with its first key. Put the new key first, keep the old ones after it until this reports
- * nothing left, then remove them.
+ * staff TOTP secrets and webhook signing secrets) with its first key. Put the new key first, keep the old ones
+ * after it until this reports nothing left, then remove them.
  */
 import { resealTotpSecrets } from "@/lib/auth/reseal-totp-secrets";
 import { rotateEncryptionKeys } from "@/lib/tokens/rotate-encryption-keys";

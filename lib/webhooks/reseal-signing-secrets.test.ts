@@ -10,6 +10,7 @@ import { startLifecycleHarness, type LifecycleHarness } from "@/lib/tokens/testi
 import type { createWebhookEndpoint } from "./create-webhook-endpoint";
 import type { resealSigningSecrets } from "./reseal-signing-secrets";
 import type { openSigningSecret } from "./signing-secret";
+import type { TWebhookEndpointInput } from "./webhook-endpoint-schemas";
 
 /** keys:rotate moves signing secrets to the current key too, so an old key can leave the keyring (SQLite and PostgreSQL). */
 const newKey = randomBytes(32);
@@ -36,13 +37,13 @@ afterAll(async () => {
 });
 
 const admin: CurrentStaff = { id: "a1", email: "admin@example.com", name: "Ada", role: "admin" };
-const input = {
+const input: TWebhookEndpointInput = {
   url: "https://hooks.example.com/in",
   kind: "generic",
   description: "",
   eventTypes: [],
   environments: [],
-} as const;
+};
 
 describe(`re-encrypting signing secrets on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => {
   it("seals secrets under an older key with the current one, and leaves current ones alone", async () => {

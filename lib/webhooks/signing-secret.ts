@@ -2,8 +2,7 @@ import "server-only";
 
 import { randomBytes } from "node:crypto";
 
-import { TokenCipher } from "@/lib/crypto/token-cipher";
-import { getEnv } from "@/lib/env";
+import { getKeyringCipher } from "@/lib/crypto/keyring-cipher";
 
 /** Standard Webhooks: 24–64 random bytes, shown as whsec_ + base64. 32 bytes, as HMAC-SHA256 wants. */
 const SECRET_BYTES = 32;
@@ -16,29 +15,21 @@ export function newSigningSecret(): string {
   return SECRET_PREFIX + randomBytes(SECRET_BYTES).toString("base64");
 }
 
-let cipher: TokenCipher | undefined;
-
-/** The token keyring (TOKEN_ENCRYPTION_KEYS) encrypts signing secrets too: one key to keep and rotate. */
-function keyring(): TokenCipher {
-  cipher ??= new TokenCipher(getEnv().TOKEN_ENCRYPTION_KEYS);
-  return cipher;
-}
-
 export type SecretColumn = "secret" | "previousSecret";
 
 /** Binds a ciphertext to its endpoint and column, so a secret copied to another endpoint does not open. */
 const associatedData = (endpointId: string, column: SecretColumn) => `webhook-endpoint|${endpointId}|${column}|v1`;
 
 export function sealSigningSecret(secret: string, endpointId: string, column: SecretColumn = "secret"): string {
-  return keyring().encrypt(secret, associatedData(endpointId, column));
+  return getKeyringCipher().encrypt(secret, associatedData(endpointId, column));
 }
 
 export function openSigningSecret(envelope: string, endpointId: string, column: SecretColumn = "secret"): string {
-  return keyring().decrypt(envelope, associatedData(endpointId, column));
+  return getKeyringCipher().decrypt(envelope, associatedData(endpointId, column));
 }
 
 /** The envelope sealed again with the keyring's current key, or undefined when it already uses that key. */
 export function resealSigningSecret(envelope: string, endpointId: string, column: SecretColumn): string | undefined {
-  if (!keyring().needsRotation(envelope)) return undefined;
+  if (!getKeyringCipher().needsRotation(envelope)) return undefined;
   return sealSigningSecret(openSigningSecret(envelope, endpointId, column), endpointId, column);
 }
