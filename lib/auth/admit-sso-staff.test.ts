@@ -17,6 +17,8 @@ withConsoleDatabase(async (client) => {
   ({ admitSsoStaff } = await import("./admit-sso-staff"));
 });
 
+const ISSUER = "https://login.example.com";
+
 function settingsWith(extra: Record<string, string> = {}): StaffSsoSettings {
   return staffSsoSettings(
     parseServerEnv({
@@ -24,7 +26,7 @@ function settingsWith(extra: Record<string, string> = {}): StaffSsoSettings {
       NEXTAUTH_SECRET: "x".repeat(40),
       TOKEN_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString("base64")}`,
       SANDBOX_ENABLED: "false",
-      STAFF_SSO_ISSUER: "https://login.example.com",
+      STAFF_SSO_ISSUER: ISSUER,
       STAFF_SSO_CLIENT_ID: "console",
       STAFF_SSO_CLIENT_SECRET: "s3cret",
       ...extra,
@@ -58,7 +60,7 @@ describe(`company SSO admission on ${process.env.TEST_DATABASE ?? "sqlite"}`, ()
     const email = uniqueEmail();
     const staff = await createStaff(email);
     const admission = await admitSsoStaff(
-      { sub: "u1", email: email.toUpperCase(), email_verified: true },
+      { iss: ISSUER, sub: "u1", email: email.toUpperCase(), email_verified: true },
       settingsWith(),
     );
     expect(admission).toEqual({
@@ -73,7 +75,7 @@ describe(`company SSO admission on ${process.env.TEST_DATABASE ?? "sqlite"}`, ()
 
   it("refuses an email no staff member has, and creates nobody", async () => {
     const email = uniqueEmail();
-    const admission = await admitSsoStaff({ sub: "u2", email, email_verified: true }, settingsWith());
+    const admission = await admitSsoStaff({ iss: ISSUER, sub: "u2", email, email_verified: true }, settingsWith());
     expect(admission).toEqual({ kind: "refused", reason: "unknown-staff", email });
     expect(await db.staffUser.findUnique({ where: { email } })).toBeNull();
     expect(await eventsFor(email)).toEqual([
@@ -88,7 +90,7 @@ describe(`company SSO admission on ${process.env.TEST_DATABASE ?? "sqlite"}`, ()
   it("refuses a disabled staff member although the provider says yes", async () => {
     const email = uniqueEmail();
     await createStaff(email, { disabled: true });
-    expect(await admitSsoStaff({ sub: "u3", email, email_verified: true }, settingsWith())).toMatchObject({
+    expect(await admitSsoStaff({ iss: ISSUER, sub: "u3", email, email_verified: true }, settingsWith())).toMatchObject({
       kind: "refused",
       reason: "disabled",
     });
@@ -97,13 +99,34 @@ describe(`company SSO admission on ${process.env.TEST_DATABASE ?? "sqlite"}`, ()
   it("refuses an unverified or missing email unless the provider is trusted to own its emails", async () => {
     const email = uniqueEmail();
     await createStaff(email);
-    expect(await admitSsoStaff({ sub: "u4", email }, settingsWith())).toMatchObject({ reason: "unverified-email" });
-    expect(await admitSsoStaff({ sub: "u4", email, email_verified: "true" }, settingsWith())).toMatchObject({
+    expect(await admitSsoStaff({ iss: ISSUER, sub: "u4", email }, settingsWith())).toMatchObject({
       reason: "unverified-email",
     });
-    expect(await admitSsoStaff({ sub: "u4" }, settingsWith())).toMatchObject({ reason: "no-email" });
+    expect(
+      await admitSsoStaff({ iss: ISSUER, sub: "u4", email, email_verified: "true" }, settingsWith()),
+    ).toMatchObject({
+      reason: "unverified-email",
+    });
+    expect(await admitSsoStaff({ iss: ISSUER, sub: "u4" }, settingsWith())).toMatchObject({ reason: "no-email" });
     const trusting = settingsWith({ STAFF_SSO_REQUIRE_VERIFIED_EMAIL: "false" });
-    expect(await admitSsoStaff({ sub: "u4", email }, trusting)).toMatchObject({ kind: "signed-in" });
+    expect(await admitSsoStaff({ iss: ISSUER, sub: "u4", email }, trusting)).toMatchObject({ kind: "signed-in" });
+  });
+
+  it("refuses claims from any issuer but the configured one, with or without a trailing slash", async () => {
+    const email = uniqueEmail();
+    await createStaff(email);
+    for (const iss of ["https://evil.example.com", "https://login.example.com.evil.test", undefined, 42]) {
+      expect(await admitSsoStaff({ iss, sub: "u9", email, email_verified: true }, settingsWith())).toEqual({
+        kind: "refused",
+        reason: "wrong-issuer",
+        email: null,
+      });
+    }
+    const slashed = { iss: `${ISSUER}/`, sub: "u9", email, email_verified: true };
+    expect(await admitSsoStaff(slashed, settingsWith())).toMatchObject({ kind: "signed-in" });
+    expect(await admitSsoStaff(slashed, settingsWith({ STAFF_SSO_ISSUER: `${ISSUER}/` }))).toMatchObject({
+      kind: "signed-in",
+    });
   });
 
   it("creates staff of an allowed domain at their first sign-in, as support unless a claim maps a role", async () => {
@@ -113,21 +136,26 @@ describe(`company SSO admission on ${process.env.TEST_DATABASE ?? "sqlite"}`, ()
       STAFF_SSO_ROLE_MAP: "billing=integrator",
     });
     const plain = uniqueEmail("staff.example.com");
-    const created = await admitSsoStaff({ sub: "u5", email: plain, email_verified: true, name: "Nora Ny" }, settings);
+    const created = await admitSsoStaff(
+      { iss: ISSUER, sub: "u5", email: plain, email_verified: true, name: "Nora Ny" },
+      settings,
+    );
     expect(created).toMatchObject({ kind: "signed-in", staff: { email: plain, name: "Nora Ny", role: "support" } });
     expect((await eventsFor(plain)).map((event) => event.action)).toEqual(["staff.created", "staff.signed_in"]);
 
     const billing = uniqueEmail("staff.example.com");
     const mapped = await admitSsoStaff(
-      { sub: "u6", email: billing, email_verified: true, groups: ["billing"] },
+      { iss: ISSUER, sub: "u6", email: billing, email_verified: true, groups: ["billing"] },
       settings,
     );
     expect(mapped).toMatchObject({ kind: "signed-in", staff: { role: "integrator" } });
 
     const other = uniqueEmail("elsewhere.example.com");
-    expect(await admitSsoStaff({ sub: "u7", email: other, email_verified: true }, settings)).toMatchObject({
-      reason: "unknown-staff",
-    });
+    expect(await admitSsoStaff({ iss: ISSUER, sub: "u7", email: other, email_verified: true }, settings)).toMatchObject(
+      {
+        reason: "unknown-staff",
+      },
+    );
   });
 
   it("sets an existing staff member's role from the mapped claim at every sign-in, and keeps it when none maps", async () => {
@@ -135,7 +163,7 @@ describe(`company SSO admission on ${process.env.TEST_DATABASE ?? "sqlite"}`, ()
     const email = uniqueEmail();
     const staff = await createStaff(email, { role: "support" });
     const promoted = await admitSsoStaff(
-      { sub: "u8", email, email_verified: true, groups: ["console-admins"] },
+      { iss: ISSUER, sub: "u8", email, email_verified: true, groups: ["console-admins"] },
       settings,
     );
     expect(promoted).toMatchObject({ kind: "signed-in", staff: { role: "admin" } });
@@ -144,7 +172,10 @@ describe(`company SSO admission on ${process.env.TEST_DATABASE ?? "sqlite"}`, ()
       role: { from: "support", to: "admin" },
       method: "sso",
     });
-    const unmapped = await admitSsoStaff({ sub: "u8", email, email_verified: true, groups: ["everyone"] }, settings);
+    const unmapped = await admitSsoStaff(
+      { iss: ISSUER, sub: "u8", email, email_verified: true, groups: ["everyone"] },
+      settings,
+    );
     expect(unmapped).toMatchObject({ kind: "signed-in", staff: { role: "admin" } });
   });
 });

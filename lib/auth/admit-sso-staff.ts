@@ -12,7 +12,7 @@ import { getDb } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { humanNameProblem } from "@/lib/validation/human-name";
 
-export type SsoRefusal = "no-email" | "unverified-email" | "unknown-staff" | "disabled";
+export type SsoRefusal = "wrong-issuer" | "no-email" | "unverified-email" | "unknown-staff" | "disabled";
 
 export type SsoAdmission =
   | {
@@ -20,6 +20,10 @@ export type SsoAdmission =
       staff: { id: string; email: string; name: string; role: StaffRole; sessionGeneration: number };
     }
   | { kind: "refused"; reason: SsoRefusal; email: string | null };
+
+/** Issuers compare without a trailing slash: providers differ in whether their `iss` ends with one. */
+const sameIssuer = (claimed: unknown, configured: string) =>
+  typeof claimed === "string" && claimed.replace(/\/+$/, "") === configured.replace(/\/+$/, "");
 
 const SSO_ACTOR = { type: "system", label: "company SSO" } as const;
 
@@ -72,6 +76,9 @@ export async function admitSsoStaff(
   claims: Record<string, unknown>,
   settings: StaffSsoSettings,
 ): Promise<SsoAdmission> {
+  // openid-client checked the token against the issuer its discovery document names; the console holds that
+  // name to the one the operator configured, so a discovery document cannot vouch for another issuer.
+  if (!sameIssuer(claims.iss, settings.issuer)) return refuse("wrong-issuer", null);
   const email = ZEmailSchema.safeParse(claims.email);
   if (!email.success) return refuse("no-email", null);
   if (settings.requireVerifiedEmail && claims.email_verified !== true) return refuse("unverified-email", email.data);
