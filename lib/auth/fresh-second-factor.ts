@@ -1,13 +1,12 @@
 import "server-only";
 
+import { totpStepEnd } from "@/lib/auth/totp";
 import { verifySecondFactor } from "@/lib/auth/verify-second-factor";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 
 /** How long a second factor counts as fresh for an act that hands out a secret. */
 export const FRESH_SECOND_FACTOR_MS = 5 * 60_000;
-
-const STEP_MS = 30_000;
 
 /**
  * For acts that hand out a secret (revealing a token): a staff member with a second factor must have used it
@@ -28,7 +27,7 @@ export async function requireFreshSecondFactor(staffId: string, code: string | u
     select: { usedAt: true },
   });
   const lastUse = Math.max(
-    staff.totpLastStep === null ? 0 : (staff.totpLastStep + 1) * STEP_MS,
+    staff.totpLastStep === null ? 0 : totpStepEnd(staff.totpLastStep).getTime(),
     lastRecovery?.usedAt?.getTime() ?? 0,
   );
   if (now.getTime() - lastUse <= FRESH_SECOND_FACTOR_MS) return;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { acceptedTotpStep, newTotpSecret, totpCodeAt, totpUri } from "./totp";
+import { acceptedTotpStep, newTotpSecret, totpCodeAt, totpStepEnd, totpUri } from "./totp";
 
 const STEP_MS = 30_000;
 // The RFC 6238 test secret ("12345678901234567890" as base32) and its SHA-1 value at 59 s.
@@ -40,6 +40,17 @@ describe("TOTP", () => {
     expect(acceptedTotpStep(secret, totpCodeAt(secret, now), now, step)).toBeNull();
     expect(acceptedTotpStep(secret, totpCodeAt(secret, new Date(now.getTime() - STEP_MS)), now, step)).toBeNull();
     expect(acceptedTotpStep(secret, totpCodeAt(secret, new Date(now.getTime() + STEP_MS)), now, step)).toBe(step! + 1);
+  });
+
+  it("ends a step where the next one's codes begin", () => {
+    const secret = newTotpSecret();
+    const now = new Date(1_800_000_000_000);
+    const step = acceptedTotpStep(secret, totpCodeAt(secret, now), now, null)!;
+    const end = totpStepEnd(step);
+    expect(end.getTime() % STEP_MS).toBe(0);
+    expect(acceptedTotpStep(secret, totpCodeAt(secret, end), end, null)).toBe(step + 1);
+    const lastMoment = new Date(end.getTime() - 1);
+    expect(acceptedTotpStep(secret, totpCodeAt(secret, lastMoment), lastMoment, null)).toBe(step);
   });
 
   it("refuses what is not six digits, and takes spaces as typed", () => {

@@ -30,6 +30,11 @@ export function totpCodeAt(secretBase32: string, at: Date): string {
   return totpFor(secretBase32).generate({ timestamp: at.getTime() });
 }
 
+/** When a TOTP step ends: the moment a code of that step was last current. */
+export function totpStepEnd(step: number): Date {
+  return new Date((step + 1) * PERIOD_SECONDS * 1000);
+}
+
 /**
  * The 30-second step a code belongs to when it is right within one step of now (clocks drift), and later
  * than the last step accepted for this secret: a code is good once, even inside its own half minute.
