@@ -5,13 +5,7 @@ import { buildContentSecurityPolicy, securityHeaders } from "@/lib/security/cont
 
 function formActionOrigins(): string[] {
   const origins = new Set<string>();
-  // MOBILEPAY_SANDBOX_AUTHORIZE_ORIGINS is the name this setting had before it took its environment's prefix.
-  const names = [
-    "SANDBOX_URL",
-    "MOBILEPAY_TEST_AUTHORIZE_ORIGINS",
-    "MOBILEPAY_SANDBOX_AUTHORIZE_ORIGINS",
-    "MOBILEPAY_PRODUCTION_AUTHORIZE_ORIGINS",
-  ];
+  const names = ["SANDBOX_URL", "MOBILEPAY_TEST_AUTHORIZE_ORIGINS", "MOBILEPAY_PRODUCTION_AUTHORIZE_ORIGINS"];
   for (const name of names) {
     for (const value of (process.env[name] ?? (name === "SANDBOX_URL" ? "http://127.0.0.1:4010" : "")).split(",")) {
       if (!value.trim()) continue;
