@@ -1,5 +1,6 @@
 import "server-only";
 
+import { staffSsoSettings } from "@/lib/auth/staff-sso-settings";
 import { InvalidEnvironmentError } from "@/lib/config/env-schema";
 import { getEnv } from "@/lib/env";
 import { startHousekeepingScheduler, stopHousekeepingScheduler } from "@/lib/housekeeping/housekeeping-scheduler";
@@ -12,7 +13,8 @@ import { startWebhookDeliveryWorker, stopWebhookDeliveryWorker } from "@/lib/web
 /** What every console instance does once at start. */
 export async function startServerInstance(): Promise<void> {
   try {
-    getEnv();
+    // Settings that are checked as they are read, so a bad role map stops the start and not the first sign-in.
+    staffSsoSettings(getEnv());
     getEnvironments();
   } catch (error) {
     if (error instanceof InvalidEnvironmentError) {
