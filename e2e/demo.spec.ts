@@ -1,8 +1,11 @@
 import { loadOrCreateDevSecrets } from "../lib/config/dev-secrets";
+import { DEMO_STAFF } from "../prisma/demo-staff";
+import { loadDemoThroughConsole } from "../scripts/demo-preload";
 
 import { queryConsoleDatabase } from "./fixtures/console-database";
 import { expect, signInAs, test } from "./fixtures/console-test";
 import { sandboxControl } from "./fixtures/sandbox-control";
+import { E2E_CONSOLE_URL } from "./support/e2e-settings";
 
 type SandboxFaults = { faults: { tokenEndpoint: { mode: string } | null; outage: boolean } };
 
@@ -99,4 +102,46 @@ test("[DEMO]: Load demo merchants links the sandbox's merchants through the real
     `SELECT t.merchantId AS id FROM MerchantTokenSet t JOIN Merchant m ON m.id = t.merchantId WHERE m.environment = 'sandbox'`,
   );
   expect(linked).toEqual([]);
+});
+
+test("[DEMO]: the first `npm run dev` loads the same demo by itself, signed in as the demo account", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const demo = DEMO_STAFF.find((staff) => staff.role === "demo")!;
+  await expect(loadDemoThroughConsole(E2E_CONSOLE_URL, { ...demo, password: "not-the-password" })).rejects.toThrow(
+    /could not sign in/,
+  );
+
+  const before = await queryConsoleDatabase<{ n: number }>(
+    `SELECT COUNT(*) AS n FROM AuditEvent WHERE action = 'demo.loaded'`,
+  );
+  expect(await loadDemoThroughConsole(E2E_CONSOLE_URL, demo)).toEqual({ linked: 4 });
+  const loads = await queryConsoleDatabase<{ actorLabel: string }>(
+    `SELECT actorLabel FROM AuditEvent WHERE action = 'demo.loaded' ORDER BY occurredAt DESC`,
+  );
+  expect(loads).toHaveLength(Number(before[0]!.n) + 1);
+  expect(loads[0]!.actorLabel).toBe(demo.email);
+
+  await signInAs(page, "demo");
+  await page.goto("/merchants");
+  const table = page.getByRole("table", { name: "Merchants", exact: true });
+  await expect(
+    table
+      .getByRole("row", { name: /Annas Bageri/ })
+      .locator("td")
+      .nth(4),
+  ).toHaveText("Active");
+  await expect(
+    table
+      .getByRole("row", { name: /Mikon Sauna/ })
+      .locator("td")
+      .nth(4),
+  ).toHaveText("Relink needed");
+
+  // The stage is left as the other specs expect it: reset.
+  await page.goto("/demo");
+  await page.getByRole("button", { name: "Reset demo" }).click();
+  await page.getByRole("button", { name: "Unlink and reset" }).click();
+  await expect(page.getByText(/Demo reset: \d+ sandbox merchants unlinked/)).toBeVisible({ timeout: 60_000 });
 });

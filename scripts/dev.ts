@@ -4,8 +4,11 @@
  * built-in MobilePay sandbox and the console.
  */
 import { devSecretsAsEnv, loadOrCreateDevSecrets } from "@/lib/config/dev-secrets";
+import { createPrismaClient } from "@/lib/db/create-client";
 import { DEFAULT_DATABASE_URL } from "@/lib/db/database-url";
 
+import { DEMO_STAFF } from "../prisma/demo-staff";
+import { consoleAnswers, isFreshInstall, loadDemoThroughConsole } from "./demo-preload";
 import { ProcessGroup, runToCompletion } from "./process-group";
 
 const env: NodeJS.ProcessEnv = {
@@ -20,6 +23,9 @@ const bin = (name: string) => `node_modules/.bin/${name}`;
 
 await runToCompletion(bin("prisma"), ["migrate", "deploy"], { env });
 await runToCompletion(bin("tsx"), ["prisma/seed.ts"], { env });
+const database = createPrismaClient(env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
+const preloadDemo = sandboxEnabled && env.DEMO_PRELOAD !== "false" && (await isFreshInstall(database));
+await database.$disconnect();
 
 const group = new ProcessGroup();
 group.stopOnSignals();
@@ -30,3 +36,26 @@ group.start("console", bin("next"), ["dev", "--port", consolePort], { env });
 console.log(
   `\nMobilePay Link Console: http://localhost:${consolePort} (demo staff accounts are listed in the README)\n`,
 );
+
+// A fresh clone lands on a console with something to show: the demo merchants, linked the way the Demo page does.
+if (preloadDemo) {
+  const consoleUrl = env.NEXTAUTH_URL ?? `http://localhost:${consolePort}`;
+  const demo = DEMO_STAFF.find((staff) => staff.role === "demo")!;
+  const later = "Open Demo → Load demo merchants to try again.";
+  void (async () => {
+    // The first compile of a page in development can take minutes on a small machine.
+    if (!(await consoleAnswers(consoleUrl, 10 * 60_000))) {
+      console.error(`The console did not answer in time, so the demo merchants were not loaded. ${later}`);
+      return;
+    }
+    console.log("Loading the demo merchants through the sandbox's consent flow (first start only)…");
+    try {
+      const { linked } = await loadDemoThroughConsole(consoleUrl, demo);
+      console.log(`Demo ready: ${linked} sandbox merchants linked, in every state. Sign in as ${demo.email}.`);
+    } catch (error) {
+      console.error(
+        `The demo merchants were not loaded: ${error instanceof Error ? error.message : String(error)}. ${later}`,
+      );
+    }
+  })();
+}
