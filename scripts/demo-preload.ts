@@ -48,6 +48,24 @@ async function signIn(consoleUrl: string, account: DemoAccount, jar: CookieJar):
   }
 }
 
+/**
+ * The pages a consent passes through, asked for once before the demo runs: a development server compiles each
+ * page at its first request, which on a small machine takes longer than the demo's scripted browser waits.
+ */
+export async function warmUpConsentPages(consoleUrl: string): Promise<void> {
+  const requests: [string, RequestInit][] = [
+    ["/link/not-a-link", {}],
+    ["/api/link/not-a-link/start", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }],
+    ["/link/complete?outcome=linked", {}],
+  ];
+  for (const [path, init] of requests) {
+    // Any answer will do: the request is made for the compile it causes.
+    await fetch(`${consoleUrl}${path}`, init)
+      .then((response) => response.body?.cancel())
+      .catch(() => undefined);
+  }
+}
+
 /** Presses "Load demo merchants" as the demo account: the merchants linked, or why not. */
 export async function loadDemoThroughConsole(consoleUrl: string, account: DemoAccount): Promise<{ linked: number }> {
   const jar = new CookieJar();
@@ -59,7 +77,8 @@ export async function loadDemoThroughConsole(consoleUrl: string, account: DemoAc
   });
   if (!loaded.ok) {
     const problem = (await loaded.json().catch(() => ({}))) as { error?: { message?: string } };
-    throw new Error(`loading the demo failed (HTTP ${loaded.status}): ${problem.error?.message ?? "no reason given"}`);
+    const reason = (problem.error?.message ?? "no reason given").replace(/\.$/, "");
+    throw new Error(`loading the demo failed (HTTP ${loaded.status}): ${reason}`);
   }
   return (await loaded.json()) as { linked: number };
 }

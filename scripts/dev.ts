@@ -8,7 +8,7 @@ import { createPrismaClient } from "@/lib/db/create-client";
 import { DEFAULT_DATABASE_URL } from "@/lib/db/database-url";
 
 import { DEMO_STAFF } from "../prisma/demo-staff";
-import { consoleAnswers, isFreshInstall, loadDemoThroughConsole } from "./demo-preload";
+import { consoleAnswers, isFreshInstall, loadDemoThroughConsole, warmUpConsentPages } from "./demo-preload";
 import { ProcessGroup, runToCompletion } from "./process-group";
 
 const env: NodeJS.ProcessEnv = {
@@ -49,6 +49,7 @@ if (preloadDemo) {
       return;
     }
     console.log("Loading the demo merchants through the sandbox's consent flow (first start only)…");
+    await warmUpConsentPages(consoleUrl);
     try {
       const { linked } = await loadDemoThroughConsole(consoleUrl, demo);
       console.log(`Demo ready: ${linked} sandbox merchants linked, in every state. Sign in as ${demo.email}.`);
