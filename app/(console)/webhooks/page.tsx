@@ -24,8 +24,8 @@ export default async function WebhooksPage() {
         title="Webhooks"
         description="Where the console sends link and consent-link events, signed per Standard Webhooks."
       />
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="lg:col-span-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+        <div className="min-w-0 lg:col-span-2">
           {endpoints.length === 0 ? (
             <EmptyState
               title="No endpoints yet"
