@@ -34,8 +34,7 @@ export default async function LinkCompletePage({
   searchParams: Promise<{ outcome?: string; consent_link?: string }>;
 }) {
   const { outcome, consent_link: consentLinkId } = await searchParams;
-  const back =
-    consentLinkId && consentLinkId.length <= 64 ? await readConsentLinkReturn(getDb(), consentLinkId) : null;
+  const back = consentLinkId && consentLinkId.length <= 64 ? await readConsentLinkReturn(getDb(), consentLinkId) : null;
   if (back) {
     return (
       <div className="text-center">
