@@ -285,11 +285,26 @@ test.describe("[API] the integrator API and its keys", () => {
     await receiver.close();
   });
 
-  test("[API]: staff read the API reference generated from the OpenAPI document", async ({ page }) => {
+  test("[API]: staff read the API reference, rendered by Scalar from the OpenAPI document within the console's CSP", async ({
+    page,
+  }) => {
+    const cspViolations: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
+    const elsewhere: string[] = [];
+    page.on("request", (request) => {
+      if (new URL(request.url()).origin !== E2E_CONSOLE_URL) elsewhere.push(request.url());
+    });
     await signInAs(page, "support");
     await page.getByRole("link", { name: "API", exact: true }).click();
     await expect(page.getByRole("heading", { name: "API", level: 1 })).toBeVisible();
-    await expect(page.getByText("/merchants/{merchantId}/access-token")).toBeVisible();
+    const reference = page.getByTestId("api-reference");
+    await expect(reference.getByText("/merchants/{merchantId}/access-token").first()).toBeVisible();
+    await expect(reference.getByText("/consent-links", { exact: true }).first()).toBeVisible();
+    await expect(reference.getByText("/merchants", { exact: true }).first()).toBeVisible();
+    expect(cspViolations).toEqual([]);
+    expect(elsewhere).toEqual([]);
     const document = await page.request.get("/api/v1/openapi.json");
     expect(document.status()).toBe(200);
     expect(((await document.json()) as { openapi: string }).openapi).toBe("3.1.0");
