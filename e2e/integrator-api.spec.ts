@@ -1,4 +1,6 @@
 import { execFile } from "node:child_process";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
 
@@ -6,12 +8,31 @@ import { request as playwrightRequest, type APIRequestContext, type Page } from 
 
 import { consoleDatabaseBytes, queryConsoleDatabase } from "./fixtures/console-database";
 import { expect, signInAs, signOut, test } from "./fixtures/console-test";
-import { consentAsMerchant, createInvitation } from "./fixtures/linking";
+import { consentAsMerchant, createInvitation, goToMobilePayAsMerchant } from "./fixtures/linking";
 import { sandboxControl } from "./fixtures/sandbox-control";
 import { E2E_CONSOLE_URL } from "./support/e2e-settings";
 
 // Anna's Finnish merchant: no other spec unlinks it.
 const ANNA_FI = { email: "anna@sandbox.test", password: "sandbox-demo", vat: "FI12345678", name: "Annan Leipomo Oy" };
+// Mikko's merchant is only ever cancelled, so MobilePay always asks him for his consent.
+const MIKKO_FI = { email: "mikko@sandbox.test", password: "sandbox-demo", vat: "FI87654321", name: "Mikon Sauna Oy" };
+
+/** The integrator's onboarding page: records where merchants came back to. */
+async function startReturnReceiver(): Promise<{ origin: string; arrivals: URL[]; close: () => Promise<void> }> {
+  const arrivals: URL[] = [];
+  const server = createServer((request, response) => {
+    arrivals.push(new URL(request.url ?? "/", "http://receiver"));
+    response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    response.end("<!doctype html><title>Onboarding</title><h1>Back at onboarding</h1>");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    arrivals,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
 
 /** A backend's HTTP client: no browser, no cookies, only what the test sends. */
 async function backend(): Promise<APIRequestContext> {
@@ -19,7 +40,12 @@ async function backend(): Promise<APIRequestContext> {
 }
 
 /** Creates a key on the API keys page as the signed-in staff member and reads its secret, shown once. */
-async function createKeyInUi(page: Page, name: string, scopes: string[]): Promise<string> {
+async function createKeyInUi(
+  page: Page,
+  name: string,
+  scopes: string[],
+  returnOrigins: string[] = [],
+): Promise<string> {
   await page.goto("/api-keys");
   await expect(page.getByRole("heading", { name: "API keys", level: 1 })).toBeVisible();
   // Typing before React hydrates the form would be lost.
@@ -27,6 +53,7 @@ async function createKeyInUi(page: Page, name: string, scopes: string[]): Promis
   await page.getByLabel("Name").fill(name);
   await page.getByLabel("Built-in sandbox").check();
   for (const scope of scopes) await page.getByLabel(scope).check();
+  if (returnOrigins.length > 0) await page.getByLabel("Return URL origins").fill(returnOrigins.join("\n"));
   await page.getByRole("button", { name: "Create API key" }).click();
   const secret = page.getByTestId("api-key-secret");
   await expect(secret).toHaveText(/^mplc_test_[0-9A-Za-z]{40}$/);
@@ -191,11 +218,93 @@ test.describe("[API] the integrator API and its keys", () => {
     await client.dispose();
   });
 
-  test("[API]: staff read the API reference generated from the OpenAPI document", async ({ page }) => {
+  test("[API]: a consent link made with a return URL sends the merchant back to it with the outcome, consented or failed", async ({
+    page,
+    browser,
+  }) => {
+    test.setTimeout(150_000);
+    const receiver = await startReturnReceiver();
+    await signInAs(page, "admin");
+    const secret = await createKeyInUi(page, "Onboarding page", ["consent-links:write"], [receiver.origin]);
+    const client = await backend();
+    const cases = [
+      { user: ANNA_FI, decision: "Allow", expected: { status: "consented" } },
+      { user: MIKKO_FI, decision: "Cancel", expected: { status: "failed", error: "access_denied" } },
+    ] as const;
+    for (const { user, decision, expected } of cases) {
+      const returnUrl = `${receiver.origin}/onboarding/done?ref=${user.vat}`;
+      const created = await client.post("/api/v1/consent-links", {
+        headers: { authorization: `Bearer ${secret}` },
+        data: {
+          merchant_name: user.name,
+          vat_number: user.vat,
+          products: ["invoice"],
+          environment: "sandbox",
+          return_url: returnUrl,
+        },
+      });
+      expect(created.status(), await created.text()).toBe(201);
+      const link = (await created.json()) as { id: string; url: string; return_url: string };
+      expect(link.return_url).toBe(returnUrl);
+
+      // The merchant's own browser: no staff session, no MobilePay session.
+      const merchantContext = await browser.newContext();
+      const merchant = await merchantContext.newPage();
+      await goToMobilePayAsMerchant(merchant, link.url);
+      const login = merchant.getByRole("button", { name: "Log in" });
+      const answer = merchant.getByRole("button", { name: decision });
+      if (await login.isVisible()) {
+        await merchant.getByLabel("Email").fill(user.email);
+        await merchant.getByLabel("Password").fill(user.password);
+        await login.click();
+      }
+      // A merchant who already granted access is not asked again, and comes straight back.
+      await expect(answer.or(merchant.getByText("Back at onboarding"))).toBeVisible();
+      if (await answer.isVisible()) await answer.click();
+      await expect(merchant.getByRole("heading", { name: "Back at onboarding" })).toBeVisible();
+
+      const landed = new URL(merchant.url());
+      expect(landed.origin + landed.pathname).toBe(`${receiver.origin}/onboarding/done`);
+      expect(Object.fromEntries(landed.searchParams)).toEqual({
+        ref: user.vat,
+        consent_link_id: link.id,
+        ...expected,
+      });
+      expect(receiver.arrivals.filter((arrival) => arrival.pathname === "/onboarding/done").at(-1)?.search).toBe(
+        landed.search,
+      );
+      await merchantContext.close();
+
+      const followed = await client.get(`/api/v1/consent-links/${link.id}`, {
+        headers: { authorization: `Bearer ${secret}` },
+      });
+      expect(await followed.json()).toMatchObject({ state: expected.status });
+    }
+    expect(receiver.arrivals.filter((arrival) => arrival.pathname === "/onboarding/done")).toHaveLength(cases.length);
+    await client.dispose();
+    await receiver.close();
+  });
+
+  test("[API]: staff read the API reference, rendered by Scalar from the OpenAPI document within the console's CSP", async ({
+    page,
+  }) => {
+    const cspViolations: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
+    const elsewhere: string[] = [];
+    page.on("request", (request) => {
+      if (new URL(request.url()).origin !== E2E_CONSOLE_URL) elsewhere.push(request.url());
+    });
     await signInAs(page, "support");
     await page.getByRole("link", { name: "API", exact: true }).click();
     await expect(page.getByRole("heading", { name: "API", level: 1 })).toBeVisible();
-    await expect(page.getByText("/merchants/{merchantId}/access-token")).toBeVisible();
+    const reference = page.getByTestId("api-reference");
+    await expect(reference.getByText("/merchants/{merchantId}/access-token").first()).toBeVisible();
+    await expect(reference.getByText("/consent-links", { exact: true }).first()).toBeVisible();
+    await expect(reference.getByText("/merchants", { exact: true }).first()).toBeVisible();
+    expect(cspViolations).toEqual([]);
+    expect(elsewhere).toEqual([]);
     const document = await page.request.get("/api/v1/openapi.json");
     expect(document.status()).toBe(200);
     expect(((await document.json()) as { openapi: string }).openapi).toBe("3.1.0");

@@ -1,6 +1,13 @@
 import { parseArgs } from "node:util";
 
-export const BENCHMARK_NAMES = ["crypto", "link-callback", "refresh-storm", "keep-alive", "console-pages"] as const;
+export const BENCHMARK_NAMES = [
+  "crypto",
+  "link-callback",
+  "refresh-storm",
+  "keep-alive",
+  "console-pages",
+  "integrator-api",
+] as const;
 export type BenchmarkName = (typeof BENCHMARK_NAMES)[number];
 
 export type BenchOptions = {

@@ -23,6 +23,10 @@ export const GUARDS = {
   keepAliveToOp: 0.8,
   /** Token sets per CPU second against raw AES-256-GCM. */
   cryptoToRaw: 0.9,
+  /** Access-token handouts per second through /api/v1 against a constant answer of the same server. */
+  apiHandoutToConstant: 0.5,
+  /** A proxied Invoice call against the same call sent straight to the sandbox, its API at 50 ms (p95). */
+  apiProxyToDirect: 1.1,
   /** First-load JavaScript of a route, gzip. */
   firstLoadGzipKb: 150,
 } as const;

@@ -8,7 +8,7 @@ const run = promisify(execFile);
 
 /**
  * Runs bench/support/load-driver.ts in a second process and returns what it measured. The plan holds a
- * staff session cookie, so it travels in the environment: arguments show in `ps` and in the message of a
+ * staff session cookie or an API key, so it travels in the environment: arguments show in `ps` and in the message of a
  * failed command.
  */
 export async function driveLoad(plan: LoadPlan): Promise<LoadReport> {

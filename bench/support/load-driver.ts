@@ -23,7 +23,8 @@ const deadline = begin + plan.maxSeconds * 1000;
 function once(): Promise<void> {
   return new Promise((resolve) => {
     const started = performance.now();
-    const request = http.get(target, { agent, headers: plan.cookie ? { cookie: plan.cookie } : {} }, (response) => {
+    const headers = { ...plan.headers, ...(plan.cookie ? { cookie: plan.cookie } : {}) };
+    const request = http.request(target, { agent, method: plan.method ?? "GET", headers }, (response) => {
       response.on("data", (chunk: Buffer) => {
         bytes += chunk.length;
       });
@@ -38,6 +39,7 @@ function once(): Promise<void> {
       statuses.error = (statuses.error ?? 0) + 1;
       resolve();
     });
+    request.end();
   });
 }
 

@@ -14,7 +14,12 @@ export const ZCreateConsentLinkSchema = z
       .max(2_000)
       .optional()
       .meta({
-        description: "Where your onboarding page wants the merchant back; its origin must be on the key's list.",
+        description:
+          "Where your onboarding page wants the merchant back; its origin must be on the key's list. Once the consent " +
+          "has ended the merchant is sent to exactly this URL with `consent_link_id`, `status` (`consented` or " +
+          "`failed`) and, when failed, `error`: access_denied (the merchant cancelled at MobilePay), mobilepay_error, " +
+          "merchant_mismatch (consented for another VAT number), token_exchange_failed, verification_failed or " +
+          "link_failed. Read the outcome with GET /consent-links/{id} before acting on it: anyone can open a URL.",
       }),
   })
   .meta({ id: "CreateConsentLink" });

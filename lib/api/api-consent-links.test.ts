@@ -8,18 +8,21 @@ import type { Database } from "@/lib/db/create-client";
 
 import type * as ConsentLinkRoute from "@/app/api/v1/consent-links/[consentLinkId]/route";
 import type * as ConsentLinksRoute from "@/app/api/v1/consent-links/route";
+import type * as ConsentLinkReturn from "@/lib/api/consent-link-return";
 import type * as CreateApiKey from "@/lib/api-keys/create-api-key";
 
 let db: Database;
 let createApiKey: typeof CreateApiKey.createApiKey;
 let createRoute: typeof ConsentLinksRoute;
 let readRoute: typeof ConsentLinkRoute;
+let readConsentLinkReturn: typeof ConsentLinkReturn.readConsentLinkReturn;
 
 withApiTestDatabase(async (client) => {
   db = client;
   ({ createApiKey } = await import("@/lib/api-keys/create-api-key"));
   createRoute = await import("@/app/api/v1/consent-links/route");
   readRoute = await import("@/app/api/v1/consent-links/[consentLinkId]/route");
+  ({ readConsentLinkReturn } = await import("@/lib/api/consent-link-return"));
 });
 
 const admin: CurrentStaff = { id: "admin-1", email: "admin@example.com", name: "Admin", role: "admin" };
@@ -110,5 +113,63 @@ describe(`consent links through the API, on ${process.env.TEST_DATABASE ?? "sqli
     const answer = await read(other, created.id);
     expect(answer.status).toBe(404);
     expect(await answer.json()).toMatchObject({ type: "/api/v1/problems/consent-link-not-found" });
+  });
+
+  it("sends the merchant back to exactly the stored return URL once the link has ended, with its outcome", async () => {
+    const secret = await newKey();
+    const returnUrl = "https://onboarding.example/done?ref=42&status=forged#step-3";
+    const created = (await (await create(secret, { ...LINK, return_url: returnUrl })).json()) as { id: string };
+    // Not ended yet: nothing to go back with.
+    expect(await readConsentLinkReturn(db, created.id)).toBeNull();
+
+    await db.invitation.update({ where: { id: created.id }, data: { status: "failed" } });
+    await db.callbackRecord.create({
+      data: {
+        invitationId: created.id,
+        environment: "sandbox",
+        outcome: "failed",
+        failedCheck: "authorization_error",
+        checks: JSON.stringify([{ name: "authorization_error", passed: false, detail: "access_denied" }]),
+      },
+    });
+    const failed = await readConsentLinkReturn(db, created.id);
+    expect(failed).toMatchObject({ status: "failed", host: "onboarding.example" });
+    const failedUrl = new URL(failed!.url);
+    expect(failedUrl.origin + failedUrl.pathname + failedUrl.hash).toBe("https://onboarding.example/done#step-3");
+    expect(Object.fromEntries(failedUrl.searchParams)).toEqual({
+      ref: "42",
+      status: "failed",
+      consent_link_id: created.id,
+      error: "access_denied",
+    });
+
+    await db.invitation.update({ where: { id: created.id }, data: { status: "consented" } });
+    const consented = new URL((await readConsentLinkReturn(db, created.id))!.url);
+    expect(Object.fromEntries(consented.searchParams)).toEqual({
+      ref: "42",
+      status: "consented",
+      consent_link_id: created.id,
+    });
+    expect(consented.href).not.toMatch(/token|secret/i);
+  });
+
+  it("re-checks the return URL against its key's list when the merchant comes back", async () => {
+    const secret = await newKey();
+    const created = (await (
+      await create(secret, { ...LINK, return_url: "https://onboarding.example/done" })
+    ).json()) as { id: string };
+    await db.invitation.update({ where: { id: created.id }, data: { status: "consented" } });
+    expect(await readConsentLinkReturn(db, created.id)).not.toBeNull();
+    const { apiKeyId } = await db.apiConsentLink.findUniqueOrThrow({ where: { invitationId: created.id } });
+    await db.apiKey.update({ where: { id: apiKeyId }, data: { returnUrlOrigins: "https://other.example" } });
+    expect(await readConsentLinkReturn(db, created.id)).toBeNull();
+  });
+
+  it("has no return for a link without a return URL or one staff made", async () => {
+    const secret = await newKey();
+    const created = (await (await create(secret, LINK)).json()) as { id: string };
+    await db.invitation.update({ where: { id: created.id }, data: { status: "consented" } });
+    expect(await readConsentLinkReturn(db, created.id)).toBeNull();
+    expect(await readConsentLinkReturn(db, "no-such-link")).toBeNull();
   });
 });

@@ -5,7 +5,6 @@ import { describe, expect, it } from "vitest";
 
 import { ZApiMerchantListQuerySchema } from "./api-merchant-schemas";
 import { buildOpenApiDocument } from "./openapi-document";
-import { openApiOperations } from "./openapi-operations";
 
 describe("the OpenAPI document", () => {
   const document = buildOpenApiDocument("https://console.example/");
@@ -43,18 +42,6 @@ describe("the OpenAPI document", () => {
       ]),
     );
     expect(JSON.stringify(schemas.Merchant)).toContain("relink_needed");
-  });
-
-  it("flattens into the operations the staff API page shows", () => {
-    const operations = openApiOperations(document);
-    expect(operations).toHaveLength(10);
-    expect(operations.find((operation) => operation.path === "/merchants/{merchantId}/access-token")).toMatchObject({
-      method: "POST",
-      parameters: [expect.objectContaining({ name: "merchantId", in: "path", required: true })],
-      responses: expect.arrayContaining([
-        { status: "200", description: expect.any(String), schemaName: "AccessToken" },
-      ]),
-    });
   });
 
   it("matches the copy the example's typed client is generated from (npm run api:types)", () => {

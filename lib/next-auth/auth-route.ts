@@ -34,9 +34,12 @@ function runNextAuth(request: NextRequest, context: AuthRouteContext): Promise<R
 function linkDone(
   request: NextRequest,
   outcome: "linked" | "failed",
-  { attemptEnded }: { attemptEnded: boolean } = { attemptEnded: true },
+  { attemptEnded, invitationId }: { attemptEnded: boolean; invitationId?: string } = { attemptEnded: true },
 ): NextResponse {
-  const response = NextResponse.redirect(new URL(`${LINK_DONE_PATH}?outcome=${outcome}`, request.nextUrl.origin), 303);
+  const done = new URL(`${LINK_DONE_PATH}?outcome=${outcome}`, request.nextUrl.origin);
+  // The outcome page sends the merchant on to an API consent link's return URL, if it has one.
+  if (attemptEnded && invitationId) done.searchParams.set("consent_link", invitationId);
+  const response = NextResponse.redirect(done, 303);
   if (attemptEnded) {
     response.cookies.set(LINK_TRANSACTION_COOKIE, "", { ...LINK_TRANSACTION_COOKIE_OPTIONS, maxAge: 0 });
   }
@@ -131,7 +134,10 @@ async function handleCallback(request: NextRequest, context: AuthRouteContext, e
       checks: precheck.checks,
       clockOffsetSeconds: precheck.clockOffsetSeconds,
     });
-    return linkDone(request, "failed", { attemptEnded: !precheck.transactionLeftOpen });
+    return linkDone(request, "failed", {
+      attemptEnded: !precheck.transactionLeftOpen,
+      invitationId: precheck.invitationId,
+    });
   }
   const linkContext = precheck.context;
   const response = await linkCallbackContext.run(linkContext, () => runNextAuth(request, context));
@@ -153,9 +159,12 @@ async function handleCallback(request: NextRequest, context: AuthRouteContext, e
       tokenEndpointStatus: linkContext.tokenEndpointStatus,
       tokenEndpointError: failure.detail,
     });
-    return linkDone(request, "failed");
+    return linkDone(request, "failed", { attemptEnded: true, invitationId: linkContext.invitationId });
   }
-  const done = linkDone(request, linkContext.outcome.kind === "linked" ? "linked" : "failed");
+  const done = linkDone(request, linkContext.outcome.kind === "linked" ? "linked" : "failed", {
+    attemptEnded: true,
+    invitationId: linkContext.invitationId,
+  });
   // Keep next-auth's cookie deletions (state, nonce, PKCE), drop anything else it set.
   for (const cookie of response.headers.getSetCookie()) {
     if (Object.values(OAUTH_CHECK_COOKIE_NAMES).some((name) => cookie.startsWith(`${name}=`))) {

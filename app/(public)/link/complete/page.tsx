@@ -1,20 +1,53 @@
 import type { Metadata } from "next";
 
+import { ReturnToIntegrator } from "@/components/links/return-to-integrator";
+import { readConsentLinkReturn } from "@/lib/api/consent-link-return";
+import { getDb } from "@/lib/db/client";
+
 export const metadata: Metadata = { title: "MobilePay connection" };
 
-/** What the merchant sees after MobilePay: calm and generic; the specifics are for staff. */
-export default async function LinkCompletePage({ searchParams }: { searchParams: Promise<{ outcome?: string }> }) {
-  const { outcome } = await searchParams;
+function Connected() {
+  return (
+    <>
+      <div
+        aria-hidden
+        className="mx-auto mb-4 flex h-12 w-12 items-center justify-center rounded-full bg-emerald-50 text-2xl text-emerald-600"
+      >
+        ✓
+      </div>
+      <h1 className="text-xl font-semibold text-slate-900">You are connected</h1>
+    </>
+  );
+}
+
+function NotCompleted() {
+  return <h1 className="text-xl font-semibold text-slate-900">The connection was not completed</h1>;
+}
+
+/**
+ * What the merchant sees after MobilePay: calm and generic; the specifics are for staff. A consent link an
+ * integrator created with a return URL sends the merchant on to it, with the outcome read from the link itself.
+ */
+export default async function LinkCompletePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ outcome?: string; consent_link?: string }>;
+}) {
+  const { outcome, consent_link: consentLinkId } = await searchParams;
+  const back = consentLinkId && consentLinkId.length <= 64 ? await readConsentLinkReturn(getDb(), consentLinkId) : null;
+  if (back) {
+    return (
+      <div className="text-center">
+        {back.status === "consented" ? <Connected /> : <NotCompleted />}
+        <p className="mt-2 text-sm text-slate-500">Taking you back to {back.host}…</p>
+        <ReturnToIntegrator url={back.url} host={back.host} />
+      </div>
+    );
+  }
   if (outcome === "linked") {
     return (
       <div className="text-center">
-        <div
-          aria-hidden
-          className="mx-auto mb-4 flex h-12 w-12 items-center justify-center rounded-full bg-emerald-50 text-2xl text-emerald-600"
-        >
-          ✓
-        </div>
-        <h1 className="text-xl font-semibold text-slate-900">You are connected</h1>
+        <Connected />
         <p className="mt-2 text-sm text-slate-500">Access was granted. You can close this window.</p>
       </div>
     );
@@ -40,7 +73,7 @@ export default async function LinkCompletePage({ searchParams }: { searchParams:
   }
   return (
     <div className="text-center">
-      <h1 className="text-xl font-semibold text-slate-900">The connection was not completed</h1>
+      <NotCompleted />
       <p className="mt-2 text-sm text-slate-500">
         Nothing was changed. You can try the link again, or contact the company that sent it.
       </p>
