@@ -189,6 +189,26 @@ describe(`webhook housekeeping on ${process.env.TEST_DATABASE ?? "sqlite"}`, () 
     expect(await db.webhookEvent.count()).toBe(0);
   });
 
+  it("lets one instance purge at a time: another skips while the job lease is held, and takes it once it lapses", async () => {
+    await clear();
+    const enabled = await endpoint();
+    await message(await event(40), enabled, { status: "delivered", daysAgo: 35 });
+    await db.jobLease.upsert({
+      where: { job: "webhook-purge" },
+      create: { job: "webhook-purge", owner: "other-instance", leaseUntil: new Date(NOW.getTime() + 60_000) },
+      update: { owner: "other-instance", leaseUntil: new Date(NOW.getTime() + 60_000) },
+    });
+    expect((await purge(db, NOW, RETENTION)).deliveredMessages).toBe(0);
+    expect(await db.webhookDelivery.count()).toBe(1);
+    // The other instance died holding it: after the lease, this one purges and frees the lease afterwards.
+    const later = new Date(NOW.getTime() + 120_000);
+    expect((await purge(db, later, RETENTION)).deliveredMessages).toBe(1);
+    expect(await db.jobLease.findUnique({ where: { job: "webhook-purge" } })).toMatchObject({
+      owner: null,
+      leaseUntil: null,
+    });
+  });
+
   it("leaves a merchant's order intact: the next message goes out once the earlier ones are purged", async () => {
     await clear();
     const enabled = await endpoint();

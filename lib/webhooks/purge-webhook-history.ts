@@ -1,5 +1,7 @@
 import "server-only";
 
+import { randomUUID } from "node:crypto";
+
 import type { Prisma } from "@prisma/client";
 
 import { bindMarker } from "@/lib/db/bind-marker";
@@ -40,12 +42,17 @@ export function configuredWebhookRetention(): WebhookRetention {
   return { deliveredDays: env.WEBHOOK_RETENTION_DAYS, failedDays: env.WEBHOOK_FAILED_RETENTION_DAYS };
 }
 
+const PURGE_JOB = "webhook-purge";
+/** Far longer than a run's bounded batches take; a run that died with the lease held is retried after it. */
+const PURGE_LEASE_MS = 10 * 60_000;
+
 /**
  * Deletes webhook messages nobody needs any more, with their attempts, then the events left without a
  * message. Pending messages of enabled endpoints are never touched, and deleting delivered or failed ones
  * cannot reorder anything: a merchant's next message waits only for earlier *pending* ones. The attempts
  * deleted are added to a tally by outcome in the same transaction, so the attempts counter of the metrics
- * never falls. Safe on several instances at once: each transaction counts only the rows it deleted itself.
+ * never falls. Instances start housekeeping at about the same time after a deployment: one purges under a
+ * job lease and the others skip this run, instead of deleting the same rows in each other's way.
  */
 export async function purgeWebhookHistory(
   db: Database,
@@ -53,8 +60,6 @@ export async function purgeWebhookHistory(
   retention: WebhookRetention = configuredWebhookRetention(),
   limits: PurgeLimits = WEBHOOK_PURGE_LIMITS,
 ): Promise<PurgedWebhookHistory> {
-  const deliveredBefore = new Date(now.getTime() - retention.deliveredDays * DAY_MS);
-  const failedBefore = new Date(now.getTime() - retention.failedDays * DAY_MS);
   const purged: PurgedWebhookHistory = {
     deliveredMessages: 0,
     failedMessages: 0,
@@ -62,6 +67,37 @@ export async function purgeWebhookHistory(
     attempts: 0,
     events: 0,
   };
+  const owner = randomUUID();
+  if (!(await claimPurgeJob(db, owner, now))) return purged;
+  try {
+    await purgeUnderLease(db, now, retention, limits, purged);
+  } finally {
+    await db.jobLease.updateMany({ where: { job: PURGE_JOB, owner }, data: { owner: null, leaseUntil: null } });
+  }
+  return purged;
+}
+
+async function claimPurgeJob(db: Database, owner: string, now: Date): Promise<boolean> {
+  await db.$executeRawUnsafe(
+    `INSERT INTO "JobLease" ("job") VALUES (${bindMarker(1)}) ON CONFLICT ("job") DO NOTHING`,
+    PURGE_JOB,
+  );
+  const claimed = await db.jobLease.updateMany({
+    where: { job: PURGE_JOB, OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
+    data: { owner, leaseUntil: new Date(now.getTime() + PURGE_LEASE_MS) },
+  });
+  return claimed.count === 1;
+}
+
+async function purgeUnderLease(
+  db: Database,
+  now: Date,
+  retention: WebhookRetention,
+  limits: PurgeLimits,
+  purged: PurgedWebhookHistory,
+): Promise<void> {
+  const deliveredBefore = new Date(now.getTime() - retention.deliveredDays * DAY_MS);
+  const failedBefore = new Date(now.getTime() - retention.failedDays * DAY_MS);
   const kinds: [MessageKind, Prisma.WebhookDeliveryWhereInput][] = [
     ["deliveredMessages", { status: "delivered", deliveredAt: { lt: deliveredBefore } }],
     // A replayed message is pending again and starts over: it is not "failed" until its retries run out anew.
@@ -82,7 +118,6 @@ export async function purgeWebhookHistory(
     purged.events += deleted.deleted;
     if (deleted.chosen < limits.batchSize) break;
   }
-  return purged;
 }
 
 /** One batch of messages matching `where`, with their attempts, in one transaction. */
