@@ -65,6 +65,16 @@ describe("parseServerEnv", () => {
     );
   });
 
+  it("keeps delivered webhook messages 30 days and failed ones 90 by default, and never failed ones for less", () => {
+    const env = parseServerEnv(valid);
+    expect([env.WEBHOOK_RETENTION_DAYS, env.WEBHOOK_FAILED_RETENTION_DAYS]).toEqual([30, 90]);
+    expect(problemsOf({ ...valid, WEBHOOK_RETENTION_DAYS: "0" })[0]).toMatch(/^WEBHOOK_RETENTION_DAYS /);
+    expect(problemsOf({ ...valid, WEBHOOK_RETENTION_DAYS: "two weeks" })[0]).toMatch(/^WEBHOOK_RETENTION_DAYS /);
+    expect(problemsOf({ ...valid, WEBHOOK_RETENTION_DAYS: "120" })).toEqual([
+      "WEBHOOK_FAILED_RETENTION_DAYS must be at least WEBHOOK_RETENTION_DAYS: failed messages are kept longer",
+    ]);
+  });
+
   it("enables the built-in sandbox by default outside production only", () => {
     const development = parseServerEnv({
       ...valid,

@@ -144,6 +144,10 @@ export const ZServerEnvSchema = z.object({
    * tests only: it never opens private, link-local or metadata addresses.
    */
   WEBHOOK_ALLOW_LOOPBACK: booleanFlag.default(false),
+  /** Days a delivered webhook message and its attempts are kept (the endpoint pages and replay reach this far). */
+  WEBHOOK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** Days a message whose retries ran out is kept for replay (at least WEBHOOK_RETENTION_DAYS). */
+  WEBHOOK_FAILED_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** The bearer token Prometheus sends to GET /api/metrics; without it the endpoint does not exist. */
   METRICS_BEARER_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
 });
@@ -187,6 +191,11 @@ export function parseServerEnv(source: Record<string, string | undefined>): Serv
   }
   if (!env.STAFF_PASSWORD_SIGN_IN && !env.STAFF_SSO_ISSUER) {
     throw new InvalidEnvironmentError(["STAFF_PASSWORD_SIGN_IN can be false only while STAFF_SSO_ISSUER is set"]);
+  }
+  if (env.WEBHOOK_FAILED_RETENTION_DAYS < env.WEBHOOK_RETENTION_DAYS) {
+    throw new InvalidEnvironmentError([
+      "WEBHOOK_FAILED_RETENTION_DAYS must be at least WEBHOOK_RETENTION_DAYS: failed messages are kept longer",
+    ]);
   }
   if (env.NODE_ENV === "production" && !isSecureOrLocal(env.NEXTAUTH_URL)) {
     throw new InvalidEnvironmentError([

@@ -75,8 +75,14 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("moving a SQLite inst
       });
     }
 
+    // The tally of purged webhook attempts moves too, so the attempts counter does not fall after a move.
+    await source.webhookPurgedAttempts.create({ data: { outcome: "delivered", count: 7 } });
+
     const report = await copyDatabase(source, target, 10);
     expect(report).toMatchObject({ staffUser: 1, merchant: 1, merchantTokenSet: 1, auditEvent: 25 });
+    expect((await target.webhookPurgedAttempts.findMany()).map((row) => [row.outcome, Number(row.count)])).toEqual([
+      ["delivered", 7],
+    ]);
 
     const moved = await target.merchantTokenSet.findUniqueOrThrow({
       where: { merchantId: merchant.id },

@@ -18,6 +18,7 @@ const TABLES = [
   "webhookEvent",
   "webhookDelivery",
   "webhookAttempt",
+  "webhookPurgedAttempts",
 ] as const;
 
 type Table = (typeof TABLES)[number];
@@ -32,6 +33,12 @@ const REVEAL: Partial<Record<Table, object>> = {
   staffUser: { passwordHash: false },
   merchantTokenSet: { accessTokenCiphertext: false, refreshTokenCiphertext: false, idTokenCiphertext: false },
   webhookEndpoint: { secretCiphertext: false, previousSecretCiphertext: false },
+};
+
+const PRIMARY_KEYS: Partial<Record<Table, string>> = {
+  loginThrottle: "key",
+  jobLease: "job",
+  webhookPurgedAttempts: "outcome",
 };
 
 export type CopyReport = Record<Table, number>;
@@ -52,7 +59,7 @@ export async function copyDatabase(source: Database, target: Database, batchSize
   for (const table of TABLES) {
     const from = source[table] as unknown as Delegate;
     const to = target[table] as unknown as Delegate;
-    const primaryKey = table === "loginThrottle" ? "key" : table === "jobLease" ? "job" : "id";
+    const primaryKey = PRIMARY_KEYS[table] ?? "id";
     let copied = 0;
     for (let skip = 0; ; skip += batchSize) {
       const rows = await from.findMany({

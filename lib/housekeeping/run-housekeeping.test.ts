@@ -58,6 +58,32 @@ describe(`housekeeping on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => {
     await failedSignIn("staff.sign_in_throttled", daysAgo(91));
     await failedSignIn("staff.sign_in_failed", daysAgo(89));
     await failedSignIn("staff.signed_in", daysAgo(400));
+    // Webhooks: a message delivered 31 days ago (past the default 30) goes with its attempt and event.
+    const endpoint = await db.webhookEndpoint.create({
+      data: { url: "https://hooks.example.com", secretCiphertext: "sealed", createdById: "a", createdByLabel: "a" },
+    });
+    const event = await db.webhookEvent.create({
+      data: {
+        id: "msg_housekeeping",
+        type: "merchant.linked",
+        occurredAt: daysAgo(31),
+        environment: "sandbox",
+        fannedOutAt: daysAgo(31),
+      },
+    });
+    const delivery = await db.webhookDelivery.create({
+      data: {
+        eventId: event.id,
+        endpointId: endpoint.id,
+        eventOccurredAt: event.occurredAt,
+        status: "delivered",
+        nextAttemptAt: daysAgo(31),
+        deliveredAt: daysAgo(31),
+      },
+    });
+    await db.webhookAttempt.create({
+      data: { deliveryId: delivery.id, attemptedAt: daysAgo(31), outcome: "delivered", latencyMs: 4 },
+    });
     dropped.takeDroppedCallbackCounts();
     dropped.countDroppedCallback("rateLimited");
     dropped.countDroppedCallback("rateLimited");
@@ -70,6 +96,7 @@ describe(`housekeeping on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => {
       signInThrottleRows: 1,
       failedSignInEvents: 2,
       droppedCallbacks: { rateLimited: 2, tooLarge: 1 },
+      webhooks: { deliveredMessages: 1, failedMessages: 0, strandedMessages: 0, attempts: 1, events: 1 },
     });
     expect(await db.receivedCallback.count({ where: { verified: false } })).toBe(1_000);
     const oldestKept = await db.receivedCallback.findFirstOrThrow({
@@ -83,6 +110,7 @@ describe(`housekeeping on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => {
       "account:recent@example.com",
     ]);
     expect(await db.auditEvent.count({ where: { action: { startsWith: "staff.sign" } } })).toBe(2);
+    expect(await db.webhookEvent.count()).toBe(0);
 
     const reported = await db.auditEvent.findMany({ where: { action: "housekeeping.purged" } });
     expect(reported).toHaveLength(1);
@@ -94,6 +122,7 @@ describe(`housekeeping on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => {
       signInThrottleRows: 0,
       failedSignInEvents: 0,
       droppedCallbacks: { rateLimited: 0, tooLarge: 0 },
+      webhooks: { deliveredMessages: 0, failedMessages: 0, strandedMessages: 0, attempts: 0, events: 0 },
     });
     expect(await db.auditEvent.count({ where: { action: "housekeeping.purged" } })).toBe(1);
   });

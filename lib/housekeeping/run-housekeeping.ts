@@ -10,6 +10,12 @@ import {
 } from "@/lib/calls/dropped-callback-counts";
 import { purgeUnverifiedCallbacks, type PurgedUnverifiedCallbacks } from "@/lib/calls/purge-unverified-callbacks";
 import type { Database } from "@/lib/db/create-client";
+import {
+  purgeWebhookHistory,
+  type PurgedWebhookHistory,
+  type PurgeLimits,
+  type WebhookRetention,
+} from "@/lib/webhooks/purge-webhook-history";
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -25,7 +31,11 @@ export type HousekeepingReport = {
   signInThrottleRows: number;
   failedSignInEvents: number;
   droppedCallbacks: DroppedCallbackCounts;
+  webhooks: PurgedWebhookHistory;
 };
+
+/** What the settings decide; tests give their own. */
+export type HousekeepingOptions = { webhookRetention?: WebhookRetention; webhookPurgeLimits?: PurgeLimits };
 
 function somethingHappened(report: HousekeepingReport): boolean {
   return (
@@ -34,17 +44,22 @@ function somethingHappened(report: HousekeepingReport): boolean {
       report.signInThrottleRows +
       report.failedSignInEvents +
       report.droppedCallbacks.rateLimited +
-      report.droppedCallbacks.tooLarge >
+      report.droppedCallbacks.tooLarge +
+      Object.values(report.webhooks).reduce((sum, count) => sum + count, 0) >
     0
   );
 }
 
 /**
- * Deletes what anonymous senders wrote once it is past its retention, and reports what was deleted and how
- * many callbacks this instance dropped since the last run, as one audit event (only when there is news), so
- * staff can see that the limits are at work. Safe on several instances at once: each delete is idempotent.
+ * Deletes what anonymous senders wrote once it is past its retention, and webhook messages past theirs, and
+ * reports what was deleted and how many callbacks this instance dropped since the last run, as one audit event
+ * (only when there is news), so staff can see that the limits are at work. Safe on several instances at once: each delete is idempotent.
  */
-export async function runHousekeeping(db: Database, now = new Date()): Promise<HousekeepingReport> {
+export async function runHousekeeping(
+  db: Database,
+  now = new Date(),
+  options: HousekeepingOptions = {},
+): Promise<HousekeepingReport> {
   const droppedCallbacks = takeDroppedCallbackCounts();
   try {
     const report: HousekeepingReport = {
@@ -59,6 +74,7 @@ export async function runHousekeeping(db: Database, now = new Date()): Promise<H
         new Date(now.getTime() - HOUSEKEEPING_RETENTION.failedSignInEventDays * DAY_MS),
       ),
       droppedCallbacks,
+      webhooks: await purgeWebhookHistory(db, now, options.webhookRetention, options.webhookPurgeLimits),
     };
     if (somethingHappened(report)) {
       await recordAuditEvent(

@@ -101,4 +101,53 @@ describe(`operator metrics on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => {
     expect(text).toContain("console_extension_probe 1");
     expect(text).not.toMatch(/merchant_id|msg_metrics/);
   });
+
+  it("keep the attempts counter from falling when housekeeping deletes old attempts", async () => {
+    const { purgeWebhookHistory } = await import("@/lib/webhooks/purge-webhook-history");
+    const attemptsCounted = async () => {
+      const text = await registry().metrics();
+      return Object.fromEntries(
+        [...text.matchAll(/^console_webhook_attempts_total\{outcome="(\w+)"\} (\d+)$/gm)].map((match) => [
+          match[1],
+          Number(match[2]),
+        ]),
+      );
+    };
+    const endpoint = await db.webhookEndpoint.create({
+      data: { url: "https://hooks.example.com/old", secretCiphertext: "x", createdById: "a", createdByLabel: "a" },
+    });
+    const longAgo = new Date(Date.now() - 40 * 24 * 3600_000);
+    const event = await db.webhookEvent.create({
+      data: {
+        id: "msg_purged",
+        type: "merchant.linked",
+        occurredAt: longAgo,
+        environment: "sandbox",
+        fannedOutAt: longAgo,
+      },
+    });
+    const delivery = await db.webhookDelivery.create({
+      data: {
+        eventId: event.id,
+        endpointId: endpoint.id,
+        eventOccurredAt: longAgo,
+        status: "delivered",
+        nextAttemptAt: longAgo,
+        deliveredAt: longAgo,
+      },
+    });
+    await db.webhookAttempt.createMany({
+      data: [
+        { deliveryId: delivery.id, attemptedAt: longAgo, outcome: "failed", latencyMs: 5 },
+        { deliveryId: delivery.id, attemptedAt: longAgo, outcome: "delivered", latencyMs: 5 },
+      ],
+    });
+    const before = await attemptsCounted();
+
+    const purged = await purgeWebhookHistory(db, new Date(), { deliveredDays: 30, failedDays: 90 });
+
+    expect(purged.attempts).toBe(2);
+    expect(await db.webhookAttempt.count({ where: { deliveryId: delivery.id } })).toBe(0);
+    expect(await attemptsCounted()).toEqual(before);
+  });
 });

@@ -86,9 +86,16 @@ function registerWebhookMetrics(registry: Registry): void {
     labelNames: ["outcome"],
     registers: [registry],
     async collect() {
-      const rows = await getDb().webhookAttempt.groupBy({ by: ["outcome"], _count: { _all: true } });
+      // Attempts housekeeping deleted are tallied: one statement reads both, so a purge committing in
+      // between cannot count its attempts twice or not at all, and the counter never falls.
+      const rows = await getDb().$queryRawUnsafe<{ outcome: string; total: unknown }[]>(
+        `SELECT "outcome", SUM("count") AS "total" FROM (
+          SELECT "outcome", COUNT(*) AS "count" FROM "WebhookAttempt" GROUP BY "outcome"
+          UNION ALL SELECT "outcome", "count" FROM "WebhookPurgedAttempts"
+        ) AS "counted" GROUP BY "outcome"`,
+      );
       this.reset();
-      for (const row of rows) this.inc({ outcome: row.outcome }, row._count._all);
+      for (const row of rows) this.inc({ outcome: row.outcome }, Number(row.total));
     },
   });
   new Gauge({

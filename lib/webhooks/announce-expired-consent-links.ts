@@ -3,8 +3,11 @@ import "server-only";
 import type { Database } from "@/lib/db/create-client";
 import { recordWebhookEvents } from "@/lib/webhooks/record-webhook-events";
 
-/** Consent links that expired longer ago than this are not announced (e.g. on the first start after an upgrade). */
-const LOOKBACK_MS = 7 * 24 * 3600_000;
+/**
+ * Consent links that expired longer ago than this are not announced (e.g. on the first start after an upgrade).
+ * Their events' dedup keys must be kept at least this long after the announcement.
+ */
+export const EXPIRY_LOOKBACK_MS = 7 * 24 * 3600_000;
 const BATCH = 200;
 
 /**
@@ -15,7 +18,7 @@ export async function announceExpiredConsentLinks(db: Database, now: Date): Prom
   const expired = await db.invitation.findMany({
     where: {
       status: { in: ["created", "opened"] },
-      expiresAt: { lte: now, gt: new Date(now.getTime() - LOOKBACK_MS) },
+      expiresAt: { lte: now, gt: new Date(now.getTime() - EXPIRY_LOOKBACK_MS) },
     },
     select: { id: true, environment: true, merchantId: true, vatNumber: true, merchantName: true, expiresAt: true },
     orderBy: { expiresAt: "asc" },
