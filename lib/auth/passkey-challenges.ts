@@ -29,6 +29,14 @@ export async function issuePasskeyChallenge(
 }
 
 /**
+ * The challenge as the bytes the authenticator signs. Given as text, @simplewebauthn/server would encode the
+ * text itself, and the browser's answer would then quote a value other than the one stored.
+ */
+export function challengeBytes(challenge: string): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(Buffer.from(challenge, "base64url"));
+}
+
+/**
  * Spends a challenge the browser's answer quotes: true once, for the purpose and the staff member it was made
  * for, before it expires. Deleting is the check, so two answers racing with one challenge cannot both pass.
  */

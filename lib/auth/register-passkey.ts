@@ -8,7 +8,7 @@ import {
 } from "@simplewebauthn/server";
 
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { issuePasskeyChallenge, spendPasskeyChallenge } from "@/lib/auth/passkey-challenges";
+import { challengeBytes, issuePasskeyChallenge, spendPasskeyChallenge } from "@/lib/auth/passkey-challenges";
 import { relyingPartyOf } from "@/lib/auth/passkey-relying-party";
 import type { TRegisterPasskey } from "@/lib/auth/passkey-schemas";
 import { getDb } from "@/lib/db/client";
@@ -49,7 +49,7 @@ export async function passkeyRegistrationOptions(
     userID: passkeyUserHandle(staff.id),
     userName: staff.email,
     userDisplayName: staff.name,
-    challenge: await issuePasskeyChallenge("registration", staff.id, now),
+    challenge: challengeBytes(await issuePasskeyChallenge("registration", staff.id, now)),
     attestationType: "none",
     excludeCredentials: existing.map((passkey) => ({
       id: passkey.credentialId,

@@ -7,7 +7,7 @@ import {
   type VerifiedAuthenticationResponse,
 } from "@simplewebauthn/server";
 
-import { issuePasskeyChallenge, spendPasskeyChallenge } from "@/lib/auth/passkey-challenges";
+import { challengeBytes, issuePasskeyChallenge, spendPasskeyChallenge } from "@/lib/auth/passkey-challenges";
 import { relyingPartyOf } from "@/lib/auth/passkey-relying-party";
 import type { TPasskeyAuthenticationResponse } from "@/lib/auth/passkey-schemas";
 import { getDb } from "@/lib/db/client";
@@ -21,7 +21,7 @@ import { getEnv } from "@/lib/env";
 export async function passkeySignInOptions(now = new Date()): Promise<PublicKeyCredentialRequestOptionsJSON> {
   return generateAuthenticationOptions({
     rpID: relyingPartyOf(getEnv().NEXTAUTH_URL).id,
-    challenge: await issuePasskeyChallenge("sign-in", null, now),
+    challenge: challengeBytes(await issuePasskeyChallenge("sign-in", null, now)),
     userVerification: "required",
   });
 }
