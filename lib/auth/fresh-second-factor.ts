@@ -33,20 +33,18 @@ export async function requireFreshSecondFactor(staffId: string, code: string | u
     passkeys._max.lastUsedAt?.getTime() ?? 0,
   );
   if (now.getTime() - lastUse <= FRESH_SECOND_FACTOR_MS) return;
-  if (!code || !staff?.totpEnabledAt) {
+  if (!staff?.totpEnabledAt) {
     // Without an authenticator app there is no code to type: a passkey is used by signing in with it again.
     throw new AppError("FORBIDDEN", {
       message: "second factor not fresh",
-      userMessage: staff?.totpEnabledAt
-        ? "Enter a current code from your authenticator app to do this."
-        : "Sign out and sign in again with your passkey to do this.",
-      fieldErrors: {
-        secondFactorCode: [
-          staff?.totpEnabledAt
-            ? "Enter the code your authenticator app shows now."
-            : "Your passkey was last used more than five minutes ago.",
-        ],
-      },
+      userMessage: "Your passkey was last used more than five minutes ago. Sign out and in again with it to do this.",
+    });
+  }
+  if (!code) {
+    throw new AppError("FORBIDDEN", {
+      message: "second factor not fresh",
+      userMessage: "Enter a current code from your authenticator app to do this.",
+      fieldErrors: { secondFactorCode: ["Enter the code your authenticator app shows now."] },
     });
   }
   if (!(await verifySecondFactor(staffId, code, now))) {
