@@ -147,7 +147,7 @@ test.describe("[SCALE] two console instances on one PostgreSQL database", () => 
     await expect(page.locator("form[data-hydrated=true]")).toBeVisible();
     await page.getByLabel("Email").fill(STAFF.email);
     await page.getByLabel("Password").fill(STAFF.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByTestId("current-staff")).toHaveText("Olga Ops");
     const created = await request.post(`${publicUrl}/api/invitations`, {
       headers: { origin: publicUrl },

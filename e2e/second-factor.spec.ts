@@ -30,7 +30,7 @@ async function signInWithPassword(page: Page) {
   await expect(page.locator("form[data-hydrated=true]")).toBeVisible();
   await page.getByLabel("Email").fill(ADMIN.email);
   await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 async function freshPage(browser: Browser): Promise<Page> {
@@ -111,10 +111,10 @@ test.describe("a second factor for password sign-in", () => {
     const code = page.getByLabel("Authentication code");
     await expect(code).toBeVisible();
     await code.fill("123456");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByRole("alert").filter({ hasText: "Sign-in failed" })).toBeVisible();
     await code.fill(nextCode());
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByTestId("current-staff")).toHaveText("Ada Admin");
     const signedIn = await db.auditEvent.findFirst({
       where: { action: "staff.signed_in", actorLabel: ADMIN.email },
@@ -129,14 +129,14 @@ test.describe("a second factor for password sign-in", () => {
     const first = await freshPage(browser);
     await signInWithPassword(first);
     await first.getByLabel("Authentication code").fill(recovery);
-    await first.getByRole("button", { name: "Sign in" }).click();
+    await first.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(first.getByTestId("current-staff")).toHaveText("Ada Admin");
     await first.context().close();
 
     const again = await freshPage(browser);
     await signInWithPassword(again);
     await again.getByLabel("Authentication code").fill(recovery);
-    await again.getByRole("button", { name: "Sign in" }).click();
+    await again.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(again.getByRole("alert").filter({ hasText: "Sign-in failed" })).toBeVisible();
     await expect(again).toHaveURL(`${console_.url}/sign-in`);
     await again.context().close();

@@ -1,3 +1,6 @@
+import { startAuthentication } from "@simplewebauthn/browser";
+import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
+
 /**
  * next-auth's browser endpoints, called directly. Its React client would add a session provider, a broadcast
  * channel and a generator runtime to every console page, and the console needs none of them: the server reads
@@ -24,16 +27,39 @@ async function post(path: string, fields: Record<string, string>): Promise<{ ok:
   return { ok: response.ok, url: typeof body?.url === "string" ? body.url : null };
 }
 
-/** Signs in with email and password; resolves to next-auth's error code, or null once the session cookie is set. */
-export async function signInWithPassword(email: string, password: string, code?: string): Promise<string | null> {
-  const { ok, url } = await post("callback/credentials", {
-    email,
-    password,
-    ...(code ? { code } : {}),
-    callbackUrl: window.location.href,
-  });
+/** next-auth's error code for a credentials post, or null once the session cookie is set. */
+async function credentialsSignIn(providerId: string, fields: Record<string, string>): Promise<string | null> {
+  const { ok, url } = await post(`callback/${providerId}`, { ...fields, callbackUrl: window.location.href });
   const error = url ? new URL(url, window.location.href).searchParams.get("error") : null;
   return error ?? (ok ? null : "CredentialsSignin");
+}
+
+/**
+ * Signs in with email and password, and a code or a passkey's answer as the second factor when the account
+ * asked for one; resolves to next-auth's error code, or null once the session cookie is set.
+ */
+export async function signInWithPassword(
+  email: string,
+  password: string,
+  secondFactor?: { code: string } | { passkey: string },
+): Promise<string | null> {
+  return credentialsSignIn("credentials", { email, password, ...secondFactor });
+}
+
+/**
+ * Asks the console for a challenge and the browser for a passkey's answer to it, as the JSON text a sign-in
+ * posts. Rejects when the staff member cancels or the browser has no passkey for this console.
+ */
+export async function answerWithPasskey(): Promise<string> {
+  const response = await fetch("/api/passkey-sign-in", { method: "POST", credentials: "same-origin" });
+  const body = (await response.json().catch(() => null)) as { options?: PublicKeyCredentialRequestOptionsJSON } | null;
+  if (!response.ok || !body?.options) throw new Error("Passkey sign-in is unavailable");
+  return JSON.stringify(await startAuthentication({ optionsJSON: body.options }));
+}
+
+/** A passwordless sign-in with a passkey's answer; resolves like a password sign-in. */
+export async function signInWithPasskey(providerId: string, answer: string): Promise<string | null> {
+  return credentialsSignIn(providerId, { response: answer });
 }
 
 /**

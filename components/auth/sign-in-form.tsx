@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 
-import { signInWithPassword } from "@/components/auth/auth-requests";
+import { answerWithPasskey, signInWithPassword } from "@/components/auth/auth-requests";
 import { signInErrorMessage } from "@/components/auth/sign-in-messages";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -22,13 +22,30 @@ export function SignInForm({ initialError }: { initialError?: string }) {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    await submit(form, askCode ? { code: String(form.get("code") ?? "") } : undefined);
+  }
+
+  /** The second factor as a passkey instead of a code: the browser signs, then the same form is sent. */
+  async function answerWithPasskeyInstead(form: HTMLFormElement | null) {
+    if (!form) return;
+    let passkey: string;
+    try {
+      passkey = await answerWithPasskey();
+    } catch {
+      setError("No passkey was used. Try again, or enter a code.");
+      return;
+    }
+    await submit(new FormData(form), { passkey });
+  }
+
+  async function submit(form: FormData, secondFactor?: { code: string } | { passkey: string }) {
     setPending(true);
     setError(null);
     try {
       const failure = await signInWithPassword(
         String(form.get("email") ?? ""),
         String(form.get("password") ?? ""),
-        askCode ? String(form.get("code") ?? "") : undefined,
+        secondFactor,
       );
       if (failure === "SecondFactorRequired") {
         setAskCode(true);
@@ -69,6 +86,15 @@ export function SignInForm({ initialError }: { initialError?: string }) {
           >
             <Input id="code" name="code" autoComplete="one-time-code" autoFocus required />
           </Field>
+        ) : null}
+        {askCode ? (
+          <Button
+            variant="secondary"
+            className="w-full"
+            onClick={(event) => void answerWithPasskeyInstead(event.currentTarget.form)}
+          >
+            Use a passkey instead
+          </Button>
         ) : null}
         <Button type="submit" className="w-full">
           {pending ? "Signing in…" : "Sign in"}

@@ -3,6 +3,7 @@ export function signInErrorMessage(code: string | undefined | null): string | nu
   if (!code) return null;
   if (code === "Throttled") return "Too many failed attempts. Wait a few minutes before trying again.";
   if (code === "SecondFactorRequired") return null;
+  if (code === "PasskeyRefused") return "Sign-in failed. That passkey does not sign in to this console.";
   if (code === "Unavailable") return "Sign-in is unavailable right now. Try again in a minute.";
   if (code === "SsoRefused")
     return "Your company account may not sign in to this console. Ask a console admin to add you, or to enable your account.";

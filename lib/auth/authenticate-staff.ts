@@ -12,6 +12,8 @@ import type { StaffRole } from "@/lib/auth/roles";
 import { ZStaffRoleSchema } from "@/lib/auth/staff-role-schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
+import type { TPasskeyAuthenticationResponse } from "@/lib/auth/passkey-schemas";
+import { verifyPasskeyAssertion } from "@/lib/auth/verify-passkey-assertion";
 import { verifySecondFactor, type SecondFactorUsed } from "@/lib/auth/verify-second-factor";
 
 export type AuthenticateStaffOptions = {
@@ -20,6 +22,8 @@ export type AuthenticateStaffOptions = {
   address: string;
   /** A TOTP code or a recovery code, for an account with a second factor. */
   secondFactorCode?: string;
+  /** Or a passkey's answer to a sign-in challenge, for an account with a passkey. */
+  secondFactorPasskey?: TPasskeyAuthenticationResponse;
 };
 
 export type AuthenticationOutcome =
@@ -42,6 +46,7 @@ export async function authenticateStaff({
   password,
   address,
   secondFactorCode,
+  secondFactorPasskey,
 }: AuthenticateStaffOptions): Promise<AuthenticationOutcome> {
   const parsedEmail = ZEmailSchema.safeParse(email);
   const normalizedEmail = parsedEmail.success ? parsedEmail.data : email.trim().toLowerCase().slice(0, 254);
@@ -76,15 +81,19 @@ export async function authenticateStaff({
     return { kind: "refused" };
   }
 
-  // The password was right. An account with a second factor needs its code too; a wrong code is a failure like
-  // a wrong password, under the same limits.
-  let secondFactor: SecondFactorUsed | null = null;
-  if (staff.totpEnabledAt) {
-    if (!secondFactorCode) {
+  // The password was right. An account with a second factor needs its code or a passkey's signature too; a wrong
+  // one is a failure like a wrong password, under the same limits.
+  let secondFactor: SecondFactorUsed | "passkey" | null = null;
+  if (staff.totpEnabledAt || (await db.staffPasskey.count({ where: { staffId: staff.id } })) > 0) {
+    if (!secondFactorCode && !secondFactorPasskey) {
       await settleSecondFactorPrompt(keys);
       return { kind: "second-factor-required" };
     }
-    secondFactor = await verifySecondFactor(staff.id, secondFactorCode);
+    if (secondFactorPasskey) {
+      secondFactor = (await verifyPasskeyAssertion(secondFactorPasskey, { staffId: staff.id })) ? "passkey" : null;
+    } else if (secondFactorCode) {
+      secondFactor = await verifySecondFactor(staff.id, secondFactorCode);
+    }
     if (!secondFactor) {
       await recordAuditEvent({
         actor: { type: "system", label: "sign-in" },

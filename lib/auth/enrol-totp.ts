@@ -12,10 +12,15 @@ type Enrollee = { id: string; email: string };
 
 const actorOf = (staff: Enrollee): Actor => ({ type: "staff", id: staff.id, label: staff.email });
 
-/** Whether the staff member has a second factor now. */
-export async function hasSecondFactor(staffId: string): Promise<boolean> {
+/** Whether the staff member has an authenticator app set up now. */
+export async function hasTotp(staffId: string): Promise<boolean> {
   const staff = await getDb().staffUser.findUnique({ where: { id: staffId }, select: { totpEnabledAt: true } });
   return Boolean(staff?.totpEnabledAt);
+}
+
+/** Whether the staff member has a second factor now: an authenticator app or a passkey. */
+export async function hasSecondFactor(staffId: string): Promise<boolean> {
+  return (await hasTotp(staffId)) || (await getDb().staffPasskey.count({ where: { staffId } })) > 0;
 }
 
 /**
@@ -23,7 +28,7 @@ export async function hasSecondFactor(staffId: string): Promise<boolean> {
  * code from the app confirms it. The secret and its URI go to this staff member's browser once.
  */
 export async function startTotpEnrolment(staff: Enrollee): Promise<{ secret: string; uri: string }> {
-  if (await hasSecondFactor(staff.id)) {
+  if (await hasTotp(staff.id)) {
     throw new AppError("CONFLICT", { userMessage: "An authenticator app is already set up. Remove it first." });
   }
   const secret = newTotpSecret();

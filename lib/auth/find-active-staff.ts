@@ -16,7 +16,10 @@ export type StaffSession = { staffId: string; sessionGeneration: number; signInM
  */
 export async function findActiveStaff(db: Database, session: StaffSession): Promise<ActiveStaff | null> {
   const rows = await db.$queryRawUnsafe<(Omit<ActiveStaff, "hasSecondFactor"> & { hasSecondFactor: unknown })[]>(
-    `SELECT "id", "email", "name", "role", ("totpEnabledAt" IS NOT NULL) AS "hasSecondFactor" FROM "StaffUser"
+    `SELECT "id", "email", "name", "role",
+       ("totpEnabledAt" IS NOT NULL OR EXISTS (SELECT 1 FROM "StaffPasskey" WHERE "StaffPasskey"."staffId" = "StaffUser"."id"))
+         AS "hasSecondFactor"
+     FROM "StaffUser"
      WHERE "id" = ${bindMarker(1)} AND NOT "disabled" AND "sessionGeneration" = ${bindMarker(2)}`,
     session.staffId,
     session.sessionGeneration,

@@ -11,8 +11,8 @@ export const FRESH_SECOND_FACTOR_MS = 5 * 60_000;
 /**
  * For acts that hand out a secret (revealing a token): a staff member with a second factor must have used it
  * within the last few minutes, or give a current code now. The last use is the account's last accepted TOTP
- * step or recovery code, so no session state is needed. Staff without a second factor pass (they cannot be
- * asked for one, and admins in production cannot be without one).
+ * step, recovery code or passkey signature, so no session state is needed. Staff without a second factor pass
+ * (they cannot be asked for one, and admins in production cannot be without one).
  */
 export async function requireFreshSecondFactor(staffId: string, code: string | undefined, now = new Date()) {
   const db = getDb();
@@ -20,17 +20,26 @@ export async function requireFreshSecondFactor(staffId: string, code: string | u
     where: { id: staffId },
     select: { totpEnabledAt: true, totpLastStep: true },
   });
-  if (!staff?.totpEnabledAt) return;
+  const passkeys = await db.staffPasskey.aggregate({ where: { staffId }, _count: true, _max: { lastUsedAt: true } });
+  if (!staff?.totpEnabledAt && passkeys._count === 0) return;
   const lastRecovery = await db.staffRecoveryCode.findFirst({
     where: { staffId, usedAt: { not: null } },
     orderBy: { usedAt: "desc" },
     select: { usedAt: true },
   });
   const lastUse = Math.max(
-    staff.totpLastStep === null ? 0 : totpStepEnd(staff.totpLastStep).getTime(),
+    staff?.totpLastStep == null ? 0 : totpStepEnd(staff.totpLastStep).getTime(),
     lastRecovery?.usedAt?.getTime() ?? 0,
+    passkeys._max.lastUsedAt?.getTime() ?? 0,
   );
   if (now.getTime() - lastUse <= FRESH_SECOND_FACTOR_MS) return;
+  if (!staff?.totpEnabledAt) {
+    // Without an authenticator app there is no code to type: a passkey is used by signing in with it again.
+    throw new AppError("FORBIDDEN", {
+      message: "second factor not fresh",
+      userMessage: "Your passkey was last used more than five minutes ago. Sign out and in again with it to do this.",
+    });
+  }
   if (!code) {
     throw new AppError("FORBIDDEN", {
       message: "second factor not fresh",

@@ -12,5 +12,7 @@ export const ZSignInCredentialsSchema = z.object({
   password: z.string().refine(isWellFormed),
   /** A six-digit TOTP code or a recovery code, for accounts with a second factor. */
   code: z.string().max(64).refine(isWellFormed).optional(),
+  /** Or a passkey's answer to a sign-in challenge, as JSON text, for accounts with a passkey. */
+  passkey: z.string().max(20_000).refine(isWellFormed).optional(),
 });
 export type TSignInCredentials = z.infer<typeof ZSignInCredentialsSchema>;

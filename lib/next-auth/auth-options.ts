@@ -4,6 +4,8 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 
 import { authenticateStaff, type AuthenticationOutcome } from "@/lib/auth/authenticate-staff";
+import { authenticateWithPasskey } from "@/lib/auth/authenticate-with-passkey";
+import { PASSKEY_PROVIDER_ID, parsePasskeyAnswer } from "@/lib/auth/passkey-schemas";
 import { mobilePayProvider } from "@/lib/links/mobilepay-provider";
 import { OAUTH_CHECK_COOKIES } from "@/lib/links/oauth-check-cookies";
 import { ZSignInCredentialsSchema } from "@/lib/auth/sign-in-credentials";
@@ -39,6 +41,22 @@ export function maskOpaqueValues(message: string): string {
   return message.replace(/[A-Za-z0-9_\-.~+/=]{16,}/g, "[…]").slice(0, 300);
 }
 
+/** next-auth passes a thrown message to the sign-in page as its error code; a refusal answers no user. */
+async function signInOutcome(attempt: () => Promise<AuthenticationOutcome>) {
+  let outcome: AuthenticationOutcome;
+  try {
+    outcome = await attempt();
+  } catch (error) {
+    // next-auth would put the message, with whatever it quotes, into the sign-in page's URL.
+    logger.error("staff sign-in failed", { error });
+    throw new Error("Unavailable");
+  }
+  if (outcome.kind === "throttled") throw new Error("Throttled");
+  if (outcome.kind === "refused") return null;
+  if (outcome.kind === "second-factor-required") throw new Error("SecondFactorRequired");
+  return outcome.staff;
+}
+
 /** One code for every SSO refusal: the page never says whether the email is known here. */
 export const SSO_REFUSAL_CODE = "SsoRefused";
 
@@ -55,32 +73,39 @@ export function getAuthOptions(): NextAuthOptions {
       email: { label: "Email", type: "email" },
       password: { label: "Password", type: "password" },
       code: { label: "Authentication code", type: "text" },
+      passkey: { label: "Passkey", type: "text" },
     },
     async authorize(credentials, request) {
       const parsed = ZSignInCredentialsSchema.safeParse({
         email: credentials?.email ?? "",
         password: credentials?.password ?? "",
         code: credentials?.code || undefined,
+        passkey: credentials?.passkey || undefined,
       });
       if (!parsed.success) return null;
-      let outcome: AuthenticationOutcome;
-      try {
-        outcome = await authenticateStaff({
+      const passkey = parsePasskeyAnswer(parsed.data.passkey);
+      if (parsed.data.passkey && !passkey) return null;
+      return signInOutcome(() =>
+        authenticateStaff({
           email: parsed.data.email,
           password: parsed.data.password,
           secondFactorCode: parsed.data.code,
+          secondFactorPasskey: passkey ?? undefined,
           address: senderAddress(request.headers),
-        });
-      } catch (error) {
-        // next-auth would put the message, with whatever it quotes, into the sign-in page's URL.
-        logger.error("staff sign-in failed", { error });
-        throw new Error("Unavailable");
-      }
-      // next-auth passes a thrown message to the sign-in page as its error code.
-      if (outcome.kind === "throttled") throw new Error("Throttled");
-      if (outcome.kind === "refused") return null;
-      if (outcome.kind === "second-factor-required") throw new Error("SecondFactorRequired");
-      return outcome.staff;
+        }),
+      );
+    },
+  });
+  // Passwordless: a passkey alone. Offered with password sign-in only: where staff must come through the
+  // company's identity provider, a passkey must not open a way around it.
+  const passkeySignIn = CredentialsProvider({
+    id: PASSKEY_PROVIDER_ID,
+    name: "Passkey",
+    credentials: { response: { label: "Passkey", type: "text" } },
+    async authorize(credentials, request) {
+      const response = parsePasskeyAnswer(credentials?.response);
+      if (!response) return null;
+      return signInOutcome(() => authenticateWithPasskey({ response, address: senderAddress(request.headers) }));
     },
   });
   cached = {
@@ -104,13 +129,13 @@ export function getAuthOptions(): NextAuthOptions {
       debug() {},
     },
     providers: [
-      ...(env.STAFF_PASSWORD_SIGN_IN ? [passwordSignIn] : []),
+      ...(env.STAFF_PASSWORD_SIGN_IN ? [passwordSignIn, passkeySignIn] : []),
       ...(sso ? [staffSsoProvider(sso)] : []),
       ...getEnvironments().map(mobilePayProvider),
     ],
     callbacks: {
       async signIn({ account, user, profile }) {
-        if (account?.provider === "credentials") return true;
+        if (account?.provider === "credentials" || account?.provider === PASSKEY_PROVIDER_ID) return true;
         if (account?.provider === STAFF_SSO_PROVIDER_ID && sso) {
           const admission = await admitSsoStaff({ ...profile }, sso);
           if (admission.kind === "refused") return `/sign-in?error=${SSO_REFUSAL_CODE}`;

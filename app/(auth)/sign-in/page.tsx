@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 
+import { PasskeySignInButton } from "@/components/auth/passkey-sign-in-button";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { SsoSignInButton } from "@/components/auth/sso-sign-in-button";
 import { Alert } from "@/components/ui/alert";
 import { signInErrorMessage } from "@/components/auth/sign-in-messages";
 import { getCurrentStaff } from "@/lib/auth/current-staff";
+import { PASSKEY_PROVIDER_ID } from "@/lib/auth/passkey-schemas";
 import { STAFF_SSO_PROVIDER_ID, staffSsoSettings } from "@/lib/auth/staff-sso-settings";
 import { getEnv } from "@/lib/env";
 
@@ -35,7 +37,14 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             ) : null}
           </div>
         ) : null}
-        {env.STAFF_PASSWORD_SIGN_IN ? <SignInForm initialError={error} /> : null}
+        {env.STAFF_PASSWORD_SIGN_IN ? (
+          <>
+            <SignInForm initialError={error} />
+            <div className="mt-4">
+              <PasskeySignInButton providerId={PASSKEY_PROVIDER_ID} />
+            </div>
+          </>
+        ) : null}
       </div>
     </main>
   );

@@ -1,0 +1,21 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+import { passkeySignInOptions } from "@/lib/auth/verify-passkey-assertion";
+import { getEnv } from "@/lib/env";
+import { AppError, toErrorBody } from "@/lib/errors";
+
+/**
+ * Options for a passkey sign-in, asked by the sign-in page before anyone is signed in. Same-origin only, and
+ * only while password sign-in is on: passkeys stand beside passwords, never in place of company SSO.
+ */
+export async function POST(request: NextRequest) {
+  if (request.headers.get("sec-fetch-site") !== "same-origin") {
+    const error = new AppError("CROSS_SITE_REQUEST", { userMessage: "Cross-site requests are not accepted." });
+    return NextResponse.json(toErrorBody(error), { status: error.status });
+  }
+  if (!getEnv().STAFF_PASSWORD_SIGN_IN) {
+    const error = new AppError("NOT_FOUND", { userMessage: "Passkey sign-in is off." });
+    return NextResponse.json(toErrorBody(error), { status: error.status });
+  }
+  return NextResponse.json({ options: await passkeySignInOptions() });
+}
