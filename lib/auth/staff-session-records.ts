@@ -4,6 +4,9 @@ import { bindMarker } from "@/lib/db/bind-marker";
 import type { Database } from "@/lib/db/create-client";
 import { newRowId } from "@/lib/db/row-id";
 
+/** How long a staff session lasts without use (next-auth's maxAge for the session cookie). */
+export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
 /**
  * A session's last-seen time is written at most this often: reading the session stays one query on almost
  * every request, and the account page still tells a browser used today from one left open last week.
@@ -42,7 +45,7 @@ export async function noteSessionSeen(
   if (now.getTime() - session.lastSeenAt.getTime() < LAST_SEEN_INTERVAL_MS) return false;
   const written = await db.$executeRawUnsafe(
     `UPDATE "StaffSession" SET "lastSeenAt" = ${bindMarker(1)}
-     WHERE "id" = ${bindMarker(2)} AND "endedAt" IS NULL AND "lastSeenAt" < ${bindMarker(3)}`,
+     WHERE "id" = ${bindMarker(2)} AND "endedAt" IS NULL AND "lastSeenAt" <= ${bindMarker(3)}`,
     now,
     session.sessionId,
     new Date(now.getTime() - LAST_SEEN_INTERVAL_MS),

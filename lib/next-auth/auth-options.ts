@@ -24,10 +24,8 @@ import { findActiveStaff } from "@/lib/auth/find-active-staff";
 import { admitSsoStaff } from "@/lib/auth/admit-sso-staff";
 import { STAFF_SSO_PROVIDER_ID, staffSsoSettings } from "@/lib/auth/staff-sso-settings";
 import { staffSsoProvider } from "@/lib/next-auth/staff-sso-provider";
-import { noteSessionSeen, startStaffSession } from "@/lib/auth/staff-session-records";
+import { noteSessionSeen, SESSION_MAX_AGE_SECONDS, startStaffSession } from "@/lib/auth/staff-session-records";
 import { userAgentSummary } from "@/lib/auth/user-agent-summary";
-
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
 /** Thrown while reading a session that has ended: next-auth then answers "no session" and clears the cookie. */
 class SessionEndedError extends Error {
