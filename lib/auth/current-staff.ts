@@ -8,6 +8,7 @@ import { sessionCookieName, staffSessionFromCookie } from "@/lib/auth/session-co
 import { ZStaffRoleSchema } from "@/lib/auth/staff-role-schema";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { findActiveStaff } from "@/lib/auth/find-active-staff";
 import { secondFactorRequiredFor } from "@/lib/auth/second-factor-policy";
 import { noteSessionSeen } from "@/lib/auth/staff-session-records";
@@ -52,3 +53,10 @@ export const getCurrentStaffSession = cache(async (): Promise<CurrentStaffSessio
 export const getCurrentStaff = cache(
   async (): Promise<CurrentStaff | null> => (await getCurrentStaffSession())?.staff ?? null,
 );
+
+/** For route handlers acting on "this browser's session" (staffRoute has already checked who is signed in). */
+export async function requireCurrentSessionId(): Promise<string> {
+  const current = await getCurrentStaffSession();
+  if (!current) throw new AppError("UNAUTHENTICATED", { userMessage: "Sign in to continue." });
+  return current.sessionId;
+}
