@@ -36,6 +36,7 @@ function consolePages(role: DemoRole, merchantId: string): Checked[] {
     },
     { path: "/audit", heading: "Audit log", columns: [["Audit events", "Outcome"]] },
     { path: "/diagnostics", heading: "Diagnostics" },
+    { path: "/account", heading: "Account" },
   ];
   if (role === "support") return [...everyone, { path: "/merchants/link", heading: /do not have access/ }];
   const linking: Checked[] = [{ path: "/merchants/link", heading: "Link a merchant" }];
@@ -91,12 +92,15 @@ for (const [size, viewport] of [
       });
     }
 
-    test(`[LAYOUT] [A11Y]: sign-in, a merchant's consent page and the 404 page at ${size}`, async ({ page }) => {
+    test(`[LAYOUT] [A11Y]: sign-in, a merchant's consent page, a password reset link and the 404 page at ${size}`, async ({
+      page,
+    }) => {
       test.setTimeout(scaled(90_000));
       const pages: Checked[] = [
         { path: "/sign-in", heading: "MobilePay Link Console" },
         { path: new URL(linkUrl).pathname, heading: /Pending Phone ApS|Connect/ },
         { path: "/no-such-page", heading: "Page not found" },
+        { path: `/reset-password/${"A".repeat(43)}`, heading: "Set a new password" },
       ];
       for (const checked of pages) await test.step(checked.path, () => checkPage(page, checked));
     });
