@@ -50,6 +50,7 @@ function consolePages(role: DemoRole, merchantId: string, endpoint: { id: string
       : []),
     ...(may("admin", "demo") ? [{ path: "/demo", heading: "Demo script" }] : []),
     ...(may("admin") ? [{ path: "/staff", heading: "Staff", columns: [["Staff", "Status"]] } as Checked] : []),
+    { path: "/account", heading: "Account" },
   ];
 }
 
@@ -111,13 +112,16 @@ for (const [size, viewport] of [
       });
     }
 
-    test(`[LAYOUT] [A11Y]: sign-in, a merchant's consent page and the 404 page at ${size}`, async ({ page }) => {
+    test(`[LAYOUT] [A11Y]: sign-in, a merchant's consent page, a password reset link and the 404 page at ${size}`, async ({
+      page,
+    }) => {
       test.setTimeout(scaled(90_000));
       const pages: Checked[] = [
         { path: "/sign-in", heading: "MobilePay Link Console" },
         { path: new URL(linkUrl).pathname, heading: /Pending Phone ApS|Connect/ },
         { path: "/no-such-page", heading: "Page not found" },
         { path: "/link/complete?outcome=linked", heading: "You are connected" },
+        { path: `/reset-password/${"A".repeat(43)}`, heading: "Set a new password" },
       ];
       for (const checked of pages) await test.step(checked.path, () => checkPage(page, checked));
     });

@@ -9,6 +9,7 @@ export type AppErrorCode =
   | "INVALID_INPUT"
   | "CONFLICT"
   | "CROSS_SITE_REQUEST"
+  | "RATE_LIMITED"
   | "UPSTREAM_UNAVAILABLE"
   | "INTERNAL";
 
@@ -19,6 +20,7 @@ const STATUS: Record<AppErrorCode, number> = {
   INVALID_INPUT: 422,
   CONFLICT: 409,
   CROSS_SITE_REQUEST: 403,
+  RATE_LIMITED: 429,
   UPSTREAM_UNAVAILABLE: 502,
   INTERNAL: 500,
 };

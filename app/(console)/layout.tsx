@@ -36,6 +36,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
                 <bdi>{staff.name}</bdi>
               </span>
               <Badge tone="info">{ROLE_LABELS[staff.role]}</Badge>
+              <Link href="/account" className="text-slate-600 hover:text-slate-900">
+                Account
+              </Link>
               <Link href="/second-factor" className="text-slate-600 hover:text-slate-900">
                 Security
               </Link>

@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog, type ConfirmRequest } from "@/components/ui/confirm-dialog";
+import { PasswordResetLinkNotice, type MadeResetLink } from "@/components/staff/password-reset-link-notice";
 import { Select } from "@/components/ui/input";
 import { LocalTime } from "@/components/ui/local-time";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -37,6 +38,20 @@ export function StaffTable({ staff, currentStaffId }: { staff: StaffRow[]; curre
   const [error, setError] = useState<string | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<ConfirmRequest | null>(null);
+  const [resetLink, setResetLink] = useState<MadeResetLink | null>(null);
+
+  async function makeResetLink(member: StaffRow) {
+    setBusyId(member.id);
+    setError(null);
+    setResetLink(null);
+    try {
+      setResetLink(await apiRequest<MadeResetLink>(`/api/staff/${member.id}/password-reset-link`, { method: "POST" }));
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : "The console could not be reached.");
+    } finally {
+      setBusyId(null);
+    }
+  }
 
   async function send(id: string, path: string, options: { method: string; body?: unknown }) {
     setBusyId(id);
@@ -87,6 +102,7 @@ export function StaffTable({ staff, currentStaffId }: { staff: StaffRow[]; curre
   return (
     <div className="space-y-3">
       {error ? <Alert tone="error">{error}</Alert> : null}
+      {resetLink ? <PasswordResetLinkNotice link={resetLink} /> : null}
       <Table label="Staff">
         <thead>
           <tr>
@@ -145,6 +161,15 @@ export function StaffTable({ staff, currentStaffId }: { staff: StaffRow[]; curre
                         Unlock sign-in
                       </Button>
                     ) : null}
+                    {member.disabled ? null : (
+                      <Button
+                        variant="ghost"
+                        disabled={busyId === member.id}
+                        onClick={() => void makeResetLink(member)}
+                      >
+                        Password reset link
+                      </Button>
+                    )}
                     {member.disabled ? null : (
                       <Button
                         variant="ghost"

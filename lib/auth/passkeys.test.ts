@@ -79,7 +79,9 @@ describe(`passkeys on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => {
     expect(stored).toMatchObject({ staffId: staff.id, name: "Work laptop", transports: "internal", lastUsedAt: null });
     expect(await db.passkeyChallenge.count({ where: { staffId: staff.id } })).toBe(0);
     expect(await enrol.hasSecondFactor(staff.id)).toBe(true);
-    const active = await activeStaff.findActiveStaff(db, { staffId: staff.id, sessionGeneration: 0 });
+    const { startStaffSession } = await import("./staff-session-records");
+    const sessionId = await startStaffSession(db, { staffId: staff.id, signInMethod: "passkey", userAgent: "x" });
+    const active = await activeStaff.findActiveStaff(db, { staffId: staff.id, sessionId, sessionGeneration: 0 });
     expect(active?.hasSecondFactor).toBe(true);
     const events = await db.auditEvent.findMany({ where: { actorId: staff.id } });
     expect(events.map((event) => [event.action, JSON.parse(event.details)])).toEqual([

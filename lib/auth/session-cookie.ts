@@ -27,7 +27,7 @@ function sessionCookieValue(jar: Cookie[], name: string): string | null {
 }
 
 /**
- * The staff id and session generation sealed in the session cookie, or null. Reading the cookie directly costs one decryption;
+ * The staff id, session record and generation sealed in the session cookie, or null. Reading the cookie directly costs one decryption;
  * next-auth's getServerSession runs its whole session endpoint for it (options, callbacks, and a
  * re-encrypted cookie that a server component cannot even set). Integrity and expiry are checked the same.
  */
@@ -40,10 +40,17 @@ export async function staffSessionFromCookie(
   try {
     const claims = await decode({ token, secret: options.secret });
     if (typeof claims?.sub !== "string" || !claims.sub) return null;
-    // A cookie issued before sessions carried a generation cannot be ended on the server: not signed in.
+    // A cookie issued before sessions carried a generation and a session record cannot be ended on the server:
+    // not signed in.
     if (typeof claims.sessionGeneration !== "number" || !Number.isInteger(claims.sessionGeneration)) return null;
+    if (typeof claims.sessionId !== "string" || !claims.sessionId) return null;
     const signInMethod = claims.signInMethod === "sso" ? "sso" : "password";
-    return { staffId: claims.sub, sessionGeneration: claims.sessionGeneration, signInMethod };
+    return {
+      staffId: claims.sub,
+      sessionId: claims.sessionId,
+      sessionGeneration: claims.sessionGeneration,
+      signInMethod,
+    };
   } catch {
     // Tampered, expired or sealed with another secret: not signed in.
     return null;

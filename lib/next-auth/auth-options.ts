@@ -2,6 +2,7 @@ import "server-only";
 
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { headers } from "next/headers";
 
 import { authenticateStaff, type AuthenticationOutcome } from "@/lib/auth/authenticate-staff";
 import { authenticateWithPasskey } from "@/lib/auth/authenticate-with-passkey";
@@ -20,19 +21,29 @@ import { linkCallbackContext } from "@/lib/links/link-callback-context";
 import { linkStartErrors } from "@/lib/links/link-start-failure";
 import { logger } from "@/lib/logger";
 import { getEnvironments } from "@/lib/mobilepay/environments";
-import { endSessionsOnSignOut } from "@/lib/staff/end-staff-sessions";
+import { endSessionOnSignOut } from "@/lib/staff/end-staff-sessions";
 import { findActiveStaff } from "@/lib/auth/find-active-staff";
 import { admitSsoStaff } from "@/lib/auth/admit-sso-staff";
 import { STAFF_SSO_PROVIDER_ID, staffSsoSettings } from "@/lib/auth/staff-sso-settings";
 import { staffSsoProvider } from "@/lib/next-auth/staff-sso-provider";
-
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+import { noteSessionSeen, SESSION_MAX_AGE_SECONDS, startStaffSession } from "@/lib/auth/staff-session-records";
+import { userAgentSummary } from "@/lib/auth/user-agent-summary";
 
 /** Thrown while reading a session that has ended: next-auth then answers "no session" and clears the cookie. */
 class SessionEndedError extends Error {
   constructor() {
     super("The session has ended");
     this.name = "SessionEndedError";
+  }
+}
+
+/** The signing-in browser, summarised for the account page's list of sessions. */
+async function signingInBrowser(): Promise<string> {
+  try {
+    return userAgentSummary((await headers()).get("user-agent"));
+  } catch {
+    // Outside a request (never for a real sign-in): nothing to summarise.
+    return userAgentSummary(null);
   }
 }
 
@@ -148,23 +159,32 @@ export function getAuthOptions(): NextAuthOptions {
         if (!context || context.environment.providerId !== account?.provider) return "/link/complete?outcome=failed";
         return completeLink(context, account);
       },
-      async jwt({ token, user }) {
+      async jwt({ token, user, account }) {
         // Only the staff identity goes into the session: never any provider token.
         if (user) {
           const staff = user as { id: string; role?: string; sessionGeneration?: number; signInMethod?: string };
+          const signInMethod = staff.signInMethod === "sso" ? "sso" : "password";
           token.sub = staff.id;
-          token.signInMethod = staff.signInMethod === "sso" ? "sso" : "password";
+          token.signInMethod = signInMethod;
           token.role = staff.role;
           token.sessionGeneration = staff.sessionGeneration;
+          // Each browser's session has a record of its own, so it can be listed and ended alone.
+          token.sessionId = await startStaffSession(getDb(), {
+            staffId: staff.id,
+            signInMethod: account?.provider === PASSKEY_PROVIDER_ID ? "passkey" : signInMethod,
+            userAgent: await signingInBrowser(),
+          });
           return token;
         }
         // Every read of the session asks the database: an ended session or a disabled account has none,
         // and the role is the one the staff member has now.
-        const staff =
-          token.sub && typeof token.sessionGeneration === "number"
-            ? await findActiveStaff(getDb(), { staffId: token.sub, sessionGeneration: token.sessionGeneration })
+        const session =
+          token.sub && typeof token.sessionGeneration === "number" && typeof token.sessionId === "string"
+            ? { staffId: token.sub, sessionId: token.sessionId, sessionGeneration: token.sessionGeneration }
             : null;
-        if (!staff) throw new SessionEndedError();
+        const staff = session ? await findActiveStaff(getDb(), session) : null;
+        if (!session || !staff) throw new SessionEndedError();
+        await noteSessionSeen(getDb(), { sessionId: session.sessionId, lastSeenAt: staff.sessionLastSeenAt });
         token.role = staff.role;
         token.name = staff.name;
         token.email = staff.email;
@@ -186,9 +206,13 @@ export function getAuthOptions(): NextAuthOptions {
     },
     events: {
       async signOut({ token }) {
-        // The cookie is cleared in this browser; the generation ends the session on the server too.
-        if (token?.sub && typeof token.sessionGeneration === "number") {
-          await endSessionsOnSignOut({ staffId: token.sub, sessionGeneration: token.sessionGeneration });
+        // The cookie is cleared in this browser; its session record ends the session on the server too.
+        if (token?.sub && typeof token.sessionGeneration === "number" && typeof token.sessionId === "string") {
+          await endSessionOnSignOut({
+            staffId: token.sub,
+            sessionId: token.sessionId,
+            sessionGeneration: token.sessionGeneration,
+          });
         }
       },
     },

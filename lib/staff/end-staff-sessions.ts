@@ -1,22 +1,20 @@
 import "server-only";
 
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
+import { endSessionRecords } from "@/lib/auth/staff-session-records";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { StaffSession } from "@/lib/auth/find-active-staff";
 
 /**
- * Signing out ends every session of the account: sessions are cookies, so the account's generation is what
- * the server can take back. Only a session that is still current may do it, so a stale or stolen cookie
- * cannot sign its owner out of a newer session. False when the session had already ended.
+ * Signing out ends this browser's session: its record ends, so the cookie opens nothing even if a copy of it
+ * survives. The staff member's other browsers stay signed in. False when the session had already ended, so a
+ * stale copy of the cookie records nothing.
  */
-export async function endSessionsOnSignOut(session: StaffSession): Promise<boolean> {
+export async function endSessionOnSignOut(session: StaffSession): Promise<boolean> {
   const db = getDb();
-  const { count } = await db.staffUser.updateMany({
-    where: { id: session.staffId, sessionGeneration: session.sessionGeneration },
-    data: { sessionGeneration: { increment: 1 } },
-  });
-  if (count === 0) return false;
+  const ended = await endSessionRecords(db, { staffId: session.staffId, sessionId: session.sessionId });
+  if (ended === 0) return false;
   const staff = await db.staffUser.findUnique({ where: { id: session.staffId }, select: { email: true } });
   await recordAuditEvent({
     actor: { type: "staff", id: session.staffId, label: staff?.email ?? session.staffId },
@@ -27,7 +25,10 @@ export async function endSessionsOnSignOut(session: StaffSession): Promise<boole
 
 export type EndStaffSessionsOptions = { staffId: string; actor: Actor & { type: "staff" } };
 
-/** "Sign out everywhere": every session of the staff member ends at its next request. */
+/**
+ * "Sign out everywhere": every session of the staff member ends at its next request. The generation takes
+ * back every cookie at once; the records end too, so the account page lists none of them.
+ */
 export async function endStaffSessions({ staffId, actor }: EndStaffSessionsOptions): Promise<void> {
   await getDb().$transaction(async (tx) => {
     const { count } = await tx.staffUser.updateMany({
@@ -35,6 +36,7 @@ export async function endStaffSessions({ staffId, actor }: EndStaffSessionsOptio
       data: { sessionGeneration: { increment: 1 } },
     });
     if (count === 0) throw new AppError("NOT_FOUND", { userMessage: "No such staff member." });
+    await endSessionRecords(tx, { staffId, all: true });
     const staff = await tx.staffUser.findUniqueOrThrow({ where: { id: staffId }, select: { email: true } });
     await recordAuditEvent({ actor, action: "staff.sessions_ended", details: { staffId, email: staff.email } }, tx);
   });

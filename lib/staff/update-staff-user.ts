@@ -2,6 +2,7 @@ import "server-only";
 
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
+import { endSessionRecords } from "@/lib/auth/staff-session-records";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { TUpdateStaffUser } from "@/lib/staff/staff-schemas";
@@ -22,6 +23,7 @@ export async function updateStaffUser({ staffId, changes, actor }: UpdateStaffUs
       where: { id: staffId },
       data: { ...changes, ...(endsSessions ? { sessionGeneration: { increment: 1 } } : {}) },
     });
+    if (endsSessions) await endSessionRecords(tx, { staffId, all: true });
     await recordAuditEvent(
       {
         actor: { type: "staff", id: actor.id, label: actor.email },

@@ -1,0 +1,14 @@
+import { createPasswordResetLink } from "@/lib/account/create-password-reset-link";
+import { staffRoute } from "@/lib/http/staff-route";
+
+/** A single-use link for the staff member to set a new password; answered this once, for the admin to pass on. */
+export const POST = staffRoute<undefined, { staffId: string }>(
+  { permission: "staff:manage" },
+  async ({ staff, params }) => {
+    const link = await createPasswordResetLink({
+      staffId: params.staffId,
+      actor: { type: "staff", id: staff.id, label: staff.email },
+    });
+    return { url: link.url, email: link.email, expiresAt: link.expiresAt.toISOString() };
+  },
+);
