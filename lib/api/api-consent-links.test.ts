@@ -120,7 +120,7 @@ describe(`consent links through the API, on ${process.env.TEST_DATABASE ?? "sqli
     const returnUrl = "https://onboarding.example/done?ref=42&status=forged#step-3";
     const created = (await (await create(secret, { ...LINK, return_url: returnUrl })).json()) as { id: string };
     // Not ended yet: nothing to go back with.
-    expect(await readConsentLinkReturn(db, created.id)).toBeNull();
+    expect(await readConsentLinkReturn(created.id, db)).toBeNull();
 
     await db.invitation.update({ where: { id: created.id }, data: { status: "failed" } });
     await db.callbackRecord.create({
@@ -132,7 +132,7 @@ describe(`consent links through the API, on ${process.env.TEST_DATABASE ?? "sqli
         checks: JSON.stringify([{ name: "authorization_error", passed: false, detail: "access_denied" }]),
       },
     });
-    const failed = await readConsentLinkReturn(db, created.id);
+    const failed = await readConsentLinkReturn(created.id, db);
     expect(failed).toMatchObject({ status: "failed", host: "onboarding.example" });
     const failedUrl = new URL(failed!.url);
     expect(failedUrl.origin + failedUrl.pathname + failedUrl.hash).toBe("https://onboarding.example/done#step-3");
@@ -144,7 +144,7 @@ describe(`consent links through the API, on ${process.env.TEST_DATABASE ?? "sqli
     });
 
     await db.invitation.update({ where: { id: created.id }, data: { status: "consented" } });
-    const consented = new URL((await readConsentLinkReturn(db, created.id))!.url);
+    const consented = new URL((await readConsentLinkReturn(created.id, db))!.url);
     expect(Object.fromEntries(consented.searchParams)).toEqual({
       ref: "42",
       status: "consented",
@@ -159,17 +159,17 @@ describe(`consent links through the API, on ${process.env.TEST_DATABASE ?? "sqli
       await create(secret, { ...LINK, return_url: "https://onboarding.example/done" })
     ).json()) as { id: string };
     await db.invitation.update({ where: { id: created.id }, data: { status: "consented" } });
-    expect(await readConsentLinkReturn(db, created.id)).not.toBeNull();
+    expect(await readConsentLinkReturn(created.id, db)).not.toBeNull();
     const { apiKeyId } = await db.apiConsentLink.findUniqueOrThrow({ where: { invitationId: created.id } });
     await db.apiKey.update({ where: { id: apiKeyId }, data: { returnUrlOrigins: "https://other.example" } });
-    expect(await readConsentLinkReturn(db, created.id)).toBeNull();
+    expect(await readConsentLinkReturn(created.id, db)).toBeNull();
   });
 
   it("has no return for a link without a return URL or one staff made", async () => {
     const secret = await newKey();
     const created = (await (await create(secret, LINK)).json()) as { id: string };
     await db.invitation.update({ where: { id: created.id }, data: { status: "consented" } });
-    expect(await readConsentLinkReturn(db, created.id)).toBeNull();
-    expect(await readConsentLinkReturn(db, "no-such-link")).toBeNull();
+    expect(await readConsentLinkReturn(created.id, db)).toBeNull();
+    expect(await readConsentLinkReturn("no-such-link", db)).toBeNull();
   });
 });

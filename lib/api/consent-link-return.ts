@@ -1,5 +1,6 @@
 import "server-only";
 
+import { getDb } from "@/lib/db/client";
 import type { Database } from "@/lib/db/create-client";
 import { logger } from "@/lib/logger";
 
@@ -55,7 +56,10 @@ function authorizationErrorOf(checks: string): string | undefined {
  * that was refused after the first one linked still sends the merchant back as consented. A link without a
  * return URL, or not yet ended, has none.
  */
-export async function readConsentLinkReturn(db: Database, invitationId: string): Promise<ConsentLinkReturn | null> {
+export async function readConsentLinkReturn(
+  invitationId: string,
+  db: Database = getDb(),
+): Promise<ConsentLinkReturn | null> {
   const link = await db.apiConsentLink.findUnique({ where: { invitationId } });
   if (!link?.returnUrl || !URL.canParse(link.returnUrl)) return null;
   const [key, invitation] = await Promise.all([

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 
 import { ReturnToIntegrator } from "@/components/links/return-to-integrator";
 import { readConsentLinkReturn } from "@/lib/api/consent-link-return";
-import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "MobilePay connection" };
 
@@ -34,7 +33,7 @@ export default async function LinkCompletePage({
   searchParams: Promise<{ outcome?: string; consent_link?: string }>;
 }) {
   const { outcome, consent_link: consentLinkId } = await searchParams;
-  const back = consentLinkId && consentLinkId.length <= 64 ? await readConsentLinkReturn(getDb(), consentLinkId) : null;
+  const back = consentLinkId && consentLinkId.length <= 64 ? await readConsentLinkReturn(consentLinkId) : null;
   if (back) {
     return (
       <div className="text-center">
