@@ -1,3 +1,4 @@
+import { scaled } from "../lib/testing/test-slowness";
 import { loadOrCreateDevSecrets } from "../lib/config/dev-secrets";
 import { DEMO_STAFF } from "../prisma/demo-staff";
 import { loadDemoThroughConsole } from "../scripts/demo-preload";
@@ -62,7 +63,7 @@ test("[DEMO]: integrators and support have no demo page and cannot flip the sand
 test("[DEMO]: Load demo merchants links the sandbox's merchants through the real flow and leaves them in every state; Reset demo unlinks them", async ({
   page,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(scaled(180_000));
   await signInAs(page, "demo");
   await page.goto("/demo");
   await page.getByRole("button", { name: "Load demo merchants" }).click();
@@ -107,7 +108,7 @@ test("[DEMO]: Load demo merchants links the sandbox's merchants through the real
 test("[DEMO]: the first `npm run dev` loads the same demo by itself, signed in as the demo account", async ({
   page,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(scaled(180_000));
   const demo = DEMO_STAFF.find((staff) => staff.role === "demo")!;
   await expect(loadDemoThroughConsole(E2E_CONSOLE_URL, { ...demo, password: "not-the-password" })).rejects.toThrow(
     /could not sign in/,

@@ -1,3 +1,4 @@
+import { scaled } from "../lib/testing/test-slowness";
 import { execFile } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -79,7 +80,7 @@ test.describe("[API] the integrator API and its keys", () => {
   test("[API]: an admin creates a key in the UI; it works at once, only on /api/v1, and revoking it refuses the next request", async ({
     page,
   }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(scaled(90_000));
     await signInAs(page, "admin");
     const secret = await createKeyInUi(page, "Billing backend", ["merchants:read"]);
     const client = await backend();
@@ -222,7 +223,7 @@ test.describe("[API] the integrator API and its keys", () => {
     page,
     browser,
   }) => {
-    test.setTimeout(150_000);
+    test.setTimeout(scaled(150_000));
     const receiver = await startReturnReceiver();
     await signInAs(page, "admin");
     const secret = await createKeyInUi(page, "Onboarding page", ["consent-links:write"], [receiver.origin]);

@@ -1,3 +1,4 @@
+import { scaled } from "../lib/testing/test-slowness";
 import type { Browser, Page } from "@playwright/test";
 
 import { backdateInvitationOpening, queryConsoleDatabase } from "./fixtures/console-database";
@@ -44,7 +45,7 @@ test("[LINKS]: an opened link says since when, and after a while what usually we
   page,
   browser,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(scaled(90_000));
   const { invitationId, merchantContext } = await openedLink(page, browser);
   await merchantContext.close();
 
@@ -64,7 +65,7 @@ test("[LINKS]: staff resend a quiet link (the old one stops working) and show it
   page,
   browser,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(scaled(90_000));
   const cspViolations: string[] = [];
   page.on("console", (message) => {
     if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
@@ -109,7 +110,7 @@ test("[LINKS]: staff cancel a link; it can no longer be opened, nor finish a tri
   page,
   browser,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(scaled(90_000));
   const { invitationId, url, merchantContext, merchant } = await openedLink(page, browser);
   // In another tab the merchant is already at MobilePay's login when the link is cancelled.
   const atMobilePay = await merchantContext.newPage();

@@ -1,3 +1,4 @@
+import { scaled } from "../lib/testing/test-slowness";
 import type { Page } from "@playwright/test";
 
 import { queryConsoleDatabase } from "./fixtures/console-database";
@@ -51,7 +52,7 @@ test("[LIVE]: refresh, a token-endpoint fault, relink and unlink each update eve
   page,
   browser,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(scaled(180_000));
   const anna = PORTAL_USERS.anna;
   await signInAs(page, "integrator");
   const { url } = await createInvitation(page, { merchantName: "Annas Bageri", vatNumber: anna.vat });

@@ -1,3 +1,4 @@
+import { scaled } from "../lib/testing/test-slowness";
 import { startWebhookReceiver, type WebhookReceiver } from "../lib/webhooks/testing/webhook-receiver";
 
 import { queryConsoleDatabase } from "./fixtures/console-database";
@@ -23,7 +24,7 @@ test("[HOOKS]: an admin adds an endpoint, tests it, and hears of a consent withd
   browser,
 }) => {
   // A link, a withdrawal in the portal and two deliveries: longer than one page's default on a busy machine.
-  test.setTimeout(150_000);
+  test.setTimeout(scaled(150_000));
   const bo = PORTAL_USERS.bo;
   await signInAs(page, "admin");
   await page.goto("/webhooks");
