@@ -61,7 +61,7 @@ export default defineConfig({
   webServer: [
     {
       name: "sandbox",
-      command: "node_modules/.bin/tsx sandbox/server.ts",
+      command: "node_modules/.bin/tsx e2e/support/start-sandbox.ts",
       url: `${E2E_SANDBOX_URL}/merchant-authentication-openidconnect/.well-known/openid-configuration`,
       reuseExistingServer: !process.env.CI,
       timeout: scaled(60_000),

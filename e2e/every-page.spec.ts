@@ -22,6 +22,8 @@ type Checked = {
   heading: string | RegExp;
   /** Columns that must stay in sight: the main table's state column. */
   columns?: [table: string, column: string][];
+  /** Text that appears only once the page's content loaded after the page itself is in. */
+  loadedText?: string;
 };
 
 /** Every console page a role can open, with the state column of its main table. */
@@ -38,7 +40,7 @@ function consolePages(role: DemoRole, merchantId: string, endpoint: { id: string
     { path: `/merchants/${merchantId}/token-handouts`, heading: `Token handouts · ${anna.merchantName}` },
     { path: "/audit", heading: "Audit log", columns: [["Audit events", "Outcome"]] },
     { path: "/diagnostics", heading: "Diagnostics" },
-    { path: "/api-reference", heading: "API" },
+    { path: "/api-reference", heading: "API", loadedText: "/merchants/{merchantId}/access-token" },
     { path: "/second-factor", heading: "Second factor" },
     { path: "/merchants/link", heading: may("support") ? /do not have access/ : "Link a merchant" },
     ...(may("admin", "demo", "support") ? [{ path: "/api-keys", heading: "API keys" }] : []),
@@ -64,6 +66,7 @@ async function checkPage(page: Page, checked: Checked): Promise<void> {
   await page.goto(checked.path);
   await expect(page.getByRole("heading", { level: 1, name: checked.heading })).toBeVisible();
   await page.waitForLoadState("load");
+  if (checked.loadedText) await expect(page.getByText(checked.loadedText).first()).toBeVisible();
   page.off("response", onResponse);
   expect.soft(missing, `${checked.path} loads something that is not there`).toEqual([]);
   await expectConsoleDates(page);
