@@ -4,8 +4,7 @@ import { useRouter } from "next/navigation";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { InputField } from "@/components/ui/input-field";
 import { useFormSubmission } from "@/components/ui/use-form-submission";
 import type { TChangePassword } from "@/lib/account/account-schemas";
 
@@ -35,29 +34,23 @@ export function ChangePasswordForm() {
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       <fieldset disabled={pending} className="space-y-4">
-        <Field id="current-password" label="Current password" errors={fieldErrors.currentPassword}>
-          <Input
-            id="current-password"
-            name="currentPassword"
-            type="password"
-            autoComplete="current-password"
-            aria-invalid={!!fieldErrors.currentPassword}
-          />
-        </Field>
-        <Field
+        <InputField
+          id="current-password"
+          label="Current password"
+          errors={fieldErrors.currentPassword}
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+        />
+        <InputField
           id="new-password"
           label="New password"
           errors={fieldErrors.newPassword}
           hint="At least 12 characters. Your other sessions are signed out."
-        >
-          <Input
-            id="new-password"
-            name="newPassword"
-            type="password"
-            autoComplete="new-password"
-            aria-invalid={!!fieldErrors.newPassword}
-          />
-        </Field>
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+        />
         <Button type="submit">{pending ? "Changing…" : "Change password"}</Button>
       </fieldset>
     </form>

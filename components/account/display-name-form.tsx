@@ -4,8 +4,7 @@ import { useRouter } from "next/navigation";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { InputField } from "@/components/ui/input-field";
 import { useFormSubmission } from "@/components/ui/use-form-submission";
 import type { TChangeDisplayName } from "@/lib/account/account-schemas";
 
@@ -26,15 +25,14 @@ export function DisplayNameForm({ name }: { name: string }) {
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       <fieldset disabled={pending} className="space-y-4">
-        <Field id="account-name" label="Display name" errors={fieldErrors.name}>
-          <Input
-            id="account-name"
-            name="name"
-            defaultValue={name}
-            autoComplete="name"
-            aria-invalid={!!fieldErrors.name}
-          />
-        </Field>
+        <InputField
+          id="account-name"
+          label="Display name"
+          errors={fieldErrors.name}
+          name="name"
+          defaultValue={name}
+          autoComplete="name"
+        />
         <Button type="submit">{pending ? "Saving…" : "Save name"}</Button>
       </fieldset>
     </form>

@@ -5,8 +5,7 @@ import { useState } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { InputField } from "@/components/ui/input-field";
 import { UNREACHABLE_TRY_AGAIN_TEXT } from "@/components/ui/unreachable-text";
 import { useFormSubmission } from "@/components/ui/use-form-submission";
 import { useHydrated } from "@/components/ui/use-hydrated";
@@ -42,20 +41,15 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
       {/* Lets a password manager file the new password under the right account. */}
       <input type="text" name="username" value={email} autoComplete="username" readOnly hidden />
       <fieldset disabled={pending} className="space-y-4">
-        <Field
+        <InputField
           id="reset-new-password"
           label="New password"
           errors={fieldErrors.password}
           hint="At least 12 characters."
-        >
-          <Input
-            id="reset-new-password"
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            aria-invalid={!!fieldErrors.password}
-          />
-        </Field>
+          name="password"
+          type="password"
+          autoComplete="new-password"
+        />
         <Button type="submit">{pending ? "Saving…" : "Set password"}</Button>
       </fieldset>
     </form>

@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { Input, Select } from "@/components/ui/input";
+import { Select } from "@/components/ui/input";
+import { InputField } from "@/components/ui/input-field";
 import { useFormSubmission } from "@/components/ui/use-form-submission";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, STAFF_ROLES } from "@/lib/auth/roles";
 import type { TCreateStaffUser } from "@/lib/staff/staff-schemas";
@@ -28,12 +29,8 @@ export function CreateStaffForm() {
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       <fieldset disabled={pending} className="space-y-4">
-        <Field id="new-staff-name" label="Name" errors={fieldErrors.name}>
-          <Input id="new-staff-name" name="name" aria-invalid={!!fieldErrors.name} />
-        </Field>
-        <Field id="new-staff-email" label="Email" errors={fieldErrors.email}>
-          <Input id="new-staff-email" name="email" type="email" aria-invalid={!!fieldErrors.email} />
-        </Field>
+        <InputField id="new-staff-name" label="Name" errors={fieldErrors.name} name="name" />
+        <InputField id="new-staff-email" label="Email" errors={fieldErrors.email} name="email" type="email" />
         <Field id="new-staff-role" label="Role" errors={fieldErrors.role}>
           <Select id="new-staff-role" name="role" defaultValue="support">
             {STAFF_ROLES.map((role) => (
@@ -43,20 +40,15 @@ export function CreateStaffForm() {
             ))}
           </Select>
         </Field>
-        <Field
+        <InputField
           id="new-staff-password"
           label="Initial password"
           errors={fieldErrors.password}
           hint="At least 12 characters."
-        >
-          <Input
-            id="new-staff-password"
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            aria-invalid={!!fieldErrors.password}
-          />
-        </Field>
+          name="password"
+          type="password"
+          autoComplete="new-password"
+        />
         <Button type="submit">{pending ? "Adding…" : "Add staff member"}</Button>
       </fieldset>
     </form>
