@@ -3,28 +3,26 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 
-import bcrypt from "bcryptjs";
-
 import { hashApiKeySecret, lastFourOf, newApiKeySecret } from "../lib/api-keys/api-key-secret";
-import { createPrismaClient, type Database } from "../lib/db/create-client";
+import type { Database } from "../lib/db/create-client";
 import { scaled } from "../lib/testing/test-slowness";
-import { freePort, startThrowawayPostgres, type ThrowawayPostgres } from "../scripts/throwaway-postgres";
+import type { ThrowawayPostgres } from "../scripts/throwaway-postgres";
 
 import { expect, test } from "./fixtures/console-test";
 import { PORTAL_USERS, sandboxControl } from "./fixtures/sandbox-control";
-import {
-  migrateDatabase,
-  spawnConsole,
-  spawnServer,
-  waitUntilAnswering,
-  waitUntilHealthy,
-} from "./support/spawned-console";
+import { freePorts, startConsoleInstances, startSharedDatabase, stopProcesses } from "./support/console-instances";
+import { spawnServer, waitUntilAnswering } from "./support/spawned-console";
 
 /**
  * Two console instances behind one (imagined) load balancer, sharing one
  * PostgreSQL database: what instances coordinate must happen exactly once.
  */
-const STAFF = { email: "ops@example.com", password: "multi-instance-pass" };
+const STAFF = {
+  email: "ops@example.com",
+  name: "Olga Ops",
+  role: "integrator",
+  password: "multi-instance-pass",
+} as const;
 const CLIENT = { id: "mobilepay-link-console", secret: randomBytes(18).toString("base64url") };
 const CONTROL_TOKEN = randomBytes(18).toString("base64url");
 
@@ -38,13 +36,6 @@ let db: Database;
 const processes: ChildProcess[] = [];
 
 type TokenEndpointCounters = { refreshesServed: number; authorizationCodesServed: number };
-
-/** Distinct ports: two asks in a row may be handed the same one. */
-async function freePorts(count: number): Promise<number[]> {
-  const ports = new Set<number>();
-  while (ports.size < count) ports.add(await freePort());
-  return [...ports];
-}
 
 async function counters(): Promise<TokenEndpointCounters> {
   const control = { url: sandboxUrl, token: CONTROL_TOKEN };
@@ -66,17 +57,7 @@ test.describe("[SCALE] two console instances on one PostgreSQL database", () => 
     portB = second;
     publicUrl = `http://localhost:${portA}`;
     sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
-    postgres = await startThrowawayPostgres();
-    migrateDatabase(postgres.url);
-    db = createPrismaClient(postgres.url);
-    await db.staffUser.create({
-      data: {
-        email: STAFF.email,
-        name: "Olga Ops",
-        role: "integrator",
-        passwordHash: await bcrypt.hash(STAFF.password, 10),
-      },
-    });
+    ({ postgres, db } = await startSharedDatabase(STAFF));
     const sandbox = spawnServer({
       command: path.join("node_modules", ".bin", "tsx"),
       args: ["sandbox/server.ts"],
@@ -99,45 +80,28 @@ test.describe("[SCALE] two console instances on one PostgreSQL database", () => 
       "/merchant-authentication-openidconnect/.well-known/openid-configuration",
       scaled(60_000),
     );
-    // One console behind one public address: both instances share its URL and secrets.
-    const shared = {
-      NEXTAUTH_URL: publicUrl,
-      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-      TOKEN_ENCRYPTION_KEYS: `multi:${randomBytes(32).toString("base64")}`,
-      SANDBOX_ENABLED: "true",
-      SANDBOX_URL: sandboxUrl,
-      SANDBOX_CLIENT_ID: CLIENT.id,
-      SANDBOX_CLIENT_SECRET: CLIENT.secret,
-      SANDBOX_CONTROL_TOKEN: CONTROL_TOKEN,
-      KEEPALIVE_ENABLED: "true",
-      KEEPALIVE_INTERVAL_SECONDS: "2",
-      KEEPALIVE_REFRESH_AFTER_HOURS: "1",
-    };
-    const consoles = [portA, portB].map((port) =>
-      spawnConsole({
-        port,
-        directory: postgres.directory,
-        name: `console-${port}`,
-        databaseUrl: postgres.url,
-        env: shared,
-      }),
-    );
-    processes.push(...consoles.map((spawned) => spawned.process));
-    await Promise.all(consoles.map((spawned) => waitUntilHealthy(spawned, scaled(60_000))));
+    await startConsoleInstances({
+      ports: [portA, portB],
+      postgres,
+      name: "multi",
+      processes,
+      env: {
+        SANDBOX_ENABLED: "true",
+        SANDBOX_URL: sandboxUrl,
+        SANDBOX_CLIENT_ID: CLIENT.id,
+        SANDBOX_CLIENT_SECRET: CLIENT.secret,
+        SANDBOX_CONTROL_TOKEN: CONTROL_TOKEN,
+        KEEPALIVE_ENABLED: "true",
+        KEEPALIVE_INTERVAL_SECONDS: "2",
+        KEEPALIVE_REFRESH_AFTER_HOURS: "1",
+      },
+    });
   });
 
   test.afterAll(async () => {
     // The consoles let go of their connections before the database stops.
-    const exited = processes.map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) resolve();
-          else child.once("exit", () => resolve());
-        }),
-    );
-    for (const child of processes) child.kill("SIGTERM");
+    await stopProcesses(processes);
     await db?.$disconnect();
-    await Promise.race([Promise.all(exited), new Promise((resolve) => setTimeout(resolve, scaled(10_000)))]);
     postgres?.stop();
   });
 

@@ -1,24 +1,26 @@
 import type { ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 
-import bcrypt from "bcryptjs";
-
-import { createPrismaClient, type Database } from "../lib/db/create-client";
+import type { Database } from "../lib/db/create-client";
 import { scaled } from "../lib/testing/test-slowness";
 import { startWebhookReceiver, type WebhookReceiver } from "../lib/webhooks/testing/webhook-receiver";
-import { freePort, startThrowawayPostgres, type ThrowawayPostgres } from "../scripts/throwaway-postgres";
+import type { ThrowawayPostgres } from "../scripts/throwaway-postgres";
 
 import { expect, test } from "./fixtures/console-test";
-import { migrateDatabase, spawnConsole, waitUntilHealthy } from "./support/spawned-console";
+import { freePorts, startConsoleInstances, startSharedDatabase, stopProcesses } from "./support/console-instances";
 
 /**
  * Two console instances on one PostgreSQL database, both running the webhook delivery worker against one
  * receiver: every message arrives once, one merchant's messages in the order they happened, and the work is
  * shared. The events are written straight into the outbox, as a link change writes them.
  */
-const ADMIN = { email: "hooks-admin@example.com", password: "multi-instance-hooks-pass" };
+const ADMIN = {
+  email: "hooks-admin@example.com",
+  name: "Hanne Hooks",
+  role: "admin",
+  password: "multi-instance-hooks-pass",
+} as const;
 const MERCHANTS = 6;
 const EVENTS_PER_MERCHANT_PER_WAVE = 5;
 const WAVES = 4;
@@ -37,13 +39,6 @@ type Payload = { data: { merchant: { id: string }; sequence: number } };
 /** Every verified request, successful or not, in arrival order, with the instance that held its lease. */
 const requests: { id: string; merchantId: string; sequence: number; instance: string; answer: number }[] = [];
 
-/** Distinct ports: two asks in a row may be handed the same one. */
-async function freePorts(count: number): Promise<number[]> {
-  const ports = new Set<number>();
-  while (ports.size < count) ports.add(await freePort());
-  return [...ports];
-}
-
 test.describe.configure({ mode: "serial" });
 
 test.describe("[SCALE] [HOOKS] two console instances deliver one outbox", () => {
@@ -52,17 +47,7 @@ test.describe("[SCALE] [HOOKS] two console instances deliver one outbox", () => 
   test.beforeAll(async () => {
     test.setTimeout(scaled(120_000));
     const ports = await freePorts(2);
-    postgres = await startThrowawayPostgres();
-    migrateDatabase(postgres.url);
-    db = createPrismaClient(postgres.url);
-    await db.staffUser.create({
-      data: {
-        email: ADMIN.email,
-        name: "Hanne Hooks",
-        role: "admin",
-        passwordHash: await bcrypt.hash(ADMIN.password, 10),
-      },
-    });
+    ({ postgres, db } = await startSharedDatabase(ADMIN));
     receiver = await startWebhookReceiver();
     const firstAttempts = new Set<string>();
     receiver.answer = async (message) => {
@@ -84,40 +69,18 @@ test.describe("[SCALE] [HOOKS] two console instances deliver one outbox", () => 
       });
       return answer;
     };
-    // One console behind one public address: both instances share its URL and secrets.
-    const publicUrl = `http://localhost:${ports[0]}`;
-    const shared = {
-      NEXTAUTH_URL: publicUrl,
-      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-      TOKEN_ENCRYPTION_KEYS: `hooks:${randomBytes(32).toString("base64")}`,
-      STAFF_ADMIN_SECOND_FACTOR: "false",
-      WEBHOOK_ALLOW_LOOPBACK: "true",
-      WEBHOOK_POLL_MS: "200",
-    };
-    const consoles = ports.map((port) =>
-      spawnConsole({
-        port,
-        directory: postgres.directory,
-        name: `hooks-console-${port}`,
-        databaseUrl: postgres.url,
-        env: shared,
-      }),
-    );
+    const consoles = await startConsoleInstances({
+      ports,
+      postgres,
+      name: "hooks",
+      processes,
+      env: { STAFF_ADMIN_SECOND_FACTOR: "false", WEBHOOK_ALLOW_LOOPBACK: "true", WEBHOOK_POLL_MS: "200" },
+    });
     consoleUrls = consoles.map((spawned) => spawned.url);
-    processes.push(...consoles.map((spawned) => spawned.process));
-    await Promise.all(consoles.map((spawned) => waitUntilHealthy(spawned, scaled(60_000))));
   });
 
   test.afterAll(async () => {
-    const exited = processes.map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) resolve();
-          else child.once("exit", () => resolve());
-        }),
-    );
-    for (const child of processes) child.kill("SIGTERM");
-    await Promise.race([Promise.all(exited), new Promise((resolve) => setTimeout(resolve, scaled(10_000)))]);
+    await stopProcesses(processes);
     await receiver?.close();
     await db?.$disconnect();
     postgres?.stop();

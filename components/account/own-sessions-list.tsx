@@ -1,14 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { LocalTime } from "@/components/ui/local-time";
 import { Table, Td, Th } from "@/components/ui/table";
-import { ApiError, apiRequest } from "@/lib/http/api-client";
+import { useApiAction } from "@/components/ui/use-api-action";
+import { apiRequest } from "@/lib/http/api-client";
 
 export type OwnSessionRow = {
   id: string;
@@ -24,26 +24,18 @@ const METHOD_LABELS: Record<string, string> = { password: "Password", sso: "Comp
 /** The browsers signed in to this account, this one first; any other can be signed out from here. */
 export function OwnSessionsList({ sessions }: { sessions: OwnSessionRow[] }) {
   const router = useRouter();
-  const [busy, setBusy] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const { pending: busy, message, run } = useApiAction<string>();
   const others = sessions.filter((session) => !session.current).length;
 
-  async function end(key: string, path: string, done: (answer: { sessionsEnded?: number }) => string) {
-    setBusy(key);
-    setMessage(null);
-    try {
-      const answer = await apiRequest<{ sessionsEnded?: number }>(path, { method: "DELETE" });
-      setMessage({ tone: "success", text: done(answer) });
-      router.refresh();
-    } catch (error) {
-      setMessage({
-        tone: "error",
-        text: error instanceof ApiError ? error.message : "The console could not be reached.",
-      });
-    } finally {
-      setBusy(null);
-    }
-  }
+  const end = (key: string, path: string, done: (answer: { sessionsEnded?: number }) => string) =>
+    run(
+      key,
+      () => apiRequest<{ sessionsEnded?: number }>(path, { method: "DELETE" }),
+      (answer) => {
+        router.refresh();
+        return done(answer);
+      },
+    );
 
   return (
     <div className="space-y-3">

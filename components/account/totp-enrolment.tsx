@@ -1,15 +1,19 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { UNREACHABLE_TRY_AGAIN_TEXT } from "@/components/ui/unreachable-text";
+import { useApiAction } from "@/components/ui/use-api-action";
+import { useFormSubmission } from "@/components/ui/use-form-submission";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { ApiError, apiRequest } from "@/lib/http/api-client";
+import type { TSecondFactorCode } from "@/lib/auth/second-factor-schemas";
+import { apiRequest } from "@/lib/http/api-client";
 
 type Started = { secret: string; uri: string; qrCode: string };
 
@@ -19,32 +23,14 @@ export function TotpEnrolment({ continueTo }: { continueTo: string }) {
   const hydrated = useHydrated();
   const [started, setStarted] = useState<Started | null>(null);
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function run(action: () => Promise<void>) {
-    setPending(true);
-    setError(null);
-    try {
-      await action();
-    } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : "The console could not be reached. Try again.");
-    } finally {
-      setPending(false);
-    }
-  }
-
-  function confirm(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const code = String(new FormData(event.currentTarget).get("code") ?? "");
-    void run(async () => {
-      const answer = await apiRequest<{ recoveryCodes: string[] }>("/api/account/totp", {
-        method: "PUT",
-        body: { code },
-      });
-      setRecoveryCodes(answer.recoveryCodes);
-    });
-  }
+  const start = useApiAction(UNREACHABLE_TRY_AGAIN_TEXT);
+  const confirmation = useFormSubmission<TSecondFactorCode, { recoveryCodes: string[] }>({
+    path: "/api/account/totp",
+    method: "PUT",
+    fields: ["code"],
+    unreachableText: UNREACHABLE_TRY_AGAIN_TEXT,
+    succeeded: (answer) => setRecoveryCodes(answer.recoveryCodes),
+  });
 
   if (recoveryCodes) {
     return (
@@ -77,11 +63,11 @@ export function TotpEnrolment({ continueTo }: { continueTo: string }) {
   if (!started) {
     return (
       <div className="space-y-3" data-hydrated={hydrated}>
-        {error ? <Alert tone="error">{error}</Alert> : null}
+        {start.message ? <Alert tone={start.message.tone}>{start.message.text}</Alert> : null}
         <Button
-          disabled={!hydrated || pending}
+          disabled={!hydrated || start.pending !== null}
           onClick={() =>
-            void run(async () => setStarted(await apiRequest<Started>("/api/account/totp", { method: "POST" })))
+            void start.run(true, () => apiRequest<Started>("/api/account/totp", { method: "POST" }), setStarted)
           }
         >
           Set up an authenticator app
@@ -92,7 +78,7 @@ export function TotpEnrolment({ continueTo }: { continueTo: string }) {
 
   return (
     <div className="space-y-4">
-      {error ? <Alert tone="error">{error}</Alert> : null}
+      {confirmation.message ? <Alert tone={confirmation.message.tone}>{confirmation.message.text}</Alert> : null}
       <p className="text-sm text-slate-700">
         Scan this code with an authenticator app (1Password, Google Authenticator, Microsoft Authenticator…), then enter
         the six digits it shows.
@@ -105,12 +91,12 @@ export function TotpEnrolment({ continueTo }: { continueTo: string }) {
           {started.secret}
         </p>
       </details>
-      <form onSubmit={confirm} className="space-y-3">
+      <form onSubmit={confirmation.onSubmit} className="space-y-3">
         <Field id="code" label="Code from the app">
           <Input id="code" name="code" inputMode="numeric" autoComplete="one-time-code" required />
         </Field>
-        <Button type="submit" disabled={pending}>
-          {pending ? "Checking…" : "Confirm"}
+        <Button type="submit" disabled={confirmation.pending}>
+          {confirmation.pending ? "Checking…" : "Confirm"}
         </Button>
       </form>
     </div>

@@ -1,59 +1,37 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { Input, Select } from "@/components/ui/input";
+import { Select } from "@/components/ui/input";
+import { InputField } from "@/components/ui/input-field";
+import { useFormSubmission } from "@/components/ui/use-form-submission";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, STAFF_ROLES } from "@/lib/auth/roles";
-import type { FieldErrors } from "@/lib/errors";
-import { ApiError, apiRequest } from "@/lib/http/api-client";
+import type { TCreateStaffUser } from "@/lib/staff/staff-schemas";
 
 export function CreateStaffForm() {
   const router = useRouter();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
-  const [pending, setPending] = useState(false);
-
-  // The server validates with the shared schema and answers with per-field messages, shown under each field.
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    setMessage(null);
-    setErrors({});
-    setPending(true);
-    try {
-      const { staff } = await apiRequest<{ staff: { email: string } }>("/api/staff", {
-        body: Object.fromEntries(new FormData(formElement)),
-      });
-      formElement.reset();
-      setMessage({ tone: "success", text: `${staff.email} can now sign in.` });
-      router.refresh();
-    } catch (error) {
-      if (error instanceof ApiError) {
-        setErrors(error.fieldErrors);
-        setMessage({ tone: "error", text: error.message });
-      } else {
-        setMessage({ tone: "error", text: "The console could not be reached." });
-      }
-    } finally {
-      setPending(false);
-    }
-  }
+  const { pending, fieldErrors, message, onSubmit } = useFormSubmission<TCreateStaffUser, { staff: { email: string } }>(
+    {
+      path: "/api/staff",
+      fields: ["name", "email", "role", "password"],
+      succeeded: ({ staff }, form) => {
+        form.reset();
+        router.refresh();
+        return `${staff.email} can now sign in.`;
+      },
+    },
+  );
 
   return (
-    <form onSubmit={(event) => void onSubmit(event)} noValidate className="space-y-4">
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       <fieldset disabled={pending} className="space-y-4">
-        <Field id="new-staff-name" label="Name" errors={errors.name}>
-          <Input id="new-staff-name" name="name" aria-invalid={!!errors.name} />
-        </Field>
-        <Field id="new-staff-email" label="Email" errors={errors.email}>
-          <Input id="new-staff-email" name="email" type="email" aria-invalid={!!errors.email} />
-        </Field>
-        <Field id="new-staff-role" label="Role" errors={errors.role}>
+        <InputField id="new-staff-name" label="Name" errors={fieldErrors.name} name="name" />
+        <InputField id="new-staff-email" label="Email" errors={fieldErrors.email} name="email" type="email" />
+        <Field id="new-staff-role" label="Role" errors={fieldErrors.role}>
           <Select id="new-staff-role" name="role" defaultValue="support">
             {STAFF_ROLES.map((role) => (
               <option key={role} value={role} title={ROLE_DESCRIPTIONS[role]}>
@@ -62,15 +40,15 @@ export function CreateStaffForm() {
             ))}
           </Select>
         </Field>
-        <Field id="new-staff-password" label="Initial password" errors={errors.password} hint="At least 12 characters.">
-          <Input
-            id="new-staff-password"
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            aria-invalid={!!errors.password}
-          />
-        </Field>
+        <InputField
+          id="new-staff-password"
+          label="Initial password"
+          errors={fieldErrors.password}
+          hint="At least 12 characters."
+          name="password"
+          type="password"
+          autoComplete="new-password"
+        />
         <Button type="submit">{pending ? "Adding…" : "Add staff member"}</Button>
       </fieldset>
     </form>

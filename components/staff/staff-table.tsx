@@ -11,8 +11,9 @@ import { PasswordResetLinkNotice, type MadeResetLink } from "@/components/staff/
 import { Select } from "@/components/ui/input";
 import { LocalTime } from "@/components/ui/local-time";
 import { Table, Td, Th } from "@/components/ui/table";
+import { useApiAction } from "@/components/ui/use-api-action";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, STAFF_ROLES, type StaffRole } from "@/lib/auth/roles";
-import { ApiError, apiRequest } from "@/lib/http/api-client";
+import { apiRequest } from "@/lib/http/api-client";
 
 export type StaffRow = {
   id: string;
@@ -35,36 +36,25 @@ function roleLabel(role: string): string {
  */
 export function StaffTable({ staff, currentStaffId }: { staff: StaffRow[]; currentStaffId: string }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [busyId, setBusyId] = useState<string | null>(null);
+  const { pending: busyId, message, run } = useApiAction<string>();
   const [confirming, setConfirming] = useState<ConfirmRequest | null>(null);
   const [resetLink, setResetLink] = useState<MadeResetLink | null>(null);
 
-  async function makeResetLink(member: StaffRow) {
-    setBusyId(member.id);
-    setError(null);
+  function makeResetLink(member: StaffRow) {
     setResetLink(null);
-    try {
-      setResetLink(await apiRequest<MadeResetLink>(`/api/staff/${member.id}/password-reset-link`, { method: "POST" }));
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : "The console could not be reached.");
-    } finally {
-      setBusyId(null);
-    }
+    return run(
+      member.id,
+      () => apiRequest<MadeResetLink>(`/api/staff/${member.id}/password-reset-link`, { method: "POST" }),
+      setResetLink,
+    );
   }
 
-  async function send(id: string, path: string, options: { method: string; body?: unknown }) {
-    setBusyId(id);
-    setError(null);
-    try {
-      await apiRequest(path, options);
-      router.refresh();
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : "The console could not be reached.");
-    } finally {
-      setBusyId(null);
-    }
-  }
+  const send = (id: string, path: string, options: { method: string; body?: unknown }) =>
+    run(
+      id,
+      () => apiRequest(path, options),
+      () => router.refresh(),
+    );
 
   const update = (id: string, changes: { role?: StaffRole; disabled?: boolean }) =>
     send(id, `/api/staff/${id}`, { method: "PATCH", body: changes });
@@ -101,7 +91,7 @@ export function StaffTable({ staff, currentStaffId }: { staff: StaffRow[]; curre
 
   return (
     <div className="space-y-3">
-      {error ? <Alert tone="error">{error}</Alert> : null}
+      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       {resetLink ? <PasswordResetLinkNotice link={resetLink} /> : null}
       <Table label="Staff">
         <thead>

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 
+import { UNREACHABLE_TEXT } from "@/components/ui/unreachable-text";
 import { ApiError } from "@/lib/http/api-client";
 
 export type ActionMessage = { tone: "success" | "error"; text: string };
@@ -10,7 +11,7 @@ export type ActionMessage = { tone: "success" | "error"; text: string };
  * One console API call at a time for a group of buttons: which one is pending (`key`), and what came of the last
  * call, as the text the caller makes of its answer or the failure's user-safe message.
  */
-export function useApiAction<Key = true>() {
+export function useApiAction<Key = true>(unreachableText = UNREACHABLE_TEXT) {
   const [pending, setPending] = useState<Key | null>(null);
   const [message, setMessage] = useState<ActionMessage | null>(null);
 
@@ -24,7 +25,7 @@ export function useApiAction<Key = true>() {
     } catch (error) {
       setMessage({
         tone: "error",
-        text: error instanceof ApiError ? error.message : "The console could not be reached.",
+        text: error instanceof ApiError ? error.message : unreachableText,
       });
     } finally {
       setPending(null);
