@@ -46,6 +46,14 @@ export async function signInWithPassword(
   return credentialsSignIn("credentials", { email, password, ...secondFactor });
 }
 
+/** The console refused to hand out another challenge to this address for now. */
+export class PasskeySignInThrottledError extends Error {
+  constructor() {
+    super("Too many passkey sign-ins from this address");
+    this.name = "PasskeySignInThrottledError";
+  }
+}
+
 /**
  * Asks the console for a challenge and the browser for a passkey's answer to it, as the JSON text a sign-in
  * posts. Rejects when the staff member cancels or the browser has no passkey for this console.
@@ -53,6 +61,7 @@ export async function signInWithPassword(
 export async function answerWithPasskey(): Promise<string> {
   const response = await fetch("/api/passkey-sign-in", { method: "POST", credentials: "same-origin" });
   const body = (await response.json().catch(() => null)) as { options?: PublicKeyCredentialRequestOptionsJSON } | null;
+  if (response.status === 429) throw new PasskeySignInThrottledError();
   if (!response.ok || !body?.options) throw new Error("Passkey sign-in is unavailable");
   return JSON.stringify(await startAuthentication({ optionsJSON: body.options }));
 }

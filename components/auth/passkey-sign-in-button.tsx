@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-import { answerWithPasskey, signInWithPasskey } from "@/components/auth/auth-requests";
+import { answerWithPasskey, PasskeySignInThrottledError, signInWithPasskey } from "@/components/auth/auth-requests";
 import { signInErrorMessage } from "@/components/auth/sign-in-messages";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -23,8 +23,12 @@ export function PasskeySignInButton({ providerId }: { providerId: string }) {
       let answer: string;
       try {
         answer = await answerWithPasskey();
-      } catch {
-        setError("No passkey was used. Try again, or sign in with your password.");
+      } catch (caught) {
+        setError(
+          caught instanceof PasskeySignInThrottledError
+            ? signInErrorMessage("Throttled")
+            : "No passkey was used. Try again, or sign in with your password.",
+        );
         return;
       }
       const failure = await signInWithPasskey(providerId, answer);

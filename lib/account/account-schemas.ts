@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { ZPasswordSchema } from "@/lib/auth/password-policy";
+import { ZEmailSchema, ZPasswordSchema } from "@/lib/auth/password-policy";
 import { ZHumanNameSchema } from "@/lib/validation/human-name";
 
 export const ZChangeDisplayNameSchema = z.object({ name: ZHumanNameSchema({ required: "Enter a name", max: 100 }) });
@@ -15,3 +15,7 @@ export type TChangePassword = z.infer<typeof ZChangePasswordSchema>;
 
 export const ZSetPasswordFromLinkSchema = z.object({ password: ZPasswordSchema });
 export type TSetPasswordFromLink = z.infer<typeof ZSetPasswordFromLinkSchema>;
+
+/** "Forgot password?": the email to send a reset link to, if it is an account's. */
+export const ZRequestPasswordResetSchema = z.object({ email: ZEmailSchema });
+export type TRequestPasswordReset = z.infer<typeof ZRequestPasswordResetSchema>;

@@ -11,12 +11,16 @@ import {
   passwordResetTokenHash,
 } from "@/lib/account/password-reset-token";
 
-export type CreatePasswordResetLinkOptions = { staffId: string; actor: Actor & { type: "staff" } };
+export type CreatePasswordResetLinkOptions = {
+  staffId: string;
+  /** An admin making the link (staff), or the sign-in page's "Forgot password?" asking for its owner (system). */
+  actor: Actor & { type: "staff" | "system" };
+};
 
 /**
- * An admin makes a link for a staff member to set a new password: single use, short-lived, and the only
- * one of that person that works (every older one stops working). The link is answered once, for the admin to
- * pass on; the console keeps only its hash.
+ * An admin makes a link for a staff member to set a new password (or its owner asks for one by mail): single
+ * use, short-lived, and the only one of that person that works (every older one stops working). The link is
+ * answered once, for the admin to pass on; the console keeps only its hash.
  */
 export async function createPasswordResetLink(
   { staffId, actor }: CreatePasswordResetLinkOptions,
@@ -43,7 +47,7 @@ export async function createPasswordResetLink(
     await recordAuditEvent(
       {
         actor,
-        action: "staff.password_reset_link_created",
+        action: actor.type === "staff" ? "staff.password_reset_link_created" : "staff.password_reset_requested",
         details: { staffId, email: staff.email, expiresAt: expiresAt.toISOString(), olderLinksRevoked: replaced },
       },
       tx,

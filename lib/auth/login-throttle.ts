@@ -5,6 +5,7 @@ import {
   ADDRESS_POLICY,
   PAIR_POLICY,
   reserveAttempt,
+  type CeilingPolicy,
   type ThrottlePolicy,
 } from "@/lib/auth/login-throttle-policy";
 import { getDb } from "@/lib/db/client";
@@ -81,6 +82,23 @@ export async function reserveSignInAttempt(keys: SignInKeys, now = new Date()): 
     return false;
   }
   return true;
+}
+
+/**
+ * One request under a ceiling of its own (a public endpoint beside sign-in: "forgot password", passkey
+ * options), counted in the same table and by the same compare-and-set, so every instance shares the count.
+ * A refusal says when the key's window ends.
+ */
+export async function reserveUnderCeiling(
+  key: string,
+  policy: CeilingPolicy,
+  now = new Date(),
+): Promise<{ allowed: true } | { allowed: false; retryAfterMs: number }> {
+  const db = getDb();
+  if (await reserveUnder(db, key, policy, now)) return { allowed: true };
+  const row = await db.loginThrottle.findUnique({ where: { key }, select: { windowStart: true } });
+  const windowEnds = (row?.windowStart.getTime() ?? now.getTime()) + policy.windowMs;
+  return { allowed: false, retryAfterMs: Math.max(1_000, windowEnds - now.getTime()) };
 }
 
 /** A successful sign-in: its own place under the ceilings is given back and the pair's backoff cleared. */

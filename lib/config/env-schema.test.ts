@@ -88,4 +88,23 @@ describe("parseServerEnv", () => {
   it("requires sandbox secrets while the sandbox is enabled", () => {
     expect(problemsOf({ ...valid, SANDBOX_ENABLED: "true" })[0]).toMatch(/SANDBOX_CLIENT_SECRET/);
   });
+
+  it("reads an SMTP server as smtp:// or smtps:// with a sender, both or neither", () => {
+    const env = parseServerEnv({
+      ...valid,
+      SMTP_URL: "smtps://console:p%40ss@mail.example.com:465",
+      SMTP_FROM: "MobilePay Link Console <console@example.com>",
+    });
+    expect(env.SMTP_URL).toBe("smtps://console:p%40ss@mail.example.com:465");
+    expect(parseServerEnv({ ...valid, SMTP_URL: "smtp://mail:587", SMTP_FROM: "a@example.com" }).SMTP_FROM).toBe(
+      "a@example.com",
+    );
+    expect(problemsOf({ ...valid, SMTP_URL: "https://mail.example.com", SMTP_FROM: "a@example.com" })[0]).toMatch(
+      /^SMTP_URL must start with smtp:\/\/ or smtps:\/\//,
+    );
+    expect(problemsOf({ ...valid, SMTP_URL: "smtp://mail:587", SMTP_FROM: "not an address" })[0]).toMatch(/^SMTP_FROM/);
+    expect(problemsOf({ ...valid, SMTP_URL: "smtp://mail:587" })).toEqual([
+      "SMTP_URL and SMTP_FROM are set together or not at all",
+    ]);
+  });
 });

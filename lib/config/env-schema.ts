@@ -64,6 +64,20 @@ const emailDomainList = z.string().transform((value, ctx) => {
   return domains;
 });
 
+/** `smtp://user:pass@host:587` (STARTTLS when the server offers it) or `smtps://…:465` (TLS from the start). */
+const smtpUrl = z
+  .url()
+  .refine((value) => /^smtps?:$/.test(new URL(value).protocol), "must start with smtp:// or smtps://");
+
+/** `console@example.com` or `MobilePay Link Console <console@example.com>`. */
+const mailSender = z
+  .string()
+  .max(200)
+  .regex(
+    /^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/,
+    "must be an email address, optionally as Name <address>",
+  );
+
 /** `console-admins=admin,billing=integrator` — which claim value gives which role (roles are checked in lib/auth). */
 const claimRoleMap = z.string().transform((value, ctx) => {
   const entries: { claimValue: string; roleName: string }[] = [];
@@ -131,6 +145,10 @@ export const ZServerEnvSchema = z.object({
   STAFF_PASSWORD_SIGN_IN: booleanFlag.default(true),
   /** Admins who sign in with a password must have a second factor; on by default in production. */
   STAFF_ADMIN_SECOND_FACTOR: booleanFlag.optional(),
+  /** The mail server that sends password reset links; without it an admin passes every link on by hand. */
+  SMTP_URL: smtpUrl.optional(),
+  /** The sender of the console's mail. */
+  SMTP_FROM: mailSender.optional(),
   /** Requests one API key may make per minute, across all instances. */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   /** Instances behind the load balancer: each counts in its own memory and allows its share of the limit. */
@@ -191,6 +209,9 @@ export function parseServerEnv(source: Record<string, string | undefined>): Serv
   }
   if (!env.STAFF_PASSWORD_SIGN_IN && !env.STAFF_SSO_ISSUER) {
     throw new InvalidEnvironmentError(["STAFF_PASSWORD_SIGN_IN can be false only while STAFF_SSO_ISSUER is set"]);
+  }
+  if (Boolean(env.SMTP_URL) !== Boolean(env.SMTP_FROM)) {
+    throw new InvalidEnvironmentError(["SMTP_URL and SMTP_FROM are set together or not at all"]);
   }
   if (env.WEBHOOK_FAILED_RETENTION_DAYS < env.WEBHOOK_RETENTION_DAYS) {
     throw new InvalidEnvironmentError([

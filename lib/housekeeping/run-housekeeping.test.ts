@@ -95,6 +95,8 @@ describe(`housekeeping on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => {
       unverifiedCallbacks: { expired: 5, overCap: 10 },
       signInThrottleRows: 1,
       failedSignInEvents: 2,
+      staffSessions: 0,
+      passwordResets: 0,
       droppedCallbacks: { rateLimited: 2, tooLarge: 1 },
       webhooks: { deliveredMessages: 1, failedMessages: 0, strandedMessages: 0, attempts: 1, events: 1 },
     });
@@ -121,9 +123,69 @@ describe(`housekeeping on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => {
       unverifiedCallbacks: { expired: 0, overCap: 0 },
       signInThrottleRows: 0,
       failedSignInEvents: 0,
+      staffSessions: 0,
+      passwordResets: 0,
       droppedCallbacks: { rateLimited: 0, tooLarge: 0 },
       webhooks: { deliveredMessages: 0, failedMessages: 0, strandedMessages: 0, attempts: 0, events: 0 },
     });
     expect(await db.auditEvent.count({ where: { action: "housekeeping.purged" } })).toBe(1);
+  });
+
+  it("deletes staff sessions ended or lapsed and reset links used or expired past their retention", async () => {
+    const staff = await db.staffUser.create({
+      data: { email: "kept-tidy@example.com", name: "Kai Tidy", role: "support", passwordHash: "x" },
+    });
+    const session = (id: string, lastSeenAt: Date, endedAt: Date | null) => ({
+      id,
+      staffId: staff.id,
+      signInMethod: "password",
+      userAgent: "Firefox on Linux",
+      createdAt: lastSeenAt,
+      lastSeenAt,
+      endedAt,
+    });
+    await db.staffSession.createMany({
+      data: [
+        session("ended-long-ago", daysAgo(40), daysAgo(31)),
+        session("ended-recently", daysAgo(40), daysAgo(29)),
+        // Never signed out: lapsed 8 hours after it was last seen.
+        session("lapsed-long-ago", daysAgo(31), null),
+        session("lapsed-recently", daysAgo(29), null),
+        session("live", minutesAgo(3), null),
+      ],
+    });
+    const reset = (tokenHash: string, expiresAt: Date, usedAt: Date | null) => ({
+      staffId: staff.id,
+      tokenHash,
+      createdByLabel: "admin@example.com",
+      createdAt: new Date(expiresAt.getTime() - 30 * 60_000),
+      expiresAt,
+      usedAt,
+    });
+    await db.staffPasswordReset.createMany({
+      data: [
+        reset("used-long-ago", daysAgo(8), daysAgo(8)),
+        reset("expired-long-ago", daysAgo(8), null),
+        reset("used-recently", minutesAgo(-20), minutesAgo(5)),
+        reset("expired-recently", daysAgo(6), null),
+        reset("usable", minutesAgo(-25), null),
+      ],
+    });
+
+    const report = await runHousekeeping(db, NOW);
+
+    expect({ staffSessions: report.staffSessions, passwordResets: report.passwordResets }).toEqual({
+      staffSessions: 2,
+      passwordResets: 2,
+    });
+    const sessionsLeft = await db.staffSession.findMany({ where: { staffId: staff.id }, orderBy: { id: "asc" } });
+    expect(sessionsLeft.map((row) => row.id)).toEqual(["ended-recently", "lapsed-recently", "live"]);
+    const resetsLeft = await db.staffPasswordReset.findMany({ where: { staffId: staff.id } });
+    expect(resetsLeft.map((row) => row.tokenHash).sort()).toEqual(["expired-recently", "usable", "used-recently"]);
+    const reported = await db.auditEvent.findFirstOrThrow({
+      where: { action: "housekeeping.purged" },
+      orderBy: { occurredAt: "desc" },
+    });
+    expect(JSON.parse(reported.details)).toMatchObject({ staffSessions: 2, passwordResets: 2 });
   });
 });

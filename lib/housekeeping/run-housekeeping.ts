@@ -1,8 +1,10 @@
 import "server-only";
 
+import { purgePasswordResets } from "@/lib/account/purge-password-resets";
 import { purgeFailedSignInEvents } from "@/lib/audit/purge-failed-sign-in-events";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { purgeSignInThrottles } from "@/lib/auth/purge-sign-in-throttles";
+import { purgeStaffSessions } from "@/lib/auth/purge-staff-sessions";
 import {
   restoreDroppedCallbackCounts,
   takeDroppedCallbackCounts,
@@ -24,12 +26,18 @@ export const HOUSEKEEPING_RETENTION = {
   /** A throttle window lasts minutes; a day later its row decides nothing. */
   signInThrottleDays: 1,
   failedSignInEventDays: 90,
+  /** Ended or lapsed sessions: the account page shows live ones only; a month answers "was that me?". */
+  staffSessionDays: 30,
+  /** Used or expired reset links: dead hashes; the audit log keeps who made and used each. */
+  passwordResetDays: 7,
 } as const;
 
 export type HousekeepingReport = {
   unverifiedCallbacks: PurgedUnverifiedCallbacks;
   signInThrottleRows: number;
   failedSignInEvents: number;
+  staffSessions: number;
+  passwordResets: number;
   droppedCallbacks: DroppedCallbackCounts;
   webhooks: PurgedWebhookHistory;
 };
@@ -43,6 +51,8 @@ function somethingHappened(report: HousekeepingReport): boolean {
       report.unverifiedCallbacks.overCap +
       report.signInThrottleRows +
       report.failedSignInEvents +
+      report.staffSessions +
+      report.passwordResets +
       report.droppedCallbacks.rateLimited +
       report.droppedCallbacks.tooLarge +
       Object.values(report.webhooks).reduce((sum, count) => sum + count, 0) >
@@ -51,7 +61,8 @@ function somethingHappened(report: HousekeepingReport): boolean {
 }
 
 /**
- * Deletes what anonymous senders wrote once it is past its retention, and webhook messages past theirs, and
+ * Deletes what anonymous senders wrote once it is past its retention, dead staff sessions and reset links, and
+ * webhook messages past theirs, and
  * reports what was deleted and how many callbacks this instance dropped since the last run, as one audit event
  * (only when there is news), so staff can see that the limits are at work. Safe on several instances at once: each delete is idempotent.
  */
@@ -72,6 +83,14 @@ export async function runHousekeeping(
       failedSignInEvents: await purgeFailedSignInEvents(
         db,
         new Date(now.getTime() - HOUSEKEEPING_RETENTION.failedSignInEventDays * DAY_MS),
+      ),
+      staffSessions: await purgeStaffSessions(
+        db,
+        new Date(now.getTime() - HOUSEKEEPING_RETENTION.staffSessionDays * DAY_MS),
+      ),
+      passwordResets: await purgePasswordResets(
+        db,
+        new Date(now.getTime() - HOUSEKEEPING_RETENTION.passwordResetDays * DAY_MS),
       ),
       droppedCallbacks,
       webhooks: await purgeWebhookHistory(db, now, options.webhookRetention, options.webhookPurgeLimits),

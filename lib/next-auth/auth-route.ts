@@ -6,9 +6,13 @@ import { NextRequest, NextResponse } from "next/server";
 
 import { getAuthOptions } from "@/lib/next-auth/auth-options";
 import { OAUTH_CHECK_COOKIE_NAMES } from "@/lib/links/oauth-check-cookies";
+import { PASSKEY_SIGN_IN_THROTTLED_MESSAGE, reservePasskeySignInRequest } from "@/lib/auth/passkey-sign-in-limit";
+import { PASSKEY_PROVIDER_ID } from "@/lib/auth/passkey-schemas";
 import { isSameOriginRedirect } from "@/lib/auth/same-origin-redirect";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
+import { senderAddress } from "@/lib/http/sender-address";
+import { tooManyRequests } from "@/lib/http/too-many-requests";
 import { LINK_DONE_PATH } from "@/lib/links/complete-link";
 import { failLink } from "@/lib/links/fail-link";
 import { linkCallbackContext } from "@/lib/links/link-callback-context";
@@ -195,8 +199,23 @@ async function withoutForeignCallbackUrl(request: NextRequest): Promise<NextRequ
   return new NextRequest(cleaned, request);
 }
 
+/**
+ * A passkey's answer is limited per address before next-auth sees it: 429 with Retry-After, and the sign-in
+ * page's URL for "too many attempts" where next-auth would put its own, for the page's script to show.
+ */
+async function passkeyAnswerLimit(request: NextRequest): Promise<Response | null> {
+  const reserved = await reservePasskeySignInRequest("verify", senderAddress(request.headers));
+  if (reserved.allowed) return null;
+  const url = new URL("/sign-in?error=Throttled", getEnv().NEXTAUTH_URL).toString();
+  return tooManyRequests(reserved.retryAfterMs, PASSKEY_SIGN_IN_THROTTLED_MESSAGE, { url });
+}
+
 export async function handleAuthRequest(request: NextRequest, context: AuthRouteContext): Promise<Response> {
   const [action, providerId] = (await context.params).nextauth;
+  if (action === "callback" && providerId === PASSKEY_PROVIDER_ID && request.method === "POST") {
+    const refused = await passkeyAnswerLimit(request);
+    if (refused) return refused;
+  }
   const environment = getEnvironments().find((candidate) => candidate.providerId === providerId);
   if (!environment) return runNextAuth(await withoutForeignCallbackUrl(request), context);
   try {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 
 import { PasskeySignInButton } from "@/components/auth/passkey-sign-in-button";
@@ -10,6 +11,7 @@ import { getCurrentStaff } from "@/lib/auth/current-staff";
 import { PASSKEY_PROVIDER_ID } from "@/lib/auth/passkey-schemas";
 import { STAFF_SSO_PROVIDER_ID, staffSsoSettings } from "@/lib/auth/staff-sso-settings";
 import { getEnv } from "@/lib/env";
+import { mailSettings } from "@/lib/mail/mail-settings";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -43,6 +45,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             <div className="mt-4">
               <PasskeySignInButton providerId={PASSKEY_PROVIDER_ID} />
             </div>
+            {mailSettings(env) ? (
+              <p className="mt-4 text-center text-sm">
+                <Link href="/forgot-password" className="text-blue-700 hover:underline">
+                  Forgot password?
+                </Link>
+              </p>
+            ) : null}
           </>
         ) : null}
       </div>
