@@ -10,6 +10,7 @@ import { scaled } from "../lib/testing/test-slowness";
 import { freePort } from "../scripts/throwaway-postgres";
 
 import { expect, fillSignInForm, test } from "./fixtures/console-test";
+import { expectNoAxeViolations, expectNoSidewaysScroll, PHONE } from "./fixtures/page-checks";
 import { spawnConsole, specDatabase, waitUntilHealthy, type SpawnedConsole } from "./support/spawned-console";
 
 /**
@@ -128,6 +129,17 @@ test.describe("password reset links by mail", () => {
     );
     expect(strays).toEqual([]);
     expect(await db.staffPasswordReset.count({ where: { staff: { email: DISABLED.email } } })).toBe(0);
+    await page.context().close();
+  });
+
+  test("[A11Y]: the forgot-password page fits a phone and passes axe, before and after asking", async ({ browser }) => {
+    const page = await (await browser.newContext({ baseURL: console_.url, viewport: PHONE })).newPage();
+    await page.goto("/forgot-password");
+    await expect(page.locator("form[data-hydrated=true]")).toBeVisible();
+    await expectNoSidewaysScroll(page);
+    await expectNoAxeViolations(page);
+    await askForResetLink(page, "nobody@example.com");
+    await expectNoAxeViolations(page);
     await page.context().close();
   });
 
