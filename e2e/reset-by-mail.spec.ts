@@ -113,6 +113,14 @@ test.describe("password reset links by mail", () => {
     const requested = await db.auditEvent.findFirstOrThrow({ where: { action: "staff.password_reset_requested" } });
     expect(requested.actorLabel).toBe("forgot-password");
     await page.context().close();
+
+    // Used once; opened again it offers to ask for a new one.
+    const again = await freshPage(browser);
+    await again.goto(new URL(link!).pathname);
+    await expect(again.getByText("This password reset link cannot be used.")).toBeVisible();
+    await again.getByRole("link", { name: "Get a new link by mail" }).click();
+    await expect(again.getByRole("heading", { level: 1, name: "Forgot your password?" })).toBeVisible();
+    await again.context().close();
   });
 
   test("an unknown or disabled email gets the same answer, and no mail", async ({ browser }) => {
