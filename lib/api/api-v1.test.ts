@@ -278,6 +278,38 @@ describe(`the integrator API, on ${process.env.TEST_DATABASE ?? "sqlite"}`, () =
     });
   });
 
+  it("reads merchant and token set for a handout in one statement that shows what the merchant endpoint shows", async () => {
+    const { readApiMerchants, apiMerchantFromTokenSet } = await import("./read-api-merchants");
+    const { readStoredSets } = await import("@/lib/tokens/read-stored-sets");
+    const now = new Date();
+    const ids = [
+      await storeMerchant(db, "Same View ApS", { merchant: { environment: "test", mobilePayId: "mp-view" } }),
+      await storeMerchant(db, "Same View Failing ApS", {
+        merchant: { environment: "test", unlinkedAt: new Date(now.getTime() - 60_000) },
+        tokenSet: { failureKind: "transient", failureReason: "timeout", failureAt: now, lastRefreshedAt: now },
+      }),
+    ];
+    for (const merchantId of ids) {
+      const [viaList] = await readApiMerchants(db, { environments: ["test"], merchantId, limit: 1 }, "http://x/", now);
+      const [set] = await readStoredSets(db, [merchantId]);
+      expect(apiMerchantFromTokenSet(set!, "http://x/", now)).toEqual(viaList);
+    }
+  });
+
+  it("answers a handout for a merchant without tokens not-linked, and one of another environment 404", async () => {
+    const key = await newKey({ environments: ["test"] });
+    const unlinked = await storeMerchant(db, "No Tokens ApS", { merchant: { environment: "test" }, tokenSet: null });
+    const elsewhere = await storeMerchant(db, "No Tokens Live ApS", {
+      merchant: { environment: "production" },
+      tokenSet: null,
+    });
+    const refused = await issueToken(key.secret, unlinked);
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as Problem).type).toBe("/api/v1/problems/not-linked");
+    expect((await issueToken(key.secret, elsewhere)).status).toBe(404);
+    expect(await db.tokenHandout.count({ where: { merchantId: { in: [unlinked, elsewhere] } } })).toBe(0);
+  });
+
   it("hands out a fresh token: one refresh for many callers of an expired merchant, each handout recorded", async () => {
     const key = await newKey();
     const merchantId = await harness.linkMerchant({ email: BO.email, password: BO.password, vat: BO.merchant.vat });

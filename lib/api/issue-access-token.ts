@@ -2,7 +2,7 @@ import "server-only";
 
 import type { TAccessToken } from "@/lib/api/api-merchant-schemas";
 import { apiActor } from "@/lib/api/api-actor";
-import { getLinkedApiMerchant } from "@/lib/api/list-api-merchants";
+import { getLinkedApiMerchantWithTokens } from "@/lib/api/list-api-merchants";
 import { recordTokenHandout } from "@/lib/api/record-token-handout";
 import type { ApiPrincipal } from "@/lib/api-keys/authenticate-api-key";
 import { decodeJwtClaims } from "@/lib/tokens/decode-jwt-claims";
@@ -22,8 +22,12 @@ function expiryOf(accessToken: string, stored: string | null): Date {
  * ask at once. A link that needs relinking answers 409 with MobilePay's reason, never a stale token.
  */
 export async function issueAccessToken(principal: ApiPrincipal, merchantId: string): Promise<TAccessToken> {
-  const merchant = await getLinkedApiMerchant(principal, merchantId);
-  const grant = await getAccessToken(merchantId, { actor: apiActor(principal), trigger: "on-demand" });
+  const { merchant, tokenSet } = await getLinkedApiMerchantWithTokens(principal, merchantId);
+  const grant = await getAccessToken(merchantId, {
+    actor: apiActor(principal),
+    trigger: "on-demand",
+    current: tokenSet,
+  });
   const handedOutAt = new Date();
   await recordTokenHandout({ apiKeyId: principal.keyId, merchantId, handedOutAt, refreshed: grant.refreshed });
   const expiresAt = expiryOf(grant.accessToken, merchant.access_token_expires_at);

@@ -105,6 +105,28 @@ describe(`the proxy, on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => {
     expect(call.requestHeaders).not.toContain("session=abc");
   });
 
+  it("records every call of a burst in a masked row of its own, and a stopping instance waits for them", async () => {
+    const secret = await newKey();
+    const answers = await Promise.all(Array.from({ length: 6 }, () => proxy(secret, { path: "api/v1/merchants/me" })));
+    const correlationIds = await Promise.all(
+      answers.map(async (answer) => {
+        await answer.text();
+        return answer.headers.get("correlationid")!;
+      }),
+    );
+    const { waitForProxyCallRecords } = await import("./record-proxy-call");
+    await waitForProxyCallRecords();
+    const calls = await db.sampleCall.findMany({ where: { correlationId: { in: correlationIds } } });
+    expect(calls.map((call) => call.correlationId).sort()).toEqual([...correlationIds].sort());
+    for (const call of calls) {
+      expect(call).toMatchObject({ merchantId, responseStatus: 200, outcome: "success", method: "GET" });
+      expect(JSON.parse(call.requestHeaders)).toMatchObject({ authorization: "Bearer ••••" });
+    }
+    const merchant = await db.merchant.findUniqueOrThrow({ where: { id: merchantId } });
+    const latest = Math.max(...calls.map((call) => call.createdAt.getTime()));
+    expect(merchant.lastActivityAt.getTime()).toBeGreaterThanOrEqual(latest);
+  });
+
   it("keeps the backend's method, body, content type and CorrelationId, and returns MobilePay's error as it came", async () => {
     const secret = await newKey();
     const answer = await proxy(secret, {

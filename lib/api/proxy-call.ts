@@ -7,14 +7,13 @@ import type { NextRequest } from "next/server";
 import { apiActor } from "@/lib/api/api-actor";
 import { ApiProblem } from "@/lib/api/api-problem";
 import { requireScope } from "@/lib/api/api-route";
-import { getLinkedApiMerchant } from "@/lib/api/list-api-merchants";
+import { recordProxyCall, type ProxyCallRecord } from "@/lib/api/record-proxy-call";
+import { getLinkedApiMerchantWithTokens } from "@/lib/api/list-api-merchants";
 import { forwardedRequestHeaders, returnedResponseHeaders } from "@/lib/api/proxy-headers";
 import { checkProxyQuery, normaliseProxyPath } from "@/lib/api/proxy-path";
 import type { ApiPrincipal } from "@/lib/api-keys/authenticate-api-key";
-import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { readLimitedBody } from "@/lib/http/read-limited-body";
-import { logger } from "@/lib/logger";
 import { resolveApiUrl } from "@/lib/mobilepay/api/api-url";
 import { gatewayCredentialsFor } from "@/lib/mobilepay/api/gateway-credentials";
 import { MASK, maskHeaders } from "@/lib/mobilepay/api/mask-headers";
@@ -34,7 +33,7 @@ const MAX_STORED_BODY = 100_000;
 const PRODUCTS: readonly Product[] = ["invoice", "subscriptions"];
 const METHODS_WITH_BODY = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-type HistoryMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+type HistoryMethod = ProxyCallRecord["method"];
 
 export type ProxyCallOptions = {
   principal: ApiPrincipal;
@@ -88,7 +87,7 @@ export async function proxyCall({
   if (!query.ok) throw pathRefused(query);
   const method = request.method.toUpperCase() as HistoryMethod;
 
-  const merchant = await getLinkedApiMerchant(principal, merchantId);
+  const { merchant, tokenSet } = await getLinkedApiMerchantWithTokens(principal, merchantId);
   if (!merchant.scopes.includes(product)) {
     throw new ApiProblem("product-not-granted", `The merchant's consent does not cover ${product}: relink with it.`);
   }
@@ -142,7 +141,7 @@ export async function proxyCall({
   let refreshed = false;
   let upstream: Response;
   try {
-    const first = await getAccessToken(merchantId, { actor, trigger: "on-demand" });
+    const first = await getAccessToken(merchantId, { actor, trigger: "on-demand", current: tokenSet });
     refreshed = first.refreshed;
     upstream = await send(first.accessToken);
     if (upstream.status === 401) {
@@ -155,7 +154,7 @@ export async function proxyCall({
     clearTimeout(timer);
     if (error instanceof AppError || error instanceof ApiProblem) throw error;
     const timedOut = controller.signal.aborted;
-    await recordProxyCall({
+    recordProxyCall({
       ...history,
       responseStatus: null,
       responseBody: null,
@@ -163,6 +162,7 @@ export async function proxyCall({
       refreshed,
       outcome: "network-error",
       errorCode: timedOut ? "timeout" : "network",
+      createdAt: new Date(),
     });
     throw timedOut
       ? new ApiProblem("upstream-timeout", `MobilePay did not answer within ${PROXY_TIMEOUT_MS / 1000} s.`, {
@@ -177,7 +177,7 @@ export async function proxyCall({
   responseHeaders.set("correlationid", headers.correlationid);
   const finish = (responseBody: string | null, errorCode: string | null) => {
     clearTimeout(timer);
-    void recordProxyCall({
+    recordProxyCall({
       ...history,
       responseStatus: status,
       responseBody,
@@ -185,6 +185,7 @@ export async function proxyCall({
       refreshed,
       outcome,
       errorCode,
+      createdAt: new Date(),
     });
   };
   if (!upstream.body || status === 204 || status === 304) {
@@ -228,37 +229,4 @@ function streamWithRecord(
       },
     }),
   );
-}
-
-type ProxyCallRecord = {
-  merchantId: string;
-  environment: string;
-  product: string;
-  operation: string;
-  method: HistoryMethod;
-  url: string;
-  requestHeaders: string;
-  requestBody: string | null;
-  responseStatus: number | null;
-  responseBody: string | null;
-  durationMs: number;
-  correlationId: string;
-  refreshed: boolean;
-  outcome: "success" | "api-error" | "unauthorized" | "network-error";
-  errorCode: string | null;
-  staffId: string;
-  staffLabel: string;
-};
-
-/** The merchant's request history gets the call; a failed write is logged, never the backend's problem. */
-async function recordProxyCall(record: ProxyCallRecord): Promise<void> {
-  try {
-    const db = getDb();
-    await db.$transaction([
-      db.sampleCall.create({ data: record }),
-      db.merchant.update({ where: { id: record.merchantId }, data: { lastActivityAt: new Date() } }),
-    ]);
-  } catch (error) {
-    logger.error("a proxied call could not be added to the request history", { merchantId: record.merchantId, error });
-  }
 }

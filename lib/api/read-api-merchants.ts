@@ -8,6 +8,7 @@ import { oneOfCondition } from "@/lib/db/one-of-condition";
 import { CONNECTION_STATES } from "@/lib/inspection/merchant-live-state";
 import { connectionStateSql } from "@/lib/merchants/list-merchants";
 import { connectionState } from "@/lib/tokens/connection-state";
+import type { StoredTokenSet } from "@/lib/tokens/read-stored-sets";
 
 type ApiMerchantRow = {
   id: string;
@@ -121,6 +122,34 @@ function toApiMerchant(row: ApiMerchantRow, consoleUrl: string, now: Date): TApi
     updated_at: updatedAt.toISOString(),
     console_url: `${consoleUrl}/merchants/${encodeURIComponent(row.id)}`,
   };
+}
+
+/**
+ * The API's view of a merchant from its token set as the token service reads it (merchant joined), so an
+ * endpoint that goes on to use the token needs one read for both: the same answer readApiMerchants gives.
+ */
+export function apiMerchantFromTokenSet(set: StoredTokenSet, consoleUrl: string, now: Date = new Date()): TApiMerchant {
+  const { merchant } = set;
+  const row: ApiMerchantRow = {
+    id: set.merchantId,
+    name: merchant.name,
+    vatNumber: merchant.vatNumber,
+    environment: merchant.environment,
+    mobilePayId: merchant.mobilePayId,
+    products: merchant.products,
+    unlinkedAt: merchant.unlinkedAt,
+    updatedAt: merchant.updatedAt,
+    tokenUpdatedAt: set.updatedAt,
+    accessTokenExpiresAt: set.accessTokenExpiresAt,
+    grantedScopes: set.grantedScopes,
+    leaseUntil: set.leaseUntil,
+    failureKind: set.failureKind,
+    failureReason: set.failureReason,
+    failureAt: set.failureAt,
+    refreshStartedAt: set.refreshStartedAt,
+    lastRefreshedAt: set.lastRefreshedAt,
+  };
+  return toApiMerchant(row, consoleUrl.replace(/\/$/, ""), now);
 }
 
 /** Cursors are opaque to clients: the last id of a page, encoded so nobody builds one by hand. */

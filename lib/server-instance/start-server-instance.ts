@@ -1,5 +1,6 @@
 import "server-only";
 
+import { waitForProxyCallRecords } from "@/lib/api/record-proxy-call";
 import { staffSsoSettings } from "@/lib/auth/staff-sso-settings";
 import { InvalidEnvironmentError } from "@/lib/config/env-schema";
 import { getEnv } from "@/lib/env";
@@ -34,6 +35,7 @@ export async function startServerInstance(): Promise<void> {
       stopKeepAliveScheduler(),
       stopHousekeepingScheduler(),
       waitForRefreshesInFlight(),
+      waitForProxyCallRecords(),
       stopWebhookDeliveryWorker(),
     ]).then(() => {
       clearTimeout(grace);

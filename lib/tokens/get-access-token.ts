@@ -38,9 +38,19 @@ export function waitForRefreshesInFlight(): Promise<unknown> {
  */
 export function getAccessToken(
   merchantId: string,
-  options: { actor: Actor; trigger?: RefreshTrigger; forceRefresh?: boolean; staleVersion?: number },
+  options: {
+    actor: Actor;
+    trigger?: RefreshTrigger;
+    forceRefresh?: boolean;
+    staleVersion?: number;
+    /** The set as the caller just read it (in this request), saving the token service its own read. */
+    current?: StoredTokenSet;
+  },
 ): Promise<AccessTokenGrant> {
   if (options.staleVersion !== undefined || options.forceRefresh) return resolveAccessToken(merchantId, options);
+  if (options.current?.merchantId === merchantId) {
+    return refreshesInFlight.get(merchantId)?.grant ?? resolveAccessToken(merchantId, options);
+  }
   // Plain requests arriving together share one read (and, if needed, one refresh) per merchant.
   const running = refreshesInFlight.get(merchantId)?.grant ?? lookupsInFlight.get(merchantId);
   if (running) return running;
@@ -53,12 +63,19 @@ const lookupsInFlight = new Map<string, Promise<AccessTokenGrant>>();
 
 async function resolveAccessToken(
   merchantId: string,
-  options: { actor: Actor; trigger?: RefreshTrigger; forceRefresh?: boolean; staleVersion?: number },
+  options: {
+    actor: Actor;
+    trigger?: RefreshTrigger;
+    forceRefresh?: boolean;
+    staleVersion?: number;
+    current?: StoredTokenSet;
+  },
 ): Promise<AccessTokenGrant> {
   // The refused token may be one handed out before its set was stored: judge it against the stored set.
   if (options.staleVersion !== undefined) await refreshesInFlight.get(merchantId)?.stored;
   // Read as a refresh needs it, so an expired token goes straight to the lease without a second read.
-  const set = await readStoredSet(merchantId);
+  const given = options.staleVersion === undefined ? options.current : undefined;
+  const set = given?.merchantId === merchantId ? given : await readStoredSet(merchantId);
   if (!set) throw new AppError("CONFLICT", { userMessage: "This merchant has no tokens: link it first." });
   if (set.failureKind === "terminal" && options.trigger !== "manual") {
     throw new AppError("CONFLICT", {
@@ -78,7 +95,12 @@ async function resolveAccessToken(
   }
   if (options.staleVersion !== undefined && options.staleVersion !== set.version) {
     // Someone refreshed after the refused call: use their token.
-    return resolveAccessToken(merchantId, { ...options, staleVersion: undefined, forceRefresh: false });
+    return resolveAccessToken(merchantId, {
+      ...options,
+      staleVersion: undefined,
+      forceRefresh: false,
+      current: undefined,
+    });
   }
   let inFlight = refreshesInFlight.get(merchantId);
   if (!inFlight) {

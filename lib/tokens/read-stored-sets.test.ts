@@ -37,6 +37,11 @@ describe(`reading token sets for a refresh on ${process.env.TEST_DATABASE ?? "sq
       where: { merchantId: first },
       omit: { accessTokenCiphertext: false, refreshTokenCiphertext: false, idTokenCiphertext: false },
     });
+    const [firstMerchant, secondMerchant] = await Promise.all(
+      [first, second].map((id) =>
+        db.merchant.findUniqueOrThrow({ where: { id }, select: { unlinkedAt: true, products: true, updatedAt: true } }),
+      ),
+    );
     const firstSet = sets.find((set) => set.merchantId === first);
     expect(firstSet).toEqual({
       ...viaPrisma,
@@ -47,8 +52,10 @@ describe(`reading token sets for a refresh on ${process.env.TEST_DATABASE ?? "sq
         name: "First Read ApS",
         mobilePayId: "mp-First Read ApS",
         vatNumber: "DK10000000",
+        ...firstMerchant,
       },
     });
+    expect(firstSet?.merchant.updatedAt).toBeInstanceOf(Date);
     expect(firstSet?.accessTokenExpiresAt).toBeInstanceOf(Date);
     expect(sets.find((set) => set.merchantId === second)?.merchant).toEqual({
       environment: "sandbox",
@@ -57,6 +64,7 @@ describe(`reading token sets for a refresh on ${process.env.TEST_DATABASE ?? "sq
       name: "Second Read ApS",
       mobilePayId: null,
       vatNumber: "DK10000000",
+      ...secondMerchant,
     });
   });
 

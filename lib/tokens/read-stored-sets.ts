@@ -15,6 +15,10 @@ export type StoredTokenSet = MerchantTokenSet & {
     /** What every refreshed token must name, as at link time. */
     mobilePayId: string | null;
     vatNumber: string;
+    /** What the integrator API shows of the link beside the token (its state, products, last change). */
+    unlinkedAt: Date | null;
+    products: string;
+    updatedAt: Date;
   };
 };
 
@@ -25,6 +29,9 @@ type StoredTokenSetRow = MerchantTokenSet & {
   merchantName: string;
   merchantMobilePayId: string | null;
   merchantVatNumber: string;
+  merchantUnlinkedAt: Date | null;
+  merchantProducts: string;
+  merchantUpdatedAt: Date;
 };
 
 /**
@@ -39,7 +46,8 @@ export async function readStoredSets(db: Database, merchantIds: readonly string[
   const rows = await db.$queryRawUnsafe<StoredTokenSetRow[]>(
     `SELECT t.*, m."environment" AS "merchantEnvironment", m."subject" AS "merchantSubject",
       m."issuer" AS "merchantIssuer", m."name" AS "merchantName", m."mobilePayId" AS "merchantMobilePayId",
-      m."vatNumber" AS "merchantVatNumber"
+      m."vatNumber" AS "merchantVatNumber", m."unlinkedAt" AS "merchantUnlinkedAt",
+      m."products" AS "merchantProducts", m."updatedAt" AS "merchantUpdatedAt"
     FROM "MerchantTokenSet" t JOIN "Merchant" m ON m."id" = t."merchantId"
     WHERE t."merchantId" IN (${markers})`,
     ...merchantIds,
@@ -52,6 +60,9 @@ export async function readStoredSets(db: Database, merchantIds: readonly string[
       merchantName,
       merchantMobilePayId,
       merchantVatNumber,
+      merchantUnlinkedAt,
+      merchantProducts,
+      merchantUpdatedAt,
       ...set
     }) => ({
       ...set,
@@ -62,6 +73,9 @@ export async function readStoredSets(db: Database, merchantIds: readonly string[
         name: merchantName,
         mobilePayId: merchantMobilePayId,
         vatNumber: merchantVatNumber,
+        unlinkedAt: merchantUnlinkedAt,
+        products: merchantProducts,
+        updatedAt: merchantUpdatedAt,
       },
     }),
   );
