@@ -3,7 +3,7 @@ import type { Page } from "@playwright/test";
 import { TIMELINE_SERVER_RENDERED_ENTRIES } from "../lib/inspection/timeline";
 
 import { queryConsoleDatabase } from "./fixtures/console-database";
-import { expect, signInAs, signOut, test } from "./fixtures/console-test";
+import { expect, fillSignInForm, signInAs, signOut, test } from "./fixtures/console-test";
 import { consentAsMerchant, createInvitation } from "./fixtures/linking";
 import { PORTAL_USERS, sandboxControl } from "./fixtures/sandbox-control";
 
@@ -113,6 +113,60 @@ test.describe("[INSPECTION] support inspection and OIDC diagnostics", () => {
       [merchantId],
     );
     expect(JSON.parse(events[0]!.details)).toMatchObject({ token: "access", reason });
+  });
+
+  test("[INSPECTION]: an admin whose only second factor is a passkey confirms a reveal with it", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
+    const admin = { email: `passkey-admin-${Date.now()}@example.com`, password: "passkey-admin-password" };
+    await signInAs(page, "admin");
+    const created = await page.request.post("/api/staff", {
+      headers: sameOrigin(page),
+      data: { email: admin.email, name: "Petra Passkey", role: "admin", password: admin.password },
+    });
+    expect(created.status(), await created.text()).toBe(200);
+
+    // A browser of the new admin's own, with Chromium's virtual authenticator (the DevTools WebAuthn domain).
+    const context = await browser.newContext({ baseURL });
+    const own = await context.newPage();
+    const devtools = await context.newCDPSession(own);
+    await devtools.send("WebAuthn.enable");
+    await devtools.send("WebAuthn.addVirtualAuthenticator", {
+      options: {
+        protocol: "ctap2",
+        transport: "internal",
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
+    });
+    await fillSignInForm(own, admin.email, admin.password);
+    await expect(own.getByTestId("current-staff")).toHaveText("Petra Passkey");
+    await own.goto("/second-factor");
+    await own.getByLabel("Passkey name").fill("Support laptop");
+    await own.getByRole("button", { name: "Add a passkey" }).click();
+    await expect(own.getByTestId("passkey-list").getByRole("listitem")).toHaveCount(1);
+
+    // Registered but never used to sign: not fresh, and there is no app to give a code from.
+    await own.goto(`/merchants/${merchantId}`);
+    await own.getByText("Reveal a token (admin)").click();
+    await own.getByLabel("Reason").fill("Ticket 4711: the merchant's billing fails");
+    await own.getByRole("button", { name: "Reveal once" }).click();
+    await expect(own.getByTestId("reveal-passkey-hint")).toBeVisible();
+    await expect(own.getByLabel("Authentication code")).toHaveCount(0);
+    await expect(own.getByLabel("Revealed token value")).toHaveCount(0);
+    await own.getByRole("button", { name: "Confirm with a passkey and reveal" }).click();
+    await expect(own.getByLabel("Revealed token value")).toHaveValue(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
+
+    const events = await queryConsoleDatabase<{ actorLabel: string }>(
+      "SELECT actorLabel FROM AuditEvent WHERE action = 'tokens.revealed' AND merchantId = ? ORDER BY occurredAt DESC",
+      [merchantId],
+    );
+    expect(events[0]?.actorLabel).toBe(admin.email);
+    await context.close();
   });
 
   test("[INSPECTION]: the audit log ignores invalid filters and admins export CSV", async ({ page }) => {

@@ -1,5 +1,6 @@
 "use client";
 
+import type { AuthenticationResponseJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
 import { useEffect, useState } from "react";
 
 import { Alert } from "@/components/ui/alert";
@@ -19,8 +20,9 @@ type Revealed = RevealTokenResponse & { token: TRevealTokenSchema["token"]; seco
 export function RevealTokenForm({ merchantId }: { merchantId: string }) {
   const [token, setToken] = useState<TRevealTokenSchema["token"]>("access");
   const [reason, setReason] = useState("");
-  // Shown once the server asks for a fresh second factor.
+  // Shown once the server asks for a fresh second factor: a code field, a passkey button, or both.
   const [secondFactorCode, setSecondFactorCode] = useState<string | null>(null);
+  const [passkeyOffered, setPasskeyOffered] = useState(false);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -39,23 +41,24 @@ export function RevealTokenForm({ merchantId }: { merchantId: string }) {
     return () => clearTimeout(timer);
   }, [revealed]);
 
-  async function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  async function reveal(secondFactorPasskey?: AuthenticationResponseJSON) {
     setMessage(null);
     setErrors({});
     setPending(true);
     try {
       // The server checks the reason with the shared schema; its per-field message shows under the field.
       const result = await apiRequest<RevealTokenResponse>(`/api/merchants/${merchantId}/reveal`, {
-        body: { token, reason, ...(secondFactorCode ? { secondFactorCode } : {}) },
+        body: { token, reason, ...(secondFactorCode ? { secondFactorCode } : {}), secondFactorPasskey },
       });
       setSecondFactorCode(null);
+      setPasskeyOffered(false);
       setRevealed({ ...result, token, secondsLeft: result.visibleForSeconds });
       setReason("");
     } catch (error) {
       if (error instanceof ApiError) {
         setErrors(error.fieldErrors);
         if (error.fieldErrors.secondFactorCode) setSecondFactorCode("");
+        if (error.fieldErrors.secondFactorPasskey) setPasskeyOffered(true);
         setMessage(error.message);
       } else {
         setMessage("The console could not be reached.");
@@ -65,9 +68,35 @@ export function RevealTokenForm({ merchantId }: { merchantId: string }) {
     }
   }
 
+  /** Signs a fresh challenge with one of the staff member's passkeys, then reveals with that answer. */
+  async function revealWithPasskey() {
+    setMessage(null);
+    let answer: AuthenticationResponseJSON;
+    try {
+      const { options } = await apiRequest<{ options: PublicKeyCredentialRequestOptionsJSON }>(
+        "/api/account/passkeys/confirmation",
+        { method: "POST" },
+      );
+      // Loaded only when asked for: most reveals need no passkey, and the merchant page stays light.
+      const { startAuthentication } = await import("@simplewebauthn/browser");
+      answer = await startAuthentication({ optionsJSON: options });
+    } catch {
+      setMessage("No passkey answered. Try again, or use another device.");
+      return;
+    }
+    await reveal(answer);
+  }
+
   return (
     <div className="space-y-3">
-      <form onSubmit={(event) => void submit(event)} className="space-y-3" aria-label="Reveal a token">
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void reveal();
+        }}
+        className="space-y-3"
+        aria-label="Reveal a token"
+      >
         <fieldset disabled={pending} className="space-y-3">
           <Field id="reveal-token" label="Token">
             <Select
@@ -108,9 +137,21 @@ export function RevealTokenForm({ merchantId }: { merchantId: string }) {
               />
             </Field>
           ) : null}
-          <Button type="submit" variant="danger">
-            Reveal once
-          </Button>
+          {passkeyOffered ? (
+            <p className="text-sm text-slate-700" data-testid="reveal-passkey-hint">
+              {errors.secondFactorPasskey?.[0] ?? "Confirm with one of your passkeys."}
+            </p>
+          ) : null}
+          <div className="flex flex-wrap gap-2">
+            <Button type="submit" variant="danger">
+              Reveal once
+            </Button>
+            {passkeyOffered ? (
+              <Button type="button" variant="secondary" onClick={() => void revealWithPasskey()}>
+                Confirm with a passkey and reveal
+              </Button>
+            ) : null}
+          </div>
         </fieldset>
       </form>
       {message ? <Alert tone="error">{message}</Alert> : null}

@@ -32,7 +32,7 @@ export async function removePasskey(
     select: { name: true },
   });
   if (!passkey) throw new AppError("NOT_FOUND", { userMessage: "That passkey is not yours or no longer exists." });
-  await requireFreshSecondFactor(staff.id, secondFactorCode, now);
+  await requireFreshSecondFactor(staff.id, { code: secondFactorCode }, now);
   await db.$transaction(async (tx) => {
     const { count } = await tx.staffPasskey.deleteMany({ where: { id: passkeyId, staffId: staff.id } });
     if (count === 0) return;

@@ -222,12 +222,42 @@ describe(`passkeys on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => {
 
   it("keeps the second factor fresh for a few minutes after the passkey signed", async () => {
     const { staff, authenticator } = await registered();
-    await expect(fresh.requireFreshSecondFactor(staff.id, undefined)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(fresh.requireFreshSecondFactor(staff.id, {})).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await signInWith(await signInAnswer(authenticator))).kind).toBe("signed-in");
-    await expect(fresh.requireFreshSecondFactor(staff.id, undefined)).resolves.toBeUndefined();
+    await expect(fresh.requireFreshSecondFactor(staff.id, {})).resolves.toBeUndefined();
     await expect(
-      fresh.requireFreshSecondFactor(staff.id, undefined, new Date(Date.now() + fresh.FRESH_SECOND_FACTOR_MS + MINUTE)),
+      fresh.requireFreshSecondFactor(staff.id, {}, new Date(Date.now() + fresh.FRESH_SECOND_FACTOR_MS + MINUTE)),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("confirms a stale factor with the account's own passkey, once per challenge, listing only its passkeys", async () => {
+    const { staff, authenticator, passkey } = await registered();
+    const stranger = await registered();
+    const options = await assertion.passkeyConfirmationOptions(staff.id);
+    expect(options.allowCredentials?.map((credential) => credential.id)).toEqual([
+      (await db.staffPasskey.findUniqueOrThrow({ where: { id: passkey.id } })).credentialId,
+    ]);
+    await expect(fresh.requireFreshSecondFactor(staff.id, {})).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      fieldErrors: { secondFactorPasskey: [expect.any(String)] },
+    });
+    // Another account's passkey, even over a challenge issued for this one, proves nothing.
+    const strangers = stranger.authenticator.authenticate(options.challenge, CONSOLE);
+    await expect(fresh.requireFreshSecondFactor(staff.id, { passkey: strangers })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { secondFactorPasskey: [expect.any(String)] },
+    });
+    const own = authenticator.authenticate((await assertion.passkeyConfirmationOptions(staff.id)).challenge, CONSOLE);
+    await expect(fresh.requireFreshSecondFactor(staff.id, { passkey: own })).resolves.toBeUndefined();
+    // The same answer again, once the factor is stale: its challenge is spent.
+    const later = new Date(Date.now() + fresh.FRESH_SECOND_FACTOR_MS + MINUTE);
+    await expect(fresh.requireFreshSecondFactor(staff.id, { passkey: own }, later)).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+    });
+    // A code is no proof for an account without an authenticator app.
+    await expect(fresh.requireFreshSecondFactor(staff.id, { code: "123456" }, later)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 
   it("removes a passkey of one's own with a fresh factor, audited, and it signs in no more", async () => {

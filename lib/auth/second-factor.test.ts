@@ -149,22 +149,22 @@ describe(`a fresh second factor for handing out a secret, on ${process.env.TEST_
   it("passes within minutes of the last code, then asks for a current one and refuses a wrong one", async () => {
     const { requireFreshSecondFactor, FRESH_SECOND_FACTOR_MS } = await import("./fresh-second-factor");
     const { staff, secret } = await enrolled();
-    await expect(requireFreshSecondFactor(staff.id, undefined)).resolves.toBeUndefined();
+    await expect(requireFreshSecondFactor(staff.id, {})).resolves.toBeUndefined();
 
     const stale = new Date(Date.now() + FRESH_SECOND_FACTOR_MS + 2 * STEP_MS);
-    await expect(requireFreshSecondFactor(staff.id, undefined, stale)).rejects.toMatchObject({
+    await expect(requireFreshSecondFactor(staff.id, {}, stale)).rejects.toMatchObject({
       code: "FORBIDDEN",
       fieldErrors: { secondFactorCode: [expect.any(String)] },
     });
-    await expect(requireFreshSecondFactor(staff.id, "000000", stale)).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    await expect(requireFreshSecondFactor(staff.id, totpCodeAt(secret, stale), stale)).resolves.toBeUndefined();
+    await expect(requireFreshSecondFactor(staff.id, { code: "000000" }, stale)).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(requireFreshSecondFactor(staff.id, { code: totpCodeAt(secret, stale) }, stale)).resolves.toBeUndefined();
   });
 
   it("asks nothing of staff without a second factor", async () => {
     const { requireFreshSecondFactor } = await import("./fresh-second-factor");
     const staff = await createStaff();
     await expect(
-      requireFreshSecondFactor(staff.id, undefined, new Date(Date.now() + 86_400_000)),
+      requireFreshSecondFactor(staff.id, {}, new Date(Date.now() + 86_400_000)),
     ).resolves.toBeUndefined();
   });
 });

@@ -26,6 +26,30 @@ export async function passkeySignInOptions(now = new Date()): Promise<PublicKeyC
   });
 }
 
+/**
+ * Options for a signed-in staff member to confirm an act with one of their own passkeys. The credentials are
+ * listed, so on a shared computer the browser offers only theirs; the answer is checked by the same sign-in
+ * path, bound to the staff member.
+ */
+export async function passkeyConfirmationOptions(
+  staffId: string,
+  now = new Date(),
+): Promise<PublicKeyCredentialRequestOptionsJSON> {
+  const passkeys = await getDb().staffPasskey.findMany({
+    where: { staffId },
+    select: { credentialId: true, transports: true },
+  });
+  return generateAuthenticationOptions({
+    rpID: relyingPartyOf(getEnv().NEXTAUTH_URL).id,
+    challenge: challengeBytes(await issuePasskeyChallenge("sign-in", null, now)),
+    userVerification: "required",
+    allowCredentials: passkeys.map((passkey) => ({
+      id: passkey.credentialId,
+      transports: passkey.transports ? passkey.transports.split(",") : undefined,
+    })),
+  });
+}
+
 export type VerifiedPasskey = { passkeyId: string; staffId: string };
 
 /** The staff member whose passkey signed, when they have one by the credential id the answer names. */

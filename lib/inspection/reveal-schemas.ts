@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { ZPasskeyAuthenticationResponseSchema } from "@/lib/auth/passkey-schemas";
+
 /** Shared by the reveal form and its route: which token, and why staff need to see it. */
 export const ZRevealTokenSchema = z.object({
   token: z.enum(["access", "refresh", "id"]),
@@ -10,6 +12,8 @@ export const ZRevealTokenSchema = z.object({
     .max(500, "Keep the reason under 500 characters."),
   /** Asked for when the staff member's last second factor is older than a few minutes. */
   secondFactorCode: z.string().trim().max(40).optional(),
+  /** Or a passkey's answer to a challenge from the passkey confirmation route. */
+  secondFactorPasskey: ZPasskeyAuthenticationResponseSchema.optional(),
 });
 
 export type TRevealTokenSchema = z.infer<typeof ZRevealTokenSchema>;

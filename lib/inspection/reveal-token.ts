@@ -24,13 +24,14 @@ export async function revealToken({
   token,
   reason,
   secondFactorCode,
+  secondFactorPasskey,
   staff,
 }: RevealTokenOptions): Promise<RevealTokenResponse> {
   // Checked again here so no other caller can skip the route's permission check.
   if (!hasPermission(staff.role, "tokens:reveal")) {
     throw new AppError("FORBIDDEN", { userMessage: "Your role does not allow revealing tokens." });
   }
-  await requireFreshSecondFactor(staff.id, secondFactorCode || undefined);
+  await requireFreshSecondFactor(staff.id, { code: secondFactorCode || undefined, passkey: secondFactorPasskey });
   let plain: Awaited<ReturnType<typeof readTokenSet>>;
   try {
     plain = await readTokenSet(merchantId);
