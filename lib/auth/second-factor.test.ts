@@ -156,15 +156,17 @@ describe(`a fresh second factor for handing out a secret, on ${process.env.TEST_
       code: "FORBIDDEN",
       fieldErrors: { secondFactorCode: [expect.any(String)] },
     });
-    await expect(requireFreshSecondFactor(staff.id, { code: "000000" }, stale)).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    await expect(requireFreshSecondFactor(staff.id, { code: totpCodeAt(secret, stale) }, stale)).resolves.toBeUndefined();
+    await expect(requireFreshSecondFactor(staff.id, { code: "000000" }, stale)).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+    });
+    await expect(
+      requireFreshSecondFactor(staff.id, { code: totpCodeAt(secret, stale) }, stale),
+    ).resolves.toBeUndefined();
   });
 
   it("asks nothing of staff without a second factor", async () => {
     const { requireFreshSecondFactor } = await import("./fresh-second-factor");
     const staff = await createStaff();
-    await expect(
-      requireFreshSecondFactor(staff.id, {}, new Date(Date.now() + 86_400_000)),
-    ).resolves.toBeUndefined();
+    await expect(requireFreshSecondFactor(staff.id, {}, new Date(Date.now() + 86_400_000))).resolves.toBeUndefined();
   });
 });
