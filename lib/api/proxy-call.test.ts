@@ -127,6 +127,26 @@ describe(`the proxy, on ${process.env.TEST_DATABASE ?? "sqlite"}`, () => {
     expect(merchant.lastActivityAt.getTime()).toBeGreaterThanOrEqual(latest);
   });
 
+  it("sends each call with its own merchant's token over the shared connections, in a row and at once", async () => {
+    const secret = await newKey();
+    const finnish = await harness.linkMerchant({
+      email: ANNA.email,
+      password: ANNA.password,
+      vat: ANNA.finnishMerchant.vat,
+    });
+    const expected = new Map([
+      [merchantId, ANNA.danishMerchant.id],
+      [finnish, ANNA.finnishMerchant.id],
+    ]);
+    const order = [merchantId, finnish, finnish, merchantId, finnish, merchantId];
+    const whoAnswered = async (merchant: string) =>
+      ((await (await proxy(secret, { merchant, path: "api/v1/merchants/me" })).json()) as { MerchantId: string })
+        .MerchantId;
+    for (const merchant of order) expect(await whoAnswered(merchant)).toBe(expected.get(merchant));
+    const atOnce = await Promise.all(order.map(whoAnswered));
+    expect(atOnce).toEqual(order.map((merchant) => expected.get(merchant)));
+  });
+
   it("keeps the backend's method, body, content type and CorrelationId, and returns MobilePay's error as it came", async () => {
     const secret = await newKey();
     const answer = await proxy(secret, {

@@ -11,6 +11,8 @@ import { recordProxyCall, type ProxyCallRecord } from "@/lib/api/record-proxy-ca
 import { getLinkedApiMerchantWithTokens } from "@/lib/api/list-api-merchants";
 import { forwardedRequestHeaders, returnedResponseHeaders } from "@/lib/api/proxy-headers";
 import { checkProxyQuery, normaliseProxyPath } from "@/lib/api/proxy-path";
+import { relayUpstreamBody } from "@/lib/api/relay-upstream-body";
+import { sendUpstream } from "@/lib/api/upstream-pool";
 import type { ApiPrincipal } from "@/lib/api-keys/authenticate-api-key";
 import { AppError } from "@/lib/errors";
 import { readLimitedBody } from "@/lib/http/read-limited-body";
@@ -114,13 +116,13 @@ export async function proxyCall({
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), PROXY_TIMEOUT_MS);
   const send = (accessToken: string) =>
-    fetch(target, {
+    sendUpstream({
+      target,
       method,
       headers: { ...headers, authorization: `Bearer ${accessToken}` },
       body,
-      redirect: "manual",
-      cache: "no-store",
       signal: controller.signal,
+      timeoutMs: PROXY_TIMEOUT_MS,
     });
 
   const history = {
@@ -139,13 +141,14 @@ export async function proxyCall({
   };
 
   let refreshed = false;
-  let upstream: Response;
+  let upstream: Awaited<ReturnType<typeof sendUpstream>>;
   try {
     const first = await getAccessToken(merchantId, { actor, trigger: "on-demand", current: tokenSet });
     refreshed = first.refreshed;
     upstream = await send(first.accessToken);
-    if (upstream.status === 401) {
-      await upstream.body?.cancel().catch(() => undefined);
+    if (upstream.statusCode === 401) {
+      // The request body is held as text, so the retry sends the same bytes again.
+      await upstream.body.dump().catch(() => undefined);
       const second = await getAccessToken(merchantId, { actor, trigger: "unauthorized", staleVersion: first.version });
       refreshed = true;
       upstream = await send(second.accessToken);
@@ -153,7 +156,7 @@ export async function proxyCall({
   } catch (error) {
     clearTimeout(timer);
     if (error instanceof AppError || error instanceof ApiProblem) throw error;
-    const timedOut = controller.signal.aborted;
+    const timedOut = controller.signal.aborted || isUpstreamTimeout(error);
     recordProxyCall({
       ...history,
       responseStatus: null,
@@ -171,7 +174,7 @@ export async function proxyCall({
       : new ApiProblem("upstream-unreachable", "MobilePay could not be reached; nothing was answered.");
   }
 
-  const status = upstream.status;
+  const status = upstream.statusCode;
   const outcome = status >= 200 && status < 300 ? "success" : status === 401 ? "unauthorized" : "api-error";
   const responseHeaders = returnedResponseHeaders(upstream.headers);
   responseHeaders.set("correlationid", headers.correlationid);
@@ -188,45 +191,22 @@ export async function proxyCall({
       createdAt: new Date(),
     });
   };
-  if (!upstream.body || status === 204 || status === 304) {
+  if (status === 204 || status === 304) {
+    await upstream.body.dump().catch(() => undefined);
     finish(null, null);
     return new Response(null, { status, headers: responseHeaders });
   }
-  return new Response(streamWithRecord(upstream.body, finish), { status, headers: responseHeaders });
+  const relayed = relayUpstreamBody(upstream.body, {
+    maxBytes: MAX_PROXY_RESPONSE_BYTES,
+    keepChars: MAX_STORED_BODY + 1,
+    failureCode: (error) => (controller.signal.aborted || isUpstreamTimeout(error) ? "timeout" : "network"),
+    onEnd: ({ keptText, errorCode }) => finish(keptText === null ? null : capped(keptText), errorCode),
+  });
+  return new Response(relayed, { status, headers: responseHeaders });
 }
 
-/**
- * Passes MobilePay's answer through as it arrives, keeping its first characters for the history and
- * cutting it off past the size limit; the history row is written when the body ends, either way.
- */
-function streamWithRecord(
-  body: ReadableStream<Uint8Array>,
-  finish: (responseBody: string | null, errorCode: string | null) => void,
-): ReadableStream<Uint8Array> {
-  const decoder = new TextDecoder();
-  let kept = "";
-  let received = 0;
-  let finished = false;
-  const done = (errorCode: string | null) => {
-    if (finished) return;
-    finished = true;
-    finish(kept === "" ? null : capped(kept), errorCode);
-  };
-  return body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        received += chunk.byteLength;
-        if (received > MAX_PROXY_RESPONSE_BYTES) {
-          done("response-too-large");
-          controller.error(new Error("MobilePay's answer exceeded the proxy's size limit"));
-          return;
-        }
-        if (kept.length <= MAX_STORED_BODY) kept += decoder.decode(chunk, { stream: true });
-        controller.enqueue(chunk);
-      },
-      flush() {
-        done(null);
-      },
-    }),
-  );
+/** undici's own deadlines for the answer's headers and body, set to the proxy's, may fire first. */
+function isUpstreamTimeout(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT";
 }

@@ -38,11 +38,15 @@ export function forwardedRequestHeaders(incoming: Headers): Record<string, strin
   return kept;
 }
 
-export function returnedResponseHeaders(upstream: Headers): Headers {
+/** MobilePay's answer headers as the HTTP client hands them over: lower-case names, repeated ones as lists. */
+export type UpstreamHeaders = Record<string, string | string[] | undefined>;
+
+export function returnedResponseHeaders(upstream: UpstreamHeaders): Headers {
   const kept = new Headers();
   for (const name of RETURNED_RESPONSE_HEADERS) {
-    const value = upstream.get(name);
-    if (value !== null) kept.set(name, value);
+    const value = upstream[name];
+    if (value === undefined) continue;
+    for (const one of Array.isArray(value) ? value : [value]) kept.append(name, one);
   }
   return kept;
 }
