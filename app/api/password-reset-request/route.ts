@@ -5,6 +5,7 @@ import { PASSWORD_RESET_REQUESTED_MESSAGE, requestPasswordReset } from "@/lib/ac
 import { getEnv } from "@/lib/env";
 import { AppError, toErrorBody } from "@/lib/errors";
 import { senderAddress } from "@/lib/http/sender-address";
+import { tooManyRequests } from "@/lib/http/too-many-requests";
 import { zodFieldErrors } from "@/lib/http/zod-field-errors";
 import { logger } from "@/lib/logger";
 import { mailSettings } from "@/lib/mail/mail-settings";
@@ -36,13 +37,7 @@ export async function POST(request: NextRequest) {
       settings,
     );
     if (outcome.kind === "throttled") {
-      const error = new AppError("RATE_LIMITED", {
-        userMessage: "Too many requests for a password reset. Try again later.",
-      });
-      return NextResponse.json(toErrorBody(error), {
-        status: error.status,
-        headers: { "Retry-After": String(Math.ceil(outcome.retryAfterMs / 1000)) },
-      });
+      return tooManyRequests(outcome.retryAfterMs, "Too many requests for a password reset. Try again later.");
     }
     after(async () => {
       try {
