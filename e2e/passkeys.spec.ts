@@ -9,6 +9,7 @@ import { scaled } from "../lib/testing/test-slowness";
 import { freePort } from "../scripts/throwaway-postgres";
 
 import { expect, test } from "./fixtures/console-test";
+import { addVirtualAuthenticator } from "./fixtures/virtual-authenticator";
 import { spawnConsole, specDatabase, waitUntilHealthy, type SpawnedConsole } from "./support/spawned-console";
 
 /**
@@ -75,18 +76,7 @@ test.describe("passkeys", () => {
     await waitUntilHealthy(console_);
 
     page = await (await browser.newContext({ baseURL: console_.url })).newPage();
-    devtools = await page.context().newCDPSession(page);
-    await devtools.send("WebAuthn.enable");
-    ({ authenticatorId } = await devtools.send("WebAuthn.addVirtualAuthenticator", {
-      options: {
-        protocol: "ctap2",
-        transport: "internal",
-        hasResidentKey: true,
-        hasUserVerification: true,
-        isUserVerified: true,
-        automaticPresenceSimulation: true,
-      },
-    }));
+    ({ devtools, authenticatorId } = await addVirtualAuthenticator(page));
   });
 
   // Password sign-ins (bcrypt) and page loads of a production console on a busy machine.

@@ -5,6 +5,7 @@ import { TIMELINE_SERVER_RENDERED_ENTRIES } from "../lib/inspection/timeline";
 import { queryConsoleDatabase } from "./fixtures/console-database";
 import { expect, fillSignInForm, signInAs, signOut, test } from "./fixtures/console-test";
 import { consentAsMerchant, createInvitation } from "./fixtures/linking";
+import { addVirtualAuthenticator } from "./fixtures/virtual-authenticator";
 import { PORTAL_USERS, sandboxControl } from "./fixtures/sandbox-control";
 
 const bo = PORTAL_USERS.bo;
@@ -128,21 +129,10 @@ test.describe("[INSPECTION] support inspection and OIDC diagnostics", () => {
     });
     expect(created.status(), await created.text()).toBe(200);
 
-    // A browser of the new admin's own, with Chromium's virtual authenticator (the DevTools WebAuthn domain).
+    // A browser of the new admin's own, with an authenticator to register a passkey in.
     const context = await browser.newContext({ baseURL });
     const own = await context.newPage();
-    const devtools = await context.newCDPSession(own);
-    await devtools.send("WebAuthn.enable");
-    await devtools.send("WebAuthn.addVirtualAuthenticator", {
-      options: {
-        protocol: "ctap2",
-        transport: "internal",
-        hasResidentKey: true,
-        hasUserVerification: true,
-        isUserVerified: true,
-        automaticPresenceSimulation: true,
-      },
-    });
+    await addVirtualAuthenticator(own);
     await fillSignInForm(own, admin.email, admin.password);
     await expect(own.getByTestId("current-staff")).toHaveText("Petra Passkey");
     await own.goto("/second-factor");

@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { SubmissionForm } from "@/components/ui/submission-form";
 import { InputField } from "@/components/ui/input-field";
 import { useFormSubmission } from "@/components/ui/use-form-submission";
 import type { TChangeDisplayName } from "@/lib/account/account-schemas";
@@ -11,7 +11,7 @@ import type { TChangeDisplayName } from "@/lib/account/account-schemas";
 /** The name the header and the audit log show for this staff member. */
 export function DisplayNameForm({ name }: { name: string }) {
   const router = useRouter();
-  const { pending, fieldErrors, message, onSubmit } = useFormSubmission<TChangeDisplayName>({
+  const form = useFormSubmission<TChangeDisplayName>({
     path: "/api/account",
     method: "PATCH",
     fields: ["name"],
@@ -22,19 +22,16 @@ export function DisplayNameForm({ name }: { name: string }) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
-      <fieldset disabled={pending} className="space-y-4">
-        <InputField
-          id="account-name"
-          label="Display name"
-          errors={fieldErrors.name}
-          name="name"
-          defaultValue={name}
-          autoComplete="name"
-        />
-        <Button type="submit">{pending ? "Saving…" : "Save name"}</Button>
-      </fieldset>
-    </form>
+    <SubmissionForm submission={form}>
+      <InputField
+        id="account-name"
+        label="Display name"
+        errors={form.fieldErrors.name}
+        name="name"
+        defaultValue={name}
+        autoComplete="name"
+      />
+      <Button type="submit">{form.pending ? "Saving…" : "Save name"}</Button>
+    </SubmissionForm>
   );
 }

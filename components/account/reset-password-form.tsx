@@ -5,6 +5,7 @@ import { useState } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { SubmissionForm } from "@/components/ui/submission-form";
 import { InputField } from "@/components/ui/input-field";
 import { UNREACHABLE_TRY_AGAIN_TEXT } from "@/components/ui/unreachable-text";
 import { useFormSubmission } from "@/components/ui/use-form-submission";
@@ -15,7 +16,7 @@ import type { TSetPasswordFromLink } from "@/lib/account/account-schemas";
 export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
   const hydrated = useHydrated();
   const [done, setDone] = useState(false);
-  const { pending, fieldErrors, message, onSubmit } = useFormSubmission<TSetPasswordFromLink>({
+  const form = useFormSubmission<TSetPasswordFromLink>({
     path: `/api/password-reset/${encodeURIComponent(token)}`,
     fields: ["password"],
     unreachableText: UNREACHABLE_TRY_AGAIN_TEXT,
@@ -33,25 +34,29 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
     );
   }
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" data-hydrated={hydrated}>
-      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
-      <p className="text-sm text-slate-700">
-        For <span className="font-medium">{email}</span>.
-      </p>
-      {/* Lets a password manager file the new password under the right account. */}
-      <input type="text" name="username" value={email} autoComplete="username" readOnly hidden />
-      <fieldset disabled={pending} className="space-y-4">
-        <InputField
-          id="reset-new-password"
-          label="New password"
-          errors={fieldErrors.password}
-          hint="At least 12 characters."
-          name="password"
-          type="password"
-          autoComplete="new-password"
-        />
-        <Button type="submit">{pending ? "Saving…" : "Set password"}</Button>
-      </fieldset>
-    </form>
+    <SubmissionForm
+      submission={form}
+      hydrated={hydrated}
+      intro={
+        <>
+          <p className="text-sm text-slate-700">
+            For <span className="font-medium">{email}</span>.
+          </p>
+          {/* Lets a password manager file the new password under the right account. */}
+          <input type="text" name="username" value={email} autoComplete="username" readOnly hidden />
+        </>
+      }
+    >
+      <InputField
+        id="reset-new-password"
+        label="New password"
+        errors={form.fieldErrors.password}
+        hint="At least 12 characters."
+        name="password"
+        type="password"
+        autoComplete="new-password"
+      />
+      <Button type="submit">{form.pending ? "Saving…" : "Set password"}</Button>
+    </SubmissionForm>
   );
 }

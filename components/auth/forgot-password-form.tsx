@@ -5,6 +5,7 @@ import { useState } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { SubmissionForm } from "@/components/ui/submission-form";
 import { InputField } from "@/components/ui/input-field";
 import { UNREACHABLE_TRY_AGAIN_TEXT } from "@/components/ui/unreachable-text";
 import { useFormSubmission } from "@/components/ui/use-form-submission";
@@ -15,7 +16,7 @@ import type { TRequestPasswordReset } from "@/lib/account/account-schemas";
 export function ForgotPasswordForm() {
   const hydrated = useHydrated();
   const [answer, setAnswer] = useState<string | null>(null);
-  const { pending, fieldErrors, message, onSubmit } = useFormSubmission<TRequestPasswordReset, { message: string }>({
+  const form = useFormSubmission<TRequestPasswordReset, { message: string }>({
     path: "/api/password-reset-request",
     fields: ["email"],
     unreachableText: UNREACHABLE_TRY_AGAIN_TEXT,
@@ -33,22 +34,24 @@ export function ForgotPasswordForm() {
     );
   }
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" data-hydrated={hydrated}>
-      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
-      <fieldset disabled={pending} className="space-y-4">
-        <InputField
-          id="forgot-password-email"
-          label="Email"
-          errors={fieldErrors.email}
-          name="email"
-          type="email"
-          autoComplete="username"
-        />
-        <Button type="submit">{pending ? "Sending…" : "Send reset link"}</Button>
-      </fieldset>
-      <Link href="/sign-in" className="block text-sm text-blue-700 hover:underline">
-        Back to sign-in
-      </Link>
-    </form>
+    <SubmissionForm
+      submission={form}
+      hydrated={hydrated}
+      after={
+        <Link href="/sign-in" className="block text-sm text-blue-700 hover:underline">
+          Back to sign-in
+        </Link>
+      }
+    >
+      <InputField
+        id="forgot-password-email"
+        label="Email"
+        errors={form.fieldErrors.email}
+        name="email"
+        type="email"
+        autoComplete="username"
+      />
+      <Button type="submit">{form.pending ? "Sending…" : "Send reset link"}</Button>
+    </SubmissionForm>
   );
 }

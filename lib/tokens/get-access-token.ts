@@ -10,6 +10,15 @@ import { decryptTokenColumn } from "@/lib/tokens/token-cipher-instance";
 
 export type AccessTokenGrant = { accessToken: string; version: number; refreshed: boolean };
 
+type AccessTokenOptions = {
+  actor: Actor;
+  trigger?: RefreshTrigger;
+  forceRefresh?: boolean;
+  staleVersion?: number;
+  /** The set as the caller just read it (in this request), saving the token service its own read. */
+  current?: StoredTokenSet;
+};
+
 /**
  * Concurrent callers in one process share one refresh per merchant: `grant` settles when the new token
  * has passed its checks, `stored` when the refresh is over (new set written, or failure recorded).
@@ -36,17 +45,7 @@ export function waitForRefreshesInFlight(): Promise<unknown> {
  * `staleVersion` asks for a refresh only if the stored set is still the one
  * whose token was just refused (so a 401 never causes two refreshes).
  */
-export function getAccessToken(
-  merchantId: string,
-  options: {
-    actor: Actor;
-    trigger?: RefreshTrigger;
-    forceRefresh?: boolean;
-    staleVersion?: number;
-    /** The set as the caller just read it (in this request), saving the token service its own read. */
-    current?: StoredTokenSet;
-  },
-): Promise<AccessTokenGrant> {
+export function getAccessToken(merchantId: string, options: AccessTokenOptions): Promise<AccessTokenGrant> {
   if (options.staleVersion !== undefined || options.forceRefresh) return resolveAccessToken(merchantId, options);
   if (options.current?.merchantId === merchantId) {
     return refreshesInFlight.get(merchantId)?.grant ?? resolveAccessToken(merchantId, options);
@@ -61,16 +60,7 @@ export function getAccessToken(
 
 const lookupsInFlight = new Map<string, Promise<AccessTokenGrant>>();
 
-async function resolveAccessToken(
-  merchantId: string,
-  options: {
-    actor: Actor;
-    trigger?: RefreshTrigger;
-    forceRefresh?: boolean;
-    staleVersion?: number;
-    current?: StoredTokenSet;
-  },
-): Promise<AccessTokenGrant> {
+async function resolveAccessToken(merchantId: string, options: AccessTokenOptions): Promise<AccessTokenGrant> {
   // The refused token may be one handed out before its set was stored: judge it against the stored set.
   if (options.staleVersion !== undefined) await refreshesInFlight.get(merchantId)?.stored;
   // Read as a refresh needs it, so an expired token goes straight to the lease without a second read.
