@@ -24,6 +24,8 @@ export default defineConfig({
     // Stretched on a busy machine; the factor is measured here once and inherited by the test processes.
     testTimeout: scaled(20_000),
     hookTimeout: scaled(60_000),
+    // The console's migrations run once per run, into a template every test file copies.
+    globalSetup: ["lib/testing/console-database-template.ts"],
     pool: "forks",
     // Vitest's default on two cores is one file at a time, yet most files spend much of their time waiting
     // on a sandbox, a PostgreSQL server or a child process: two at a time keep both cores working.

@@ -41,7 +41,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
+export async function startThrowawayPostgres(options: { maxConnections?: number } = {}): Promise<ThrowawayPostgres> {
   const bin = binDirectory();
   const directory = mkdtempSync(path.join(tmpdir(), "console-postgres-"));
   const data = path.join(directory, "data");
@@ -68,7 +68,7 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     "-l",
     path.join(directory, "server.log"),
     "-o",
-    `-p ${port} -k ${directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=200`,
+    `-p ${port} -k ${directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=${options.maxConnections ?? 200}`,
     "-w",
     "start",
   ]);

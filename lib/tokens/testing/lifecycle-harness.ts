@@ -1,10 +1,12 @@
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { copyFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import { startThrowawayPostgres } from "../../../scripts/throwaway-postgres";
+import pg from "pg";
+import { inject } from "vitest";
+
+import { withDatabase } from "../../testing/console-database-template";
 import { ControlClient } from "../../../sandbox/test/support/control-client";
 import { linkAndRedeem } from "../../../sandbox/test/support/hybrid-flow";
 import {
@@ -52,16 +54,43 @@ export function reuseTestEnvironment(sandboxUrl: string): Record<string, string>
   };
 }
 
+async function onServer<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A migrated console database of this file's own, copied from the run's template (see Vitest's global setup). */
+async function copyConsoleDatabase(directory: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const template = inject("consoleDatabaseTemplate");
+  if (template.kind === "sqlite") {
+    const file = path.join(directory, "console.db");
+    await copyFile(template.file, file);
+    return { url: `file:${file}`, drop: async () => {} };
+  }
+  const name = `file_${randomBytes(6).toString("hex")}`;
+  await onServer(template.serverUrl, (client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${template.template}`));
+  return {
+    url: withDatabase(template.serverUrl, name),
+    drop: () =>
+      onServer(template.serverUrl, (client) => client.query(`DROP DATABASE ${name} WITH (FORCE)`)).then(() => {}),
+  };
+}
+
 export async function startLifecycleHarness(
   options: { extraEnv?: (sandboxUrl: string) => Record<string, string> } = {},
 ): Promise<LifecycleHarness> {
   const directory = await mkdtemp(path.join(tmpdir(), "console-lifecycle-"));
   const sandbox = await startTestSandbox();
   // The same suite runs on the embedded SQLite default and, with TEST_DATABASE=postgresql, on a real server.
-  const postgres = process.env.TEST_DATABASE === "postgresql" ? await startThrowawayPostgres() : undefined;
+  const database = await copyConsoleDatabase(directory);
   const env: Record<string, string> = {
     NODE_ENV: "test",
-    DATABASE_URL: postgres?.url ?? `file:${path.join(directory, "console.db")}`,
+    DATABASE_URL: database.url,
     NEXTAUTH_URL: "http://localhost:3000",
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
     TOKEN_ENCRYPTION_KEYS: `test:${randomBytes(32).toString("base64")}`,
@@ -75,10 +104,6 @@ export async function startLifecycleHarness(
     ...options.extraEnv?.(sandbox.url),
   };
   Object.assign(process.env, env);
-  execFileSync(path.join("node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
-    env: { ...process.env, ...env },
-    stdio: "ignore",
-  });
   const control = new ControlClient(sandbox.url);
   const { getDb } = await import("@/lib/db/client");
   const { encryptTokenSet } = await import("@/lib/tokens/encrypt-token-set");
@@ -133,7 +158,7 @@ export async function startLifecycleHarness(
       await sandbox.stop();
       const { getDb } = await import("@/lib/db/client");
       await getDb().$disconnect();
-      postgres?.stop();
+      await database.drop();
       await rm(directory, { recursive: true, force: true });
     },
   };
