@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { SubmissionForm } from "@/components/ui/submission-form";
 import { InputField } from "@/components/ui/input-field";
+import { NewPasswordField } from "@/components/ui/new-password-field";
 import { useFormSubmission } from "@/components/ui/use-form-submission";
 import type { TChangePassword } from "@/lib/account/account-schemas";
 
@@ -37,14 +38,12 @@ export function ChangePasswordForm() {
         type="password"
         autoComplete="current-password"
       />
-      <InputField
+      <NewPasswordField
         id="new-password"
         label="New password"
-        errors={form.fieldErrors.newPassword}
-        hint="At least 12 characters. Your other sessions are signed out."
         name="newPassword"
-        type="password"
-        autoComplete="new-password"
+        errors={form.fieldErrors.newPassword}
+        note="Your other sessions are signed out."
       />
       <Button type="submit">{form.pending ? "Changing…" : "Change password"}</Button>
     </SubmissionForm>

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SubmissionForm } from "@/components/ui/submission-form";
-import { InputField } from "@/components/ui/input-field";
+import { NewPasswordField } from "@/components/ui/new-password-field";
 import { UNREACHABLE_TRY_AGAIN_TEXT } from "@/components/ui/unreachable-text";
 import { useFormSubmission } from "@/components/ui/use-form-submission";
 import { useHydrated } from "@/components/ui/use-hydrated";
@@ -47,14 +47,11 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
         </>
       }
     >
-      <InputField
+      <NewPasswordField
         id="reset-new-password"
         label="New password"
-        errors={form.fieldErrors.password}
-        hint="At least 12 characters."
         name="password"
-        type="password"
-        autoComplete="new-password"
+        errors={form.fieldErrors.password}
       />
       <Button type="submit">{form.pending ? "Saving…" : "Set password"}</Button>
     </SubmissionForm>

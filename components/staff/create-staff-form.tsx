@@ -7,6 +7,7 @@ import { SubmissionForm } from "@/components/ui/submission-form";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/input";
 import { InputField } from "@/components/ui/input-field";
+import { NewPasswordField } from "@/components/ui/new-password-field";
 import { useFormSubmission } from "@/components/ui/use-form-submission";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, STAFF_ROLES } from "@/lib/auth/roles";
 import type { TCreateStaffUser } from "@/lib/staff/staff-schemas";
@@ -36,14 +37,11 @@ export function CreateStaffForm() {
           ))}
         </Select>
       </Field>
-      <InputField
+      <NewPasswordField
         id="new-staff-password"
         label="Initial password"
-        errors={form.fieldErrors.password}
-        hint="At least 12 characters."
         name="password"
-        type="password"
-        autoComplete="new-password"
+        errors={form.fieldErrors.password}
       />
       <Button type="submit">{form.pending ? "Adding…" : "Add staff member"}</Button>
     </SubmissionForm>

@@ -1,5 +1,11 @@
 import { z } from "zod";
 
-export const ZPasswordSchema = z.string().min(12, "Use at least 12 characters").max(200, "Use at most 200 characters");
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 200;
+
+export const ZPasswordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters`);
 
 export const ZEmailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email("Enter a valid email address"));
