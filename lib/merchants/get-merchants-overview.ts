@@ -4,7 +4,7 @@ import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { environmentsVisibleTo, visibleEnvironmentIds } from "@/lib/auth/require-environment-access";
 import { hasPermission, mayUseEnvironment } from "@/lib/auth/roles";
 import { listInvitations } from "@/lib/links/list-invitations";
-import { countMerchantsByState, listMerchants } from "@/lib/merchants/list-merchants";
+import { listMerchants } from "@/lib/merchants/list-merchants";
 import type { TMerchantListQuery } from "@/lib/merchants/merchant-list-schemas";
 
 const RECENT_INVITATIONS = 10;
@@ -15,15 +15,12 @@ const RECENT_INVITATIONS = 10;
  */
 export async function getMerchantsOverview(query: TMerchantListQuery, staff: Pick<CurrentStaff, "role">) {
   const scope = { environments: visibleEnvironmentIds(staff) };
-  const { state: _state, page: _page, ...countFilters } = query;
-  const [list, stateCounts, invitations] = await Promise.all([
+  const [list, invitations] = await Promise.all([
     listMerchants(query, scope),
-    countMerchantsByState(countFilters, scope),
     listInvitations({ take: RECENT_INVITATIONS, environments: scope.environments }),
   ]);
   return {
     ...list,
-    stateCounts,
     invitations: invitations.map((invitation) => ({
       id: invitation.id,
       merchantName: invitation.merchantName,

@@ -7,6 +7,8 @@ import { storeMerchant } from "@/lib/tokens/testing/stored-merchant";
 import { CONNECTION_STATES } from "@/lib/inspection/merchant-live-state";
 
 import type {
+  countAllMerchantsByState as CountAllMerchantsByState,
+  countMatchingMerchantsByState as CountMatchingMerchantsByState,
   countMerchantsByState as CountMerchantsByState,
   listMerchants as ListMerchants,
   MERCHANTS_PAGE_SIZE as PageSize,
@@ -17,6 +19,8 @@ import { filterValueOf, ZMerchantListQuerySchema } from "./merchant-list-schemas
 let db: Database;
 let listMerchants: typeof ListMerchants;
 let countMerchantsByState: typeof CountMerchantsByState;
+let countAllMerchantsByState: typeof CountAllMerchantsByState;
+let countMatchingMerchantsByState: typeof CountMatchingMerchantsByState;
 let pageSize: typeof PageSize;
 
 const MINUTE_MS = 60_000;
@@ -47,7 +51,13 @@ const list = (query: Record<string, string>) => listMerchants(ZMerchantListQuery
 
 withConsoleDatabase(async (client) => {
   db = client;
-  ({ listMerchants, countMerchantsByState, MERCHANTS_PAGE_SIZE: pageSize } = await import("./list-merchants"));
+  ({
+    listMerchants,
+    countMerchantsByState,
+    countAllMerchantsByState,
+    countMatchingMerchantsByState,
+    MERCHANTS_PAGE_SIZE: pageSize,
+  } = await import("./list-merchants"));
   await merchant("Søren Cykler ApS", { vat: "DK11111111", minute: 30, tokens: "active" });
   await merchant("Fynsk Kaffe A/S", { vat: "DK22222222", minute: 20, tokens: "terminal" });
   await merchant("100% Bønner", { vat: "DK33333333", minute: 10 });
@@ -103,6 +113,19 @@ describe(`the merchants list on ${process.env.TEST_DATABASE ?? "sqlite"}`, () =>
     expect((await list({ q: "_" })).total).toBe(0);
   });
 
+  it("finds a merchant by its name as it is now, and not once it is deleted", async () => {
+    const id = await merchant("Østerbro Is ApS", { vat: "DK66666666", minute: 1 });
+    const names = async (q: string) => (await list({ q })).merchants.map((row) => row.name);
+    expect(await names("STERBRO is")).toEqual(["Østerbro Is ApS"]);
+    await db.merchant.update({ where: { id }, data: { name: 'Nørrebro "Is" ApS', vatNumber: "DK77777777" } });
+    expect(await names("Østerbro")).toEqual([]);
+    expect(await names("DK6666666")).toEqual([]);
+    expect(await names('brO "Is"')).toEqual(['Nørrebro "Is" ApS']);
+    expect(await names("dk7777777")).toEqual(['Nørrebro "Is" ApS']);
+    await db.merchant.delete({ where: { id } });
+    expect(await names("Nørrebro")).toEqual([]);
+  });
+
   it("filters by environment and by connection state", async () => {
     expect((await list({ environment: "sandbox-fi" })).merchants.map((row) => row.name)).toEqual(["Suomen Kahvi Oy"]);
     expect((await list({ state: "linked" })).total).toBe(3);
@@ -149,6 +172,49 @@ describe(`the merchants list on ${process.env.TEST_DATABASE ?? "sqlite"}`, () =>
     expect(Object.values(await countMerchantsByState({ environment }, { environments: [] }))).toEqual(
       CONNECTION_STATES.map(() => 0),
     );
+  });
+
+  it("counts every merchant through indexes exactly as deciding each merchant's state would", async () => {
+    const environment = "every-state-sandbox";
+    const at = (ms: number) => new Date(Date.now() + ms);
+    const stored = (name: string, tokenSet: Record<string, unknown> | null, unlinkedAt: Date | null = null) =>
+      storeMerchant(db, name, {
+        merchant: { environment, unlinkedAt },
+        tokenSet: tokenSet ? { accessTokenExpiresAt: at(10 * MINUTE_MS), ...tokenSet } : null,
+      });
+    // Each state, and the cases where the index seeks overlap or a state hides the expiry.
+    await stored("Every active", {});
+    await stored("Every expiring", { accessTokenExpiresAt: at(30_000) });
+    await stored("Every expired", { accessTokenExpiresAt: at(-MINUTE_MS) });
+    await stored("Every refreshing", { leaseUntil: at(MINUTE_MS), refreshStartedAt: at(-1000) });
+    await stored("Every refreshing transient", { failureKind: "transient", leaseUntil: at(MINUTE_MS) });
+    await stored("Every lease ran out", { leaseUntil: at(-MINUTE_MS), accessTokenExpiresAt: at(-MINUTE_MS) });
+    await stored("Every interrupted expired", { refreshStartedAt: at(-MINUTE_MS), accessTokenExpiresAt: at(-1000) });
+    await stored("Every degraded", { failureKind: "transient", refreshStartedAt: at(-MINUTE_MS) });
+    await stored("Every relink", { failureKind: "terminal", leaseUntil: at(MINUTE_MS), refreshStartedAt: at(-1) });
+    await stored("Every relink expired", { failureKind: "terminal", accessTokenExpiresAt: at(-MINUTE_MS) });
+    await stored("Every relinked after unlink", {}, at(-MINUTE_MS));
+    await stored("Every revoked", null, at(-MINUTE_MS));
+    await stored("Every never used", null);
+
+    const now = new Date();
+    const decidedOneByOne = await countMatchingMerchantsByState({}, { environments: null }, now);
+    expect(await countAllMerchantsByState(now)).toEqual(decidedOneByOne);
+    expect(await countMerchantsByState({}, { environments: null }, now)).toEqual(decidedOneByOne);
+    expect(await countMatchingMerchantsByState({ environment }, { environments: null }, now)).toEqual({
+      active: 2,
+      expiring: 3,
+      refreshing: 2,
+      interrupted: 1,
+      degraded: 1,
+      relink_needed: 2,
+      revoked: 1,
+      never_used: 1,
+    });
+    // The unfiltered list's total is the sum of those counts.
+    const everyone = await list({});
+    expect(everyone.total).toBe(Object.values(decidedOneByOne).reduce((sum, count) => sum + count, 0));
+    expect((await list({ state: "expiring" })).total).toBe(decidedOneByOne.expiring);
   });
 
   it("pages through many merchants without skipping or repeating one", async () => {
