@@ -219,14 +219,17 @@ export async function countMatchingMerchantsByState(
   return counts;
 }
 
-/** Stands for IS NOT NULL on a date: without table statistics SQLite's planner scans for IS NOT NULL, but seeks a range. */
+/**
+ * `>= BEFORE_EVERY_DATE` stands for IS NOT NULL on a date column: without table statistics SQLite's planner
+ * scans the table for IS NOT NULL, but seeks the column's index for a range.
+ */
 const BEFORE_EVERY_DATE = new Date(0);
 
 /**
  * The state of every merchant, the unfiltered list's health strip, without deciding it merchant by merchant.
  * Most linked merchants are active or expiring; the other states are found through their own indexes (a
  * failure kind, a live lease, a refresh left started), so the merchants read one by one are only those. The
- * rest is counted on indexes alone: merchants, token sets, token sets expiring, and merchants unlinked.
+ * rest is counted on indexes alone: merchants, token sets, token sets not yet expiring, and merchants unlinked.
  * Decides as connectionStateSql() does, in the same order; a test holds the two to the same counts.
  */
 export async function countAllMerchantsByState(now: Date): Promise<StateCounts> {
@@ -237,15 +240,15 @@ export async function countAllMerchantsByState(now: Date): Promise<StateCounts> 
     {
       merchants: number | bigint;
       linked: number | bigint;
-      expiringOrExpired: number | bigint;
+      fresh: number | bigint;
       revoked: number | bigint;
     }[]
   >(
     `SELECT
       (SELECT COUNT(*) FROM "Merchant") AS "merchants",
       (SELECT COUNT(*) FROM "MerchantTokenSet") AS "linked",
-      (SELECT COUNT(*) FROM "MerchantTokenSet" WHERE "accessTokenExpiresAt" <= ${totals.bind(expiringBy)}) AS "expiringOrExpired",
-      (SELECT COUNT(*) FROM "Merchant" m WHERE m."unlinkedAt" IS NOT NULL
+      (SELECT COUNT(*) FROM "MerchantTokenSet" WHERE "accessTokenExpiresAt" > ${totals.bind(expiringBy)}) AS "fresh",
+      (SELECT COUNT(*) FROM "Merchant" m WHERE m."unlinkedAt" >= ${totals.bind(BEFORE_EVERY_DATE)}
         AND NOT EXISTS (SELECT 1 FROM "MerchantTokenSet" t WHERE t."merchantId" = m."id")) AS "revoked"`,
     ...totals.values,
   );
@@ -282,7 +285,8 @@ export async function countAllMerchantsByState(now: Date): Promise<StateCounts> 
     unusualExpiring += Number(row.expiring ?? 0);
   }
   const linked = Number(counted?.linked ?? 0);
-  counts.expiring = Number(counted?.expiringOrExpired ?? 0) - unusualExpiring;
+  // Counted from the fresh side: with 5-minute access tokens most stored ones have expired.
+  counts.expiring = linked - Number(counted?.fresh ?? 0) - unusualExpiring;
   counts.active = linked - unusualSets - counts.expiring;
   counts.revoked = Number(counted?.revoked ?? 0);
   counts.never_used = Number(counted?.merchants ?? 0) - linked - counts.revoked;
