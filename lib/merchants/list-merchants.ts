@@ -132,9 +132,10 @@ export async function listMerchants(query: TMerchantListQuery, scope: MerchantLi
 
 /** How many merchants a state filter selects, from the counts of every state. */
 function totalOfFilter(counts: StateCounts, filter: TMerchantListQuery["state"]): number {
-  if (filter === "linked") return LINKED_STATES.reduce((sum, state) => sum + counts[state], 0);
-  if (filter) return counts[FILTER_STATE[filter]];
-  return Object.values(counts).reduce((sum, count) => sum + count, 0);
+  if (filter && filter !== "linked") return counts[FILTER_STATE[filter]];
+  const everyState = Object.values(counts).reduce((sum, count) => sum + count, 0);
+  if (!filter) return everyState;
+  return STATES_WITHOUT_TOKENS.reduce((linked, state) => linked - counts[state], everyState);
 }
 
 async function readMerchantsPage(
@@ -161,15 +162,8 @@ async function readMerchantsPage(
 
 export type StateCounts = Record<ConnectionState, number>;
 
-/** The states of a merchant with a token set: what the "linked" filter selects. */
-const LINKED_STATES: readonly ConnectionState[] = [
-  "active",
-  "expiring",
-  "refreshing",
-  "interrupted",
-  "degraded",
-  "relink_needed",
-];
+/** The states of a merchant without a token set; "linked" selects every other state. */
+const STATES_WITHOUT_TOKENS: readonly ConnectionState[] = ["revoked", "never_used"];
 
 function noMerchants(): StateCounts {
   return {
