@@ -24,7 +24,12 @@ export type ConsoleServer = { url: string; stop(): Promise<void> };
 
 /** `next start` on loopback in its own process group, ready once /api/health answers. */
 export async function startConsole(port: number, env: Record<string, string>): Promise<ConsoleServer> {
-  const child = spawn(bin("next"), ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  // BENCH_CPU_PROFILE_DIR=dir writes a V8 CPU profile of each console server there when it stops.
+  const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
+  const nodeFlags = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  const nextCli = path.join("node_modules", "next", "dist", "bin", "next");
+  const args = [...nodeFlags, nextCli, "start", "--port", String(port), "--hostname", "127.0.0.1"];
+  const child = spawn(process.execPath, args, {
     stdio: ["ignore", "ignore", "pipe"],
     // The bench's admin signs in with a password alone, as a measured page load does.
     env: { ...process.env, STAFF_ADMIN_SECOND_FACTOR: "false", ...env, NODE_ENV: "production", PORT: String(port) },
