@@ -11,7 +11,8 @@ import { buttonClassName } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { apiRequest } from "@/lib/http/api-client";
 import type { MerchantsOverview } from "@/lib/merchants/get-merchants-overview";
-import type { MerchantListState, TMerchantListQuery } from "@/lib/merchants/merchant-list-schemas";
+import type { TMerchantListQuery } from "@/lib/merchants/merchant-list-schemas";
+import type { MerchantListState } from "@/lib/merchants/merchant-list-states";
 import { readMerchantsOverviewAnswer } from "@/lib/merchants/merchants-overview-answer";
 
 /** As the merchant page: a state change anywhere shows up within a few seconds. */
