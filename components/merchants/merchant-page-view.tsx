@@ -7,7 +7,7 @@ import { CallbackChecklist } from "@/components/inspection/callback-checklist";
 import { ClockSkewMeter } from "@/components/inspection/clock-skew-meter";
 import { MaskedTokens } from "@/components/inspection/masked-tokens";
 import { MerchantTimeline } from "@/components/inspection/merchant-timeline";
-import { RevealTokenForm } from "@/components/inspection/reveal-token-form";
+import { RevealTokenDetails } from "@/components/inspection/reveal-token-details";
 import { ScopeDiffTable } from "@/components/inspection/scope-diff-table";
 import { invalidateLiveQuery, useLiveQuery } from "@/components/live/use-live-query";
 import { ClaimsTable } from "@/components/merchants/claims-table";
@@ -21,7 +21,6 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { apiRequest } from "@/lib/http/api-client";
-import { clockSkewVerdict } from "@/lib/inspection/clock-skew";
 import type { MerchantDetail } from "@/lib/merchants/get-merchant-detail";
 import { merchantViewQueryKey, readMerchantViewAnswer } from "@/lib/merchants/merchant-view-answer";
 import { CONNECTION_STATE_WORDS, stateOfFailureKind } from "@/lib/tokens/connection-state-words";
@@ -191,14 +190,7 @@ export function MerchantPageView({
             />
             <CardBody className="space-y-4">
               <MaskedTokens tokens={maskedTokens.tokens} />
-              {permissions.canReveal ? (
-                <details className="rounded-md border border-slate-200 p-3">
-                  <summary className="cursor-pointer text-sm font-medium">Reveal a token (admin)</summary>
-                  <div className="mt-3 max-w-lg">
-                    <RevealTokenForm merchantId={merchant.id} />
-                  </div>
-                </details>
-              ) : null}
+              {permissions.canReveal ? <RevealTokenDetails merchantId={merchant.id} /> : null}
             </CardBody>
           </Card>
         ) : null}
@@ -237,10 +229,7 @@ export function MerchantPageView({
           />
           <CardBody className="space-y-4">
             {clockSkew}
-            <ClockSkewMeter
-              label="At the last tokens (iat)"
-              verdict={clockSkewVerdict(tokenSet?.issuedAtOffsetSeconds ?? null, detail.clockToleranceSeconds)}
-            />
+            <ClockSkewMeter label="At the last tokens (iat)" verdict={detail.issuedAtClockSkew} />
           </CardBody>
         </Card>
         <Card className="lg:col-span-2">

@@ -1,0 +1,33 @@
+"use client";
+
+import { lazy, Suspense, useState } from "react";
+
+import { Skeleton } from "@/components/ui/skeleton";
+
+// Few visitors of a merchant page reveal a token: the form, its second-factor steps and texts load when an admin
+// opens the panel, not with the page.
+const RevealTokenForm = lazy(() =>
+  import("@/components/inspection/reveal-token-form").then((module) => ({ default: module.RevealTokenForm })),
+);
+
+/** The admin's folded "Reveal a token" panel; once opened, the form stays mounted so a shown value is not lost. */
+export function RevealTokenDetails({ merchantId }: { merchantId: string }) {
+  const [opened, setOpened] = useState(false);
+  return (
+    <details
+      className="rounded-md border border-slate-200 p-3"
+      onToggle={(event) => {
+        if (event.currentTarget.open) setOpened(true);
+      }}
+    >
+      <summary className="cursor-pointer text-sm font-medium">Reveal a token (admin)</summary>
+      <div className="mt-3 max-w-lg">
+        {opened ? (
+          <Suspense fallback={<Skeleton className="h-32 w-full" />}>
+            <RevealTokenForm merchantId={merchantId} />
+          </Suspense>
+        ) : null}
+      </div>
+    </details>
+  );
+}
