@@ -1,6 +1,6 @@
 "use client";
 
-import { lazy, Suspense, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 
 import { Skeleton } from "@/components/ui/skeleton";
 
@@ -13,8 +13,14 @@ const RevealTokenForm = lazy(() =>
 /** The admin's folded "Reveal a token" panel; once opened, the form stays mounted so a shown value is not lost. */
 export function RevealTokenDetails({ merchantId }: { merchantId: string }) {
   const [opened, setOpened] = useState(false);
+  const panel = useRef<HTMLDetailsElement>(null);
+  // The panel is server-rendered and opens without JavaScript: one opened before hydration loads its form now.
+  useEffect(() => {
+    if (panel.current?.open) setOpened(true);
+  }, []);
   return (
     <details
+      ref={panel}
       className="rounded-md border border-slate-200 p-3"
       onToggle={(event) => {
         if (event.currentTarget.open) setOpened(true);
