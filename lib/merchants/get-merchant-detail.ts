@@ -11,8 +11,8 @@ import { buildTimeline } from "@/lib/inspection/timeline";
 import { connectionState } from "@/lib/tokens/connection-state";
 import { PRODUCTS, type Product } from "@/lib/mobilepay/environment-config";
 import { findEnvironment } from "@/lib/mobilepay/environments";
-import { STAFF_MESSAGES, type CheckName } from "@/lib/mobilepay/oidc/check-result";
 import { readMerchantHistory } from "@/lib/merchants/read-merchant-history";
+import { parseStoredChecks } from "@/lib/merchants/stored-callback-checks";
 import { readStoredSets } from "@/lib/tokens/read-stored-sets";
 
 function parseJsonObject(text: string | null | undefined): Record<string, unknown> | { error: string } {
@@ -23,33 +23,6 @@ function parseJsonObject(text: string | null | undefined): Record<string, unknow
       : { error: "not an object" };
   } catch {
     return { error: "cannot decode stored claims" };
-  }
-}
-
-/**
- * A stored check, and for a failed one what it means to support staff. The meaning travels with the record so the
- * page's live view need not carry every check's explanation to the browser.
- */
-type StoredCheck = { name: string; passed: boolean; detail: string; explanation: string | null };
-
-function explanationOf(name: string, passed: boolean): string | null {
-  return !passed && Object.hasOwn(STAFF_MESSAGES, name) ? STAFF_MESSAGES[name as CheckName] : null;
-}
-
-/** A callback record written by an older version, or damaged, must not take the merchant page down. */
-function parseChecks(text: string): StoredCheck[] | { error: string } {
-  try {
-    const value: unknown = JSON.parse(text);
-    if (!Array.isArray(value)) return { error: "not a list of checks" };
-    return value
-      .filter((item): item is Record<string, unknown> => typeof item === "object" && item !== null)
-      .map((item) => {
-        const name = String(item.name);
-        const passed = item.passed === true;
-        return { name, passed, detail: String(item.detail ?? ""), explanation: explanationOf(name, passed) };
-      });
-  } catch {
-    return { error: "cannot decode the stored checks" };
   }
 }
 
@@ -103,7 +76,7 @@ export async function getMerchantDetail(merchantId: string, viewer: Pick<Current
     receivedAt: record.receivedAt.toISOString(),
     outcome: record.outcome,
     failedCheck: record.failedCheck,
-    checks: parseChecks(record.checks),
+    checks: parseStoredChecks(record.checks),
     clockOffsetSeconds: record.clockOffsetSeconds,
     tokenEndpointStatus: record.tokenEndpointStatus,
     tokenEndpointError: record.tokenEndpointError,
