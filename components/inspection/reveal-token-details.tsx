@@ -1,8 +1,9 @@
 "use client";
 
-import { lazy, Suspense, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useState } from "react";
 
 import { Skeleton } from "@/components/ui/skeleton";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 // Few visitors of a merchant page reveal a token: the form, its second-factor steps and texts load when an admin
 // opens the panel, not with the page.
@@ -10,17 +11,17 @@ const RevealTokenForm = lazy(() =>
   import("@/components/inspection/reveal-token-form").then((module) => ({ default: module.RevealTokenForm })),
 );
 
-/** The admin's folded "Reveal a token" panel; once opened, the form stays mounted so a shown value is not lost. */
+/**
+ * The admin's folded "Reveal a token" panel; once opened, the form stays mounted so a shown value is not lost.
+ * It appears once React owns it: its section hydrates from a chunk of its own, and a panel opened before that
+ * would never learn that it was opened.
+ */
 export function RevealTokenDetails({ merchantId }: { merchantId: string }) {
+  const hydrated = useHydrated();
   const [opened, setOpened] = useState(false);
-  const panel = useRef<HTMLDetailsElement>(null);
-  // The panel is server-rendered and opens without JavaScript: one opened before hydration loads its form now.
-  useEffect(() => {
-    if (panel.current?.open) setOpened(true);
-  }, []);
+  if (!hydrated) return null;
   return (
     <details
-      ref={panel}
       className="rounded-md border border-slate-200 p-3"
       onToggle={(event) => {
         if (event.currentTarget.open) setOpened(true);
