@@ -1,6 +1,6 @@
 "use client";
 
-import { startRegistration, type PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/browser";
+import type { PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from "@simplewebauthn/browser";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 
@@ -27,11 +27,14 @@ export function PasskeyRegistration({ continueTo }: { continueTo?: string }) {
     setError(null);
     setAdded(false);
     try {
-      const { options } = await apiRequest<{ options: PublicKeyCredentialCreationOptionsJSON }>(
-        "/api/account/passkeys/options",
-        { method: "POST" },
-      );
-      let response: Awaited<ReturnType<typeof startRegistration>>;
+      // The WebAuthn library loads beside the challenge, when a passkey is added, not with the account page.
+      const [{ options }, { startRegistration }] = await Promise.all([
+        apiRequest<{ options: PublicKeyCredentialCreationOptionsJSON }>("/api/account/passkeys/options", {
+          method: "POST",
+        }),
+        import("@simplewebauthn/browser"),
+      ]);
+      let response: RegistrationResponseJSON;
       try {
         response = await startRegistration({ optionsJSON: options });
       } catch {

@@ -1,4 +1,3 @@
-import { startAuthentication } from "@simplewebauthn/browser";
 import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
 
 /**
@@ -59,7 +58,12 @@ export class PasskeySignInThrottledError extends Error {
  * posts. Rejects when the staff member cancels or the browser has no passkey for this console.
  */
 export async function answerWithPasskey(): Promise<string> {
-  const response = await fetch("/api/passkey-sign-in", { method: "POST", credentials: "same-origin" });
+  // The WebAuthn library loads beside the challenge, on this click only: the sign-out button of every console
+  // page imports this module, and most sign-ins never use a passkey.
+  const [response, { startAuthentication }] = await Promise.all([
+    fetch("/api/passkey-sign-in", { method: "POST", credentials: "same-origin" }),
+    import("@simplewebauthn/browser"),
+  ]);
   const body = (await response.json().catch(() => null)) as { options?: PublicKeyCredentialRequestOptionsJSON } | null;
   if (response.status === 429) throw new PasskeySignInThrottledError();
   if (!response.ok || !body?.options) throw new Error("Passkey sign-in is unavailable");

@@ -1,11 +1,16 @@
 "use client";
 
-import { signOutTo } from "@/components/auth/auth-requests";
 import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {
   return (
-    <Button variant="ghost" onClick={() => void signOutTo("/sign-in")}>
+    <Button
+      variant="ghost"
+      onClick={() => {
+        // The sign-in requests load on the click: every console page carries this button, few pages sign out.
+        void import("@/components/auth/auth-requests").then(({ signOutTo }) => signOutTo("/sign-in"));
+      }}
+    >
       Sign out
     </Button>
   );

@@ -1,21 +1,17 @@
 import { LocalTime } from "@/components/ui/local-time";
 import { Badge } from "@/components/ui/badge";
-import { STAFF_MESSAGES, type CheckName } from "@/lib/mobilepay/oidc/check-result";
 
 export type CallbackRecordView = {
   id: string;
   receivedAt: string;
   outcome: string;
   failedCheck: string | null;
-  checks: { name: string; passed: boolean; detail: string }[] | { error: string };
+  /** `explanation` is what a failed check means, written on the server. */
+  checks: { name: string; passed: boolean; detail: string; explanation: string | null }[] | { error: string };
   clockOffsetSeconds: number | null;
   tokenEndpointStatus: number | null;
   tokenEndpointError: string | null;
 };
-
-function explain(name: string): string | undefined {
-  return name in STAFF_MESSAGES ? STAFF_MESSAGES[name as CheckName] : undefined;
-}
 
 /** What the console checked on one response from MobilePay, as a pass/fail list with what each failure means. */
 export function CallbackChecklist({ record }: { record: CallbackRecordView }) {
@@ -44,9 +40,7 @@ export function CallbackChecklist({ record }: { record: CallbackRecordView }) {
               <div className="min-w-0">
                 <span className="font-mono text-xs">{check.name}</span>{" "}
                 <span className="text-slate-500">{check.detail}</span>
-                {!check.passed && explain(check.name) ? (
-                  <p className="mt-0.5 text-xs text-red-800">{explain(check.name)}</p>
-                ) : null}
+                {check.explanation ? <p className="mt-0.5 text-xs text-red-800">{check.explanation}</p> : null}
               </div>
             </li>
           ))}

@@ -2,16 +2,15 @@
 
 import { useState } from "react";
 
-import { LinkQrCode } from "@/components/links/link-qr-code";
+import { OneTimeLink } from "@/components/links/one-time-link";
 import { RelativeTime } from "@/components/merchants/relative-time";
 import { Alert } from "@/components/ui/alert";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
-import { Input } from "@/components/ui/input";
 import { LocalTime } from "@/components/ui/local-time";
 import { Table, Td, Th } from "@/components/ui/table";
 import { useApiAction } from "@/components/ui/use-api-action";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { apiRequest } from "@/lib/http/api-client";
 import type { InvitationState } from "@/lib/links/invitation-state";
 
@@ -94,6 +93,8 @@ export function InvitationsTable({
   onChanged?: () => Promise<void>;
 }) {
   const { pending, message: failure, run } = useApiAction<string>();
+  // The list page hydrates this table after the rest (it loads on its own); until then a click would be lost.
+  const hydrated = useHydrated();
   const [newLink, setNewLink] = useState<NewLink | null>(null);
   const manages = manageableEnvironments.length > 0;
 
@@ -123,11 +124,12 @@ export function InvitationsTable({
             New link for <bdi className="font-medium">{newLink.merchantName}</bdi>; the old one no longer works. Send it
             to the merchant: it is shown only once.
           </p>
-          <div className="flex items-center gap-2">
-            <Input readOnly value={newLink.url} aria-label="New consent link" className="font-mono text-xs" />
-            <CopyButton value={newLink.url} />
-          </div>
-          <LinkQrCode svg={newLink.qrSvg} label="QR code of the new consent link" />
+          <OneTimeLink
+            url={newLink.url}
+            qrSvg={newLink.qrSvg}
+            linkLabel="New consent link"
+            qrLabel="QR code of the new consent link"
+          />
         </div>
       ) : null}
       <Table label="Consent links">
@@ -165,7 +167,7 @@ export function InvitationsTable({
                         {RESENDABLE.has(invitation.state) ? (
                           <Button
                             variant="secondary"
-                            disabled={pending !== null}
+                            disabled={pending !== null || !hydrated}
                             aria-label={`Resend the link for ${invitation.merchantName}`}
                             onClick={() => void act(invitation, "resend")}
                           >
@@ -175,7 +177,7 @@ export function InvitationsTable({
                         {CANCELLABLE.has(invitation.state) ? (
                           <Button
                             variant="ghost"
-                            disabled={pending !== null}
+                            disabled={pending !== null || !hydrated}
                             aria-label={`Cancel the link for ${invitation.merchantName}`}
                             onClick={() => void act(invitation, "cancel")}
                           >

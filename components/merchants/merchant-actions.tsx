@@ -1,14 +1,15 @@
 "use client";
 
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
-import { LinkQrCode } from "@/components/links/link-qr-code";
-import { Input } from "@/components/ui/input";
 import { useApiAction } from "@/components/ui/use-api-action";
 import { apiRequest } from "@/lib/http/api-client";
+
+// Shown only once a relink link was made; its code loads while the server makes the link.
+const loadOneTimeLink = () => import("@/components/links/one-time-link");
+const OneTimeLink = lazy(() => loadOneTimeLink().then((module) => ({ default: module.OneTimeLink })));
 
 export function MerchantActions({
   merchantId,
@@ -44,15 +45,16 @@ export function MerchantActions({
           <Button
             variant="secondary"
             disabled={pending !== null}
-            onClick={() =>
+            onClick={() => {
+              void loadOneTimeLink();
               void act(
                 () =>
                   apiRequest<{ url: string; qrSvg: string }>(`/api/merchants/${merchantId}/relink`, {
                     body: { products },
                   }),
                 (result) => setRelink({ url: result.url, qrSvg: result.qrSvg }),
-              )
-            }
+              );
+            }}
           >
             Create relink link
           </Button>
@@ -96,11 +98,14 @@ export function MerchantActions({
       ) : null}
       {relink ? (
         <div className="space-y-2">
-          <div className="flex items-center gap-2">
-            <Input readOnly value={relink.url} aria-label="Relink link" className="font-mono text-xs" />
-            <CopyButton value={relink.url} />
-          </div>
-          <LinkQrCode svg={relink.qrSvg} label="QR code of the relink link" />
+          <Suspense>
+            <OneTimeLink
+              url={relink.url}
+              qrSvg={relink.qrSvg}
+              linkLabel="Relink link"
+              qrLabel="QR code of the relink link"
+            />
+          </Suspense>
         </div>
       ) : null}
     </div>

@@ -1,6 +1,7 @@
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
-import { FILTER_STATE, type TMerchantListQuery } from "@/lib/merchants/merchant-list-schemas";
+import type { TMerchantListQuery } from "@/lib/merchants/merchant-list-schemas";
+import { FILTER_STATE } from "@/lib/merchants/merchant-list-states";
 import { CONNECTION_STATE_WORDS } from "@/lib/tokens/connection-state-words";
 
 /** A plain GET form: filters live in the URL, so they can be shared and work without JavaScript. */

@@ -2,7 +2,7 @@ import Link from "next/link";
 
 import { CONNECTION_STATE_LABELS } from "@/components/merchants/connection-state-badge";
 import { cn } from "@/lib/class-names";
-import { filterValueOf, type MerchantListState } from "@/lib/merchants/merchant-list-schemas";
+import { filterValueOf, type MerchantListState } from "@/lib/merchants/merchant-list-states";
 import type { ConnectionState } from "@/lib/tokens/connection-state";
 
 /** Always shown, so staff see at a glance that nothing needs them; the passing states only when they occur. */

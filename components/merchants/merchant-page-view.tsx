@@ -1,16 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { lazy, Suspense, type ReactNode } from "react";
 
-import { CallbackChecklist } from "@/components/inspection/callback-checklist";
-import { ClockSkewMeter } from "@/components/inspection/clock-skew-meter";
-import { MaskedTokens } from "@/components/inspection/masked-tokens";
 import { MerchantTimeline } from "@/components/inspection/merchant-timeline";
-import { RevealTokenForm } from "@/components/inspection/reveal-token-form";
-import { ScopeDiffTable } from "@/components/inspection/scope-diff-table";
 import { invalidateLiveQuery, useLiveQuery } from "@/components/live/use-live-query";
-import { ClaimsTable } from "@/components/merchants/claims-table";
 import { ConnectionStateBadge } from "@/components/merchants/connection-state-badge";
 import { MerchantActions } from "@/components/merchants/merchant-actions";
 import { RefreshNowButton } from "@/components/merchants/refresh-now-button";
@@ -21,10 +15,17 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { apiRequest } from "@/lib/http/api-client";
-import { clockSkewVerdict } from "@/lib/inspection/clock-skew";
 import type { MerchantDetail } from "@/lib/merchants/get-merchant-detail";
 import { merchantViewQueryKey, readMerchantViewAnswer } from "@/lib/merchants/merchant-view-answer";
 import { CONNECTION_STATE_WORDS, stateOfFailureKind } from "@/lib/tokens/connection-state-words";
+
+// The sections below the connection and the timeline: the server renders them into the page as before, and their
+// code arrives as a chunk of its own after the page's; React hydrates them once it is there.
+const MerchantInspectionSections = lazy(() =>
+  import("@/components/merchants/merchant-inspection-sections").then((module) => ({
+    default: module.MerchantInspectionSections,
+  })),
+);
 
 /** Every few seconds matches the 5-minute access tokens: an expiry or a refresh shows up almost at once. */
 const POLL_INTERVAL_MS = 5_000;
@@ -87,7 +88,7 @@ export function MerchantPageView({
     refetchInterval: POLL_INTERVAL_MS,
   });
   const detail = query.data ?? initial;
-  const { merchant, tokenSet, maskedTokens, failure, lineage } = detail;
+  const { merchant, tokenSet, failure, lineage } = detail;
   const hasTokens = tokenSet !== null;
   const readAgain = () => invalidateLiveQuery(queryKey);
   const failureState = stateOfFailureKind(failure?.kind);
@@ -183,78 +184,9 @@ export function MerchantPageView({
             <MerchantTimeline merchantId={merchant.id} entries={detail.timeline} />
           </CardBody>
         </Card>
-        {tokenSet && maskedTokens ? (
-          <Card className="lg:col-span-2">
-            <CardHeader
-              title="Stored tokens"
-              description="Masked: type, length, fingerprint and last four characters. The values never reach this page."
-            />
-            <CardBody className="space-y-4">
-              <MaskedTokens tokens={maskedTokens.tokens} />
-              {permissions.canReveal ? (
-                <details className="rounded-md border border-slate-200 p-3">
-                  <summary className="cursor-pointer text-sm font-medium">Reveal a token (admin)</summary>
-                  <div className="mt-3 max-w-lg">
-                    <RevealTokenForm merchantId={merchant.id} />
-                  </div>
-                </details>
-              ) : null}
-            </CardBody>
-          </Card>
-        ) : null}
-        {tokenSet ? (
-          <>
-            <Card>
-              <CardHeader
-                title="id_token claims"
-                description="From the last token response; the token itself is never shown."
-              />
-              <CardBody>
-                <ClaimsTable title="id_token claims" claims={tokenSet.idTokenClaims} />
-              </CardBody>
-            </Card>
-            <Card>
-              <CardHeader title="Access token claims" description="Decoded payload only, without its signature." />
-              <CardBody>
-                <ClaimsTable title="Access token claims" claims={tokenSet.accessTokenClaims} />
-              </CardBody>
-            </Card>
-            <Card>
-              <CardHeader
-                title="Scopes"
-                description="The products asked for, as scopes, against what MobilePay granted."
-              />
-              <CardBody>
-                <ScopeDiffTable rows={tokenSet.scopeDiff} />
-              </CardBody>
-            </Card>
-          </>
-        ) : null}
-        <Card>
-          <CardHeader
-            title="Clock skew"
-            description={`MobilePay's clock against this console's; id_tokens are accepted within ${detail.clockToleranceSeconds} s.`}
-          />
-          <CardBody className="space-y-4">
-            {clockSkew}
-            <ClockSkewMeter
-              label="At the last tokens (iat)"
-              verdict={clockSkewVerdict(tokenSet?.issuedAtOffsetSeconds ?? null, detail.clockToleranceSeconds)}
-            />
-          </CardBody>
-        </Card>
-        <Card className="lg:col-span-2">
-          <CardHeader
-            title="Consent attempts"
-            description="What the console checked on each response from MobilePay."
-          />
-          <CardBody className="space-y-4">
-            {detail.callbackRecords.length === 0 ? <p className="text-sm text-slate-500">No responses yet.</p> : null}
-            {detail.callbackRecords.map((record) => (
-              <CallbackChecklist key={record.id} record={record} />
-            ))}
-          </CardBody>
-        </Card>
+        <Suspense>
+          <MerchantInspectionSections detail={detail} canReveal={permissions.canReveal} clockSkew={clockSkew} />
+        </Suspense>
       </div>
     </>
   );

@@ -1,8 +1,8 @@
 "use client";
 
 import Link from "next/link";
+import { lazy, Suspense } from "react";
 
-import { InvitationsTable } from "@/components/links/invitations-table";
 import { invalidateLiveQuery, useLiveQuery } from "@/components/live/use-live-query";
 import { MerchantFilters } from "@/components/merchants/merchant-filters";
 import { MerchantHealthStrip } from "@/components/merchants/merchant-health-strip";
@@ -11,8 +11,16 @@ import { buttonClassName } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { apiRequest } from "@/lib/http/api-client";
 import type { MerchantsOverview } from "@/lib/merchants/get-merchants-overview";
-import type { MerchantListState, TMerchantListQuery } from "@/lib/merchants/merchant-list-schemas";
+import type { TMerchantListQuery } from "@/lib/merchants/merchant-list-schemas";
+import type { MerchantListState } from "@/lib/merchants/merchant-list-states";
 import { readMerchantsOverviewAnswer } from "@/lib/merchants/merchants-overview-answer";
+
+// The recent consent links sit below the list: the server renders them into the page as before, and the table's
+// code (resend, cancel, the new link's QR code) arrives as a chunk of its own after the page's; React hydrates
+// the table once it is there.
+const InvitationsTable = lazy(() =>
+  import("@/components/links/invitations-table").then((module) => ({ default: module.InvitationsTable })),
+);
 
 /** As the merchant page: a state change anywhere shows up within a few seconds. */
 const POLL_INTERVAL_MS = 5_000;
@@ -113,12 +121,14 @@ export function MerchantsOverviewView({
       {invitations.length > 0 ? (
         <div className="mt-10">
           <h2 className="mb-3 text-lg font-semibold text-slate-900">Recent consent links</h2>
-          <InvitationsTable
-            environmentLabel={environmentLabel}
-            invitations={invitations}
-            manageableEnvironments={manageableEnvironments}
-            onChanged={() => invalidateLiveQuery(queryKey)}
-          />
+          <Suspense>
+            <InvitationsTable
+              environmentLabel={environmentLabel}
+              invitations={invitations}
+              manageableEnvironments={manageableEnvironments}
+              onChanged={() => invalidateLiveQuery(queryKey)}
+            />
+          </Suspense>
         </div>
       ) : null}
     </>

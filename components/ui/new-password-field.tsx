@@ -1,5 +1,5 @@
 import { InputField } from "@/components/ui/input-field";
-import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-length";
 
 type NewPasswordFieldProps = { id: string; label: string; name: string; errors?: string[]; note?: string };
 

@@ -1,7 +1,6 @@
 import { z } from "zod";
 
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 200;
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-length";
 
 export const ZPasswordSchema = z
   .string()

@@ -5,6 +5,7 @@ import { assertMerchantVisible } from "@/lib/auth/require-environment-access";
 import { hasPermission, mayUseEnvironment } from "@/lib/auth/roles";
 import { callbackUrlsFor } from "@/lib/calls/callback-urls";
 import { listSampleCalls } from "@/lib/calls/list-sample-calls";
+import { OPERATION_FORMS } from "@/lib/calls/operation-forms";
 import type { CallbackKind, Country, SampleAppUser } from "@/lib/calls/sample-call-context";
 import { sampleCallFacts } from "@/lib/calls/sample-call-facts";
 import { SANDBOX_APP_USERS } from "@/lib/calls/sandbox-app-users";
@@ -42,6 +43,12 @@ export async function getCallsPageData(merchantId: string, staff: CurrentStaff) 
       allowLoopbackHttp: environment?.id === "sandbox",
     },
     appUser,
+    /** The calls this merchant's environment offers, by name: their forms load in the browser when needed. */
+    operations: OPERATION_FORMS.filter((form) => isSandbox || !form.sandboxOnly).map(({ id, product, label }) => ({
+      id,
+      product,
+      label,
+    })),
     history: await listSampleCalls(merchantId),
   };
 }

@@ -4,7 +4,7 @@ import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { assertMerchantVisible } from "@/lib/auth/require-environment-access";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { offsetFromIssuedAt } from "@/lib/inspection/clock-skew";
+import { clockSkewVerdict, offsetFromIssuedAt } from "@/lib/inspection/clock-skew";
 import { maskTokenSet, openTokensForMasking } from "@/lib/inspection/get-masked-tokens";
 import { scopeDiff } from "@/lib/inspection/scope-diff";
 import { buildTimeline } from "@/lib/inspection/timeline";
@@ -12,6 +12,7 @@ import { connectionState } from "@/lib/tokens/connection-state";
 import { PRODUCTS, type Product } from "@/lib/mobilepay/environment-config";
 import { findEnvironment } from "@/lib/mobilepay/environments";
 import { readMerchantHistory } from "@/lib/merchants/read-merchant-history";
+import { parseStoredChecks } from "@/lib/merchants/stored-callback-checks";
 import { readStoredSets } from "@/lib/tokens/read-stored-sets";
 
 function parseJsonObject(text: string | null | undefined): Record<string, unknown> | { error: string } {
@@ -22,21 +23,6 @@ function parseJsonObject(text: string | null | undefined): Record<string, unknow
       : { error: "not an object" };
   } catch {
     return { error: "cannot decode stored claims" };
-  }
-}
-
-type StoredCheck = { name: string; passed: boolean; detail: string };
-
-/** A callback record written by an older version, or damaged, must not take the merchant page down. */
-function parseChecks(text: string): StoredCheck[] | { error: string } {
-  try {
-    const value: unknown = JSON.parse(text);
-    if (!Array.isArray(value)) return { error: "not a list of checks" };
-    return value
-      .filter((item): item is Record<string, unknown> => typeof item === "object" && item !== null)
-      .map((item) => ({ name: String(item.name), passed: item.passed === true, detail: String(item.detail ?? "") }));
-  } catch {
-    return { error: "cannot decode the stored checks" };
   }
 }
 
@@ -72,6 +58,11 @@ export async function getMerchantDetail(merchantId: string, viewer: Pick<Current
     : "";
   const accessTokenClaims = merchant.tokenSet ? parseJsonObject(merchant.tokenSet.accessTokenClaims) : null;
   const accessIat = accessTokenClaims && "iat" in accessTokenClaims ? accessTokenClaims.iat : undefined;
+  const issuedAtOffsetSeconds =
+    merchant.tokenSet && typeof accessIat === "number"
+      ? offsetFromIssuedAt(accessIat, merchant.tokenSet.lastRefreshedAt ?? merchant.tokenSet.accessTokenIssuedAt)
+      : null;
+  const clockToleranceSeconds = environment?.clockToleranceSeconds ?? 10;
   const auditDtos = auditEvents.map((event) => ({
     id: event.id,
     occurredAt: event.occurredAt.toISOString(),
@@ -85,7 +76,7 @@ export async function getMerchantDetail(merchantId: string, viewer: Pick<Current
     receivedAt: record.receivedAt.toISOString(),
     outcome: record.outcome,
     failedCheck: record.failedCheck,
-    checks: parseChecks(record.checks),
+    checks: parseStoredChecks(record.checks),
     clockOffsetSeconds: record.clockOffsetSeconds,
     tokenEndpointStatus: record.tokenEndpointStatus,
     tokenEndpointError: record.tokenEndpointError,
@@ -142,17 +133,13 @@ export async function getMerchantDetail(merchantId: string, viewer: Pick<Current
           accessTokenClaims: accessTokenClaims ?? {},
           scopeDiff: scopeDiff(requestedScopes, merchant.tokenSet.grantedScopes),
           /** MobilePay's clock at issue (iat) against ours when the tokens were stored; null without an iat. */
-          issuedAtOffsetSeconds:
-            typeof accessIat === "number"
-              ? offsetFromIssuedAt(
-                  accessIat,
-                  merchant.tokenSet.lastRefreshedAt ?? merchant.tokenSet.accessTokenIssuedAt,
-                )
-              : null,
+          issuedAtOffsetSeconds,
         }
       : null,
     requestedScopes: requestedScopes.split(" ").filter(Boolean),
-    clockToleranceSeconds: environment?.clockToleranceSeconds ?? 10,
+    clockToleranceSeconds,
+    /** MobilePay's clock at the last tokens, judged here: the verdict's texts need not ship with the page. */
+    issuedAtClockSkew: clockSkewVerdict(issuedAtOffsetSeconds, clockToleranceSeconds),
     maskedTokens: maskTokenSet(openedTokens, merchant.tokenSet),
     callbackRecords: callbackDtos,
     // The audit events and invitations reach the page through the timeline only: the page polls this answer.

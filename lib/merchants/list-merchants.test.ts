@@ -13,7 +13,8 @@ import type {
   listMerchants as ListMerchants,
   MERCHANTS_PAGE_SIZE as PageSize,
 } from "./list-merchants";
-import { filterValueOf, ZMerchantListQuerySchema } from "./merchant-list-schemas";
+import { ZMerchantListQuerySchema } from "./merchant-list-schemas";
+import { filterValueOf } from "./merchant-list-states";
 
 /** The merchants list is plain SQL: filters, order and paging must hold on SQLite and PostgreSQL alike. */
 let db: Database;

@@ -7,7 +7,8 @@ import { oneOfCondition } from "@/lib/db/one-of-condition";
 import { containsPattern } from "@/lib/db/sql-text-search";
 import { mayBePartOfVatNumber } from "@/lib/links/vat-number";
 import { connectionState, EXPIRING_WITHIN_MS, type ConnectionState } from "@/lib/tokens/connection-state";
-import { FILTER_STATE, type TMerchantListQuery } from "@/lib/merchants/merchant-list-schemas";
+import type { TMerchantListQuery } from "@/lib/merchants/merchant-list-schemas";
+import { FILTER_STATE } from "@/lib/merchants/merchant-list-states";
 
 export const MERCHANTS_PAGE_SIZE = 25;
 

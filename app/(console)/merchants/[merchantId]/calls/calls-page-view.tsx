@@ -1,11 +1,10 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { lazy, Suspense, useState } from "react";
 
 import { CallHistoryTable } from "@/components/calls/call-history-table";
 import { ReceivedCallbacksList } from "@/components/calls/received-callbacks-list";
 import { RequestInspector } from "@/components/calls/request-inspector";
-import { SampleCallForm } from "@/components/calls/sample-call-form";
 import { runSampleCall, useSampleCallsQuery } from "@/components/calls/use-sample-calls";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -14,21 +13,20 @@ import { Select } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { CallsPageData } from "@/lib/calls/get-calls-page-data";
-import { knownIdsFrom } from "@/lib/calls/known-ids";
-import { OPERATION_FORMS } from "@/lib/calls/operation-forms";
-import type { PrefillContext } from "@/lib/calls/sample-call-context";
 import type { RunSampleCallResult } from "@/lib/calls/sample-call-view";
 import type { FieldErrors } from "@/lib/errors";
 import { ApiError } from "@/lib/http/api-client";
 
 const PRODUCT_LABELS = { invoice: "Invoice", subscriptions: "Subscriptions" } as const;
 
+// Every operation's fields and sample values: loaded once the page is interactive, while the form's place shows
+// the same placeholder it shows until hydration. The server names the operations for the picker.
+const OperationCallForm = lazy(() =>
+  import("@/components/calls/operation-call-form").then((module) => ({ default: module.OperationCallForm })),
+);
+
 export function CallsPageView({ data }: { data: CallsPageData }) {
-  const { merchant } = data;
-  const operations = useMemo(
-    () => OPERATION_FORMS.filter((operation) => merchant.environment.isSandbox || !operation.sandboxOnly),
-    [merchant.environment.isSandbox],
-  );
+  const { merchant, operations } = data;
   const [operationId, setOperationId] = useState(operations[0]?.id ?? "");
   const [lastRun, setLastRun] = useState<RunSampleCallResult | null>(null);
   const [inspectedId, setInspectedId] = useState<string | null>(null);
@@ -41,13 +39,7 @@ export function CallsPageView({ data }: { data: CallsPageData }) {
 
   const calls = history.calls;
   const operation = operations.find((candidate) => candidate.id === operationId) ?? operations[0];
-  const known = useMemo(() => knownIdsFrom(calls), [calls]);
-  const context: PrefillContext = {
-    ...data.rules,
-    known,
-    appUser: data.appUser,
-    grantedProducts: merchant.grantedProducts,
-  };
+  const context = { ...data.rules, appUser: data.appUser, grantedProducts: merchant.grantedProducts };
   const inspected = inspectedId ? calls.find((call) => call.id === inspectedId) : undefined;
 
   if (!operation) return null;
@@ -119,15 +111,17 @@ export function CallsPageView({ data }: { data: CallsPageData }) {
             </Field>
             {failure ? <Alert tone="error">{failure}</Alert> : null}
             {hydrated ? (
-              <SampleCallForm
-                key={`${operation.id}:${JSON.stringify(known)}`}
-                operation={operation}
-                context={context}
-                disabledReason={disabledReason}
-                pending={pending}
-                serverErrors={serverErrors}
-                onRun={(values) => void onRun(values)}
-              />
+              <Suspense fallback={<Skeleton className="h-64 w-full" />}>
+                <OperationCallForm
+                  operationId={operation.id}
+                  calls={calls}
+                  context={context}
+                  disabledReason={disabledReason}
+                  pending={pending}
+                  serverErrors={serverErrors}
+                  onRun={(values) => void onRun(values)}
+                />
+              </Suspense>
             ) : (
               <Skeleton className="h-64 w-full" />
             )}
