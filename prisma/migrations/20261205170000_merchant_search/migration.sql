@@ -1,6 +1,6 @@
 -- A trigram index of the merchants' names and VAT numbers, so that the merchants list's search reads the
 -- merchants containing the text instead of every merchant's name. It indexes the Merchant table's own rows
--- (external content, keyed by rowid) and is kept in step by the triggers below; a search still checks each
+-- (external content, keyed by rowid) and is kept in step by the triggers below. A search still checks each
 -- merchant it finds against the text itself.
 
 -- CreateVirtualTable
