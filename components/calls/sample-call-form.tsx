@@ -4,7 +4,7 @@ import type { FormEvent } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, fieldDescriptionId } from "@/components/ui/field";
+import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { OperationForm } from "@/lib/calls/operation-form";
@@ -55,7 +55,6 @@ export function SampleCallForm({
         {operation.fields.map((field) => {
           const id = `field-${field.name}`;
           const fieldErrors = errors[field.name];
-          const describedBy = fieldDescriptionId(id, { errors: fieldErrors, hint: field.hint });
           const prefill = field.prefill(context);
           if (field.kind === "checkbox") {
             return (
@@ -68,13 +67,7 @@ export function SampleCallForm({
           return (
             <Field key={field.name} id={id} label={field.label} hint={field.hint} errors={fieldErrors}>
               {field.kind === "select" ? (
-                <Select
-                  id={id}
-                  name={field.name}
-                  defaultValue={String(prefill)}
-                  aria-invalid={!!fieldErrors}
-                  aria-describedby={describedBy}
-                >
+                <Select id={id} name={field.name} defaultValue={String(prefill)} aria-invalid={!!fieldErrors}>
                   {field.options?.map((option) => (
                     <option key={option.value} value={option.value}>
                       {option.label}
@@ -90,7 +83,6 @@ export function SampleCallForm({
                   defaultValue={String(prefill)}
                   readOnly={field.readOnly}
                   aria-invalid={!!fieldErrors}
-                  aria-describedby={describedBy}
                   className={field.readOnly ? "bg-slate-50 font-mono text-xs" : undefined}
                 />
               )}

@@ -2,8 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 
-import { CopyButton } from "@/components/ui/copy-button";
-import { LinkQrCode } from "@/components/links/link-qr-code";
+import { OneTimeLink } from "@/components/links/one-time-link";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -52,14 +51,15 @@ export function CreateInvitationForm({ environments }: { environments: Environme
     return (
       <div className="space-y-4">
         <Alert tone="success">Consent link created. Send it to the merchant; it is shown only once.</Alert>
-        <div className="flex items-center gap-2">
-          <Input readOnly value={created.url} aria-label="Consent link" className="font-mono text-xs" />
-          <CopyButton value={created.url} />
-        </div>
         <p className="text-xs text-slate-500">
           Expires <LocalTime iso={created.expiresAt} />.
         </p>
-        <LinkQrCode svg={created.qrSvg} label="QR code of the consent link" />
+        <OneTimeLink
+          url={created.url}
+          qrSvg={created.qrSvg}
+          linkLabel="Consent link"
+          qrLabel="QR code of the consent link"
+        />
         <div className="flex gap-2">
           <a href={created.url} target="_blank" rel="noreferrer" className={buttonClassName("secondary")}>
             Open the link myself

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-length";
 
+import { Field } from "./field";
 import { InputField } from "./input-field";
 import { NewPasswordField } from "./new-password-field";
 
@@ -60,6 +61,27 @@ describe("form fields", () => {
     expect(refused).not.toContain("As on the invoice.");
     // One element per id, however many messages.
     expect(refused.match(/id="name-error"/g)).toHaveLength(1);
+
+    // Any control inside a Field, not only InputField's, and one that names its own description keeps it.
+    const select = renderToStaticMarkup(
+      createElement(
+        Field,
+        { id: "kind", label: "Kind", errors: ["Choose a kind"] },
+        createElement("select", { id: "kind" }),
+      ),
+    );
+    expect(describedInput(select, "kind")).toEqual({
+      input: expect.objectContaining({ "aria-invalid": "true", "aria-describedby": "kind-error" }),
+      description: "Choose a kind",
+    });
+    const own = renderToStaticMarkup(
+      createElement(
+        Field,
+        { id: "own", label: "Own", hint: "A hint" },
+        createElement("input", { id: "own", "aria-describedby": "elsewhere" }),
+      ),
+    );
+    expect(new FieldMarkup(own).attributesOf("own")).toMatchObject({ "aria-describedby": "elsewhere" });
 
     const bare = renderToStaticMarkup(createElement(InputField, { id: "name", label: "Name" }));
     expect(describedInput(bare, "name").input).not.toHaveProperty("aria-describedby");

@@ -1,6 +1,6 @@
 import type { InputHTMLAttributes } from "react";
 
-import { Field, fieldDescriptionId } from "@/components/ui/field";
+import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 
 type InputFieldProps = { id: string; label: string; errors?: string[]; hint?: string } & Omit<
@@ -12,7 +12,7 @@ type InputFieldProps = { id: string; label: string; errors?: string[]; hint?: st
 export function InputField({ id, label, errors, hint, ...input }: InputFieldProps) {
   return (
     <Field id={id} label={label} errors={errors} hint={hint}>
-      <Input id={id} aria-invalid={!!errors} aria-describedby={fieldDescriptionId(id, { errors, hint })} {...input} />
+      <Input id={id} aria-invalid={!!errors} {...input} />
     </Field>
   );
 }
