@@ -25,6 +25,12 @@ test.describe("[INPUT] bad input is refused with a clear status", () => {
     expect(api.status()).toBe(400);
     expect(api.headers()["content-type"]).toContain("application/problem+json");
     expect(await api.json()).toMatchObject({ status: 400, title: "Bad Request" });
+    // The integrator API answers before the proxy would run: the same refusal, with the same headers.
+    const integratorApi = await request.get("/api/v1/merchants/%/access-token", { maxRedirects: 0 });
+    expect(integratorApi.status()).toBe(400);
+    expect(integratorApi.headers()["content-type"]).toContain("application/problem+json");
+    expect(integratorApi.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(integratorApi.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
     // A well-formed escape still reaches the route.
     expect((await request.get("/merchants/%41", { maxRedirects: 0 })).status()).not.toBe(400);
   });

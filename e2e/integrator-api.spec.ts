@@ -89,6 +89,8 @@ test.describe("[API] the integrator API and its keys", () => {
     const listed = await client.get("/api/v1/merchants", { headers: bearer });
     expect(listed.status(), await listed.text()).toBe(200);
     expect(await listed.json()).toHaveProperty("data");
+    expect(listed.headers()["x-frame-options"]).toBe("DENY");
+    expect(listed.headers()["content-security-policy"]).toContain("default-src 'none'");
 
     // Staff cookies mean nothing on /api/v1, and a key means nothing on the console's own routes.
     const withCookieOnly = await page.request.get("/api/v1/merchants");

@@ -7,6 +7,7 @@ import type { ApiKeyScope } from "@/lib/api-keys/api-key-scopes";
 import { apiRateLimit } from "@/lib/api-keys/api-rate-limit";
 import { authenticateApiKey, type ApiPrincipal } from "@/lib/api-keys/authenticate-api-key";
 import { ApiProblem, problemResponse, relinkNeeded } from "@/lib/api/api-problem";
+import { apiEndpoint } from "@/lib/api/api-response-headers";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { readLimitedBody } from "@/lib/http/read-limited-body";
@@ -95,7 +96,7 @@ export function apiRoute<
   options: { scope?: ApiKeyScope; body?: BodySchema; query?: QuerySchema },
   handler: ApiHandler<Infer<BodySchema>, Infer<QuerySchema>, Params>,
 ) {
-  return async (request: NextRequest, context: RouteContext<Params>): Promise<Response> => {
+  return apiEndpoint(async (request: NextRequest, context: RouteContext<Params>): Promise<Response> => {
     const instance = request.nextUrl.pathname;
     try {
       const check = await authenticateApiKey(getDb(), request.headers.get("authorization"));
@@ -127,7 +128,7 @@ export function apiRoute<
     } catch (error) {
       return problemResponse(toProblem(error, request), instance);
     }
-  };
+  });
 }
 
 /** A JSON answer with a status other than 200 (e.g. 201 for a created resource). */

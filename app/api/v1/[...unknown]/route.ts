@@ -1,12 +1,13 @@
 import { ApiProblem, problemResponse } from "@/lib/api/api-problem";
+import { apiEndpoint } from "@/lib/api/api-response-headers";
 
 /** Anything under /api/v1 that is no endpoint answers in the API's own error shape, not the console's 404 page. */
-function notFound(request: Request): Response {
-  return problemResponse(
+const notFound = apiEndpoint((request: Request): Response =>
+  problemResponse(
     new ApiProblem("not-found", "There is no such endpoint; see /api/v1/openapi.json."),
     new URL(request.url).pathname,
-  );
-}
+  ),
+);
 
 export const GET = notFound;
 export const POST = notFound;
