@@ -4,6 +4,7 @@ import type { ApiKeyScope } from "@/lib/api-keys/api-key-scopes";
 import { hashApiKeySecret, looksLikeApiKeySecret } from "@/lib/api-keys/api-key-secret";
 import { bindMarker } from "@/lib/db/bind-marker";
 import type { Database } from "@/lib/db/create-client";
+import { fixedRead } from "@/lib/db/fixed-read";
 import { logger } from "@/lib/logger";
 
 /** A key that passed its checks, as the API's handlers see it: never its secret or hash. */
@@ -45,7 +46,7 @@ export function bearerSecretOf(header: string | null): string | null {
 
 /**
  * Finds the key a request presents and checks it is neither revoked nor expired. One indexed read of
- * the key's row on every request (a fixed statement, as Prisma 6 compiles model queries anew): revoking
+ * the key's row on every request (fixedRead, as Prisma 6 compiles every query anew): revoking
  * takes effect on the next request on every instance, because nothing about a key is cached.
  */
 export async function authenticateApiKey(
@@ -56,7 +57,8 @@ export async function authenticateApiKey(
   const secret = bearerSecretOf(authorization);
   if (!secret) return { ok: false, refusal: "missing" };
   if (!looksLikeApiKeySecret(secret)) return { ok: false, refusal: "malformed" };
-  const [row] = await db.$queryRawUnsafe<ApiKeyRow[]>(
+  const [row] = await fixedRead<ApiKeyRow>(
+    db,
     `SELECT "id", "name", "environments", "scopes", "returnUrlOrigins", "expiresAt", "revokedAt", "lastUsedAt"
      FROM "ApiKey" WHERE "secretHash" = ${bindMarker(1)}`,
     hashApiKeySecret(secret),

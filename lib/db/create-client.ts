@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 
 import { isPostgresUrl } from "@/lib/db/database-url";
+import { enableFixedReads } from "@/lib/db/fixed-read";
 import { SingleConnectionLibSQL } from "@/lib/db/single-connection-libsql";
 
 /**
@@ -23,7 +24,10 @@ export const SECRET_COLUMNS_OMITTED = {
 } as const;
 
 function createSqliteClient(databaseUrl: string) {
-  return new PrismaClient({ adapter: new SingleConnectionLibSQL({ url: databaseUrl }), omit: SECRET_COLUMNS_OMITTED });
+  const adapter = new SingleConnectionLibSQL({ url: databaseUrl });
+  const client = new PrismaClient({ adapter, omit: SECRET_COLUMNS_OMITTED });
+  enableFixedReads(client, adapter);
+  return client;
 }
 
 export type Database = ReturnType<typeof createSqliteClient>;

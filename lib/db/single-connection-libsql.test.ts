@@ -2,10 +2,11 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import { createClient, type Client } from "@libsql/client";
+import type { Client } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { PAGE_CACHE_KIB, singleConnectionClient } from "./single-connection-libsql";
+import { sqliteFileClient } from "./sqlite-file-client";
 
 describe("SQLite transactions on the client's one connection", () => {
   let directory: string;
@@ -15,7 +16,7 @@ describe("SQLite transactions on the client's one connection", () => {
 
   beforeAll(async () => {
     directory = await mkdtemp(path.join(tmpdir(), "console-connection-"));
-    client = singleConnectionClient(createClient({ url: `file:${path.join(directory, "test.db")}` }));
+    client = singleConnectionClient(sqliteFileClient(`file:${path.join(directory, "test.db")}`));
     await client.execute("CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)");
   });
 

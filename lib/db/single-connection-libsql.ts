@@ -9,6 +9,8 @@ import {
 } from "@libsql/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 
+import { sqliteFileClient } from "@/lib/db/sqlite-file-client";
+
 /** Longer than any write transaction of the console, shorter than a request's patience. */
 const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
 
@@ -35,8 +37,22 @@ const BEGIN: Record<TransactionMode, string> = {
  * runs one statement or one transaction at a time per client (it holds its lock for a transaction's
  * whole life), so keeping the transaction on the client's own connection is safe.
  */
-export function singleConnectionClient(client: Client, options: { busyTimeoutMs?: number } = {}): Client {
+export type SingleConnectionClient = Client & {
+  /**
+   * Runs one statement as soon as no transaction is open on the connection, so it never sees another
+   * caller's uncommitted writes. For reads that bypass Prisma (fixedRead): the statement itself runs
+   * synchronously, so nothing can come between the check and the statement.
+   */
+  readBetweenTransactions(statement: InStatement): Promise<ResultSet>;
+};
+
+export function singleConnectionClient(
+  client: Client,
+  options: { busyTimeoutMs?: number } = {},
+): SingleConnectionClient {
   let transactionOpen = false;
+  let transactionClosed: Promise<void> = Promise.resolve();
+  let closeTransaction = () => {};
   // SQLite answers "busy" at once when another process is writing (a CLI script, a second process in
   // tests) unless the connection is told to wait for it. This process never waits on itself: its
   // statements take turns on this one connection. Write-ahead logging lets readers go on while a write
@@ -50,8 +66,16 @@ export function singleConnectionClient(client: Client, options: { busyTimeoutMs?
   async function beginTransaction(mode: TransactionMode = "deferred"): Promise<Transaction> {
     if (transactionOpen) throw new Error("a transaction is already open on this SQLite connection");
     await ready;
-    await client.execute(BEGIN[mode]);
+    // Marked open before BEGIN runs: a read waiting for the connection must not slip in between.
     transactionOpen = true;
+    transactionClosed = new Promise((resolve) => (closeTransaction = resolve));
+    try {
+      await client.execute(BEGIN[mode]);
+    } catch (error) {
+      transactionOpen = false;
+      closeTransaction();
+      throw error;
+    }
     let open = true;
     const requireOpen = () => {
       if (!open) throw new Error("the transaction is closed");
@@ -59,7 +83,6 @@ export function singleConnectionClient(client: Client, options: { busyTimeoutMs?
     const end = async (statement: "COMMIT" | "ROLLBACK") => {
       if (!open) return;
       open = false;
-      transactionOpen = false;
       try {
         await client.execute(statement);
       } catch (error) {
@@ -68,6 +91,9 @@ export function singleConnectionClient(client: Client, options: { busyTimeoutMs?
         // Statements such as a failed constraint may already have rolled back; nothing is left to undo.
         if (statement === "ROLLBACK" && /no transaction is active/i.test(String(error))) return;
         throw error;
+      } finally {
+        transactionOpen = false;
+        closeTransaction();
       }
     };
     return {
@@ -97,7 +123,14 @@ export function singleConnectionClient(client: Client, options: { busyTimeoutMs?
     };
   }
 
+  async function readBetweenTransactions(statement: InStatement): Promise<ResultSet> {
+    await ready;
+    while (transactionOpen) await transactionClosed;
+    return client.execute(statement);
+  }
+
   return {
+    readBetweenTransactions,
     execute: async (statement: InStatement) => {
       await ready;
       return client.execute(statement);
@@ -120,9 +153,19 @@ export function singleConnectionClient(client: Client, options: { busyTimeoutMs?
   };
 }
 
-/** Prisma's libsql adapter with transactions kept on the client's one connection (see above). */
+/**
+ * Prisma's libsql adapter with transactions kept on the client's one connection (see above), and a local
+ * file's statements prepared once (sqliteFileClient).
+ */
 export class SingleConnectionLibSQL extends PrismaLibSQL {
+  /** The connection Prisma opened last, for reads that bypass Prisma (fixedRead). */
+  connection: SingleConnectionClient | undefined;
+
   override createClient(config: Config): Client {
-    return singleConnectionClient(createClient(config));
+    const localFile = config.url.startsWith("file:");
+    const connection = singleConnectionClient(localFile ? sqliteFileClient(config.url) : createClient(config));
+    // Only a local file's statements run synchronously, which readBetweenTransactions relies on.
+    this.connection = localFile ? connection : undefined;
+    return connection;
   }
 }

@@ -4,6 +4,7 @@ import type { MerchantTokenSet } from "@prisma/client";
 
 import { bindMarker } from "@/lib/db/bind-marker";
 import type { Database } from "@/lib/db/create-client";
+import { fixedRead } from "@/lib/db/fixed-read";
 
 /** A token set with its ciphertexts and what a refresh needs of its merchant. */
 export type StoredTokenSet = MerchantTokenSet & {
@@ -37,13 +38,14 @@ type StoredTokenSetRow = MerchantTokenSet & {
 /**
  * Reads token sets as a refresh needs them, in one statement. Every token request starts with this read
  * (and the keep-alive sweep reads each few merchants with it), so it is fixed SQL: as a Prisma 6 model
- * query with its merchant it took two statements and about 6 ms of CPU, against 1.7 ms. Prisma still
- * types the columns, so times arrive as dates on SQLite and PostgreSQL alike.
+ * query with its merchant it took two statements and about 6 ms of CPU, against 1.7 ms. Times arrive as
+ * dates on SQLite and PostgreSQL alike (fixedRead types them as Prisma does).
  */
 export async function readStoredSets(db: Database, merchantIds: readonly string[]): Promise<StoredTokenSet[]> {
   if (merchantIds.length === 0) return [];
   const markers = merchantIds.map((_, index) => bindMarker(index + 1)).join(", ");
-  const rows = await db.$queryRawUnsafe<StoredTokenSetRow[]>(
+  const rows = await fixedRead<StoredTokenSetRow>(
+    db,
     `SELECT t.*, m."environment" AS "merchantEnvironment", m."subject" AS "merchantSubject",
       m."issuer" AS "merchantIssuer", m."name" AS "merchantName", m."mobilePayId" AS "merchantMobilePayId",
       m."vatNumber" AS "merchantVatNumber", m."unlinkedAt" AS "merchantUnlinkedAt",
