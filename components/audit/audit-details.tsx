@@ -1,3 +1,5 @@
+import { Fragment } from "react";
+
 import { auditDetailPairs, auditDetailPreview } from "@/lib/audit/audit-detail-pairs";
 
 /** An event's details as label/value pairs: the first two on one line, all of them on opening. */
@@ -10,11 +12,12 @@ export function AuditDetails({ details }: { details: string }) {
         {auditDetailPreview(pairs)}
       </summary>
       <dl className="mt-2 grid grid-cols-[minmax(6rem,auto)_1fr] gap-x-3 gap-y-1 rounded-md bg-slate-50 p-2">
+        {/* Straight into the grid, without a wrapper per pair: the audit log renders 50 of these lists. */}
         {pairs.map(({ label, value }) => (
-          <div key={label} className="contents">
+          <Fragment key={label}>
             <dt className="text-slate-500">{label}</dt>
             <dd className="min-w-0 wrap-break-word text-slate-900">{value}</dd>
-          </div>
+          </Fragment>
         ))}
       </dl>
     </details>

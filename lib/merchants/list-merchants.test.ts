@@ -168,6 +168,24 @@ describe(`the merchants list on ${process.env.TEST_DATABASE ?? "sqlite"}`, () =>
       expect(listed.total).toBe(1);
     }
     expect((await list({ environment, state: "linked" })).total).toBe(6);
+    // A search decides its matches once for both the page and the counts: the same merchants and counts.
+    const searched = await list({ environment, q: "state" });
+    expect(searched.stateCounts).toEqual(counts);
+    expect(searched.total).toBe(CONNECTION_STATES.length);
+    for (const state of CONNECTION_STATES) {
+      const found = await list({ environment, q: "state", state: filterValueOf(state) });
+      expect(
+        found.merchants.map((row) => [row.name, row.state]),
+        state,
+      ).toEqual([[`State ${state}`, state]]);
+      expect(found.merchants[0]?.lastActivityAt, state).toMatch(/Z$/);
+      expect(found).toMatchObject({ total: 1, stateCounts: counts });
+    }
+    const linked = await list({ environment, q: "state", state: "linked" });
+    expect(linked.total).toBe(6);
+    expect(linked.merchants.map((row) => row.state).sort()).toEqual(
+      CONNECTION_STATES.filter((state) => state !== "revoked" && state !== "never_used").sort(),
+    );
     // Counts follow the search and the scope, so a count's link shows exactly that many.
     expect(await countMerchantsByState({ environment, q: "degraded" })).toMatchObject({ degraded: 1, active: 0 });
     expect(Object.values(await countMerchantsByState({ environment }, { environments: [] }))).toEqual(
