@@ -3,7 +3,14 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Server-side packages that must not be bundled (native or ESM-only internals).
-  serverExternalPackages: ["@libsql/client", "libsql", "@prisma/adapter-libsql", "@prisma/adapter-pg", "pg", "bcryptjs"],
+  serverExternalPackages: [
+    "@libsql/client",
+    "libsql",
+    "@prisma/adapter-libsql",
+    "@prisma/adapter-pg",
+    "pg",
+    "bcryptjs",
+  ],
   // `npm run typecheck` checks the whole project (console, sandbox, tests) as its own step.
   typescript: { ignoreBuildErrors: true },
   // Pages declare app/icon.svg; clients that ask for the old default name get the same icon instead of a 404.
