@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 
 import { isDecodablePath, undecodablePathResponse } from "@/lib/http/undecodable-path";
-import { buildContentSecurityPolicy, securityHeaders } from "@/lib/security/content-security-policy";
+import { applySecurityHeaders, buildContentSecurityPolicy } from "@/lib/security/content-security-policy";
 
 function formActionOrigins(): string[] {
   const origins = new Set<string>();
@@ -33,10 +33,7 @@ export function proxy(request: NextRequest) {
     ? forwardWithNonce(request, nonce, policy)
     : undecodablePathResponse(request.nextUrl.pathname);
   response.headers.set("Content-Security-Policy", policy);
-  const secureOrigin = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
-  for (const [name, value] of Object.entries(securityHeaders(production, secureOrigin))) {
-    response.headers.set(name, value);
-  }
+  applySecurityHeaders(response.headers);
   return response;
 }
 

@@ -1,4 +1,4 @@
-import { securityHeaders } from "@/lib/security/content-security-policy";
+import { applySecurityHeaders } from "@/lib/security/content-security-policy";
 
 /**
  * The proxy (proxy.ts) does not run for /api/v1 paths without a `%`: it would build a script policy and
@@ -6,11 +6,7 @@ import { securityHeaders } from "@/lib/security/content-security-policy";
  * still owes an API answer is set here. An API answer is JSON, so its policy allows nothing at all.
  */
 export function withApiResponseHeaders(response: Response): Response {
-  const production = process.env.NODE_ENV === "production";
-  const secureOrigin = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
-  for (const [name, value] of Object.entries(securityHeaders(production, secureOrigin))) {
-    response.headers.set(name, value);
-  }
+  applySecurityHeaders(response.headers);
   response.headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
   return response;
 }

@@ -3,6 +3,7 @@ import "server-only";
 import { bindMarker, boundValues } from "@/lib/db/bind-marker";
 import { configuredDatabaseIsPostgres } from "@/lib/db/database-url";
 import { getDb } from "@/lib/db/client";
+import { CONNECTION_STATES } from "@/lib/inspection/merchant-live-state";
 import { oneOfCondition } from "@/lib/db/one-of-condition";
 import { containsPattern } from "@/lib/db/sql-text-search";
 import { mayBePartOfVatNumber } from "@/lib/links/vat-number";
@@ -48,13 +49,17 @@ export function connectionStateSql(bind: (value: unknown) => string, now: Date):
 /** The trigram index finds nothing shorter than this (in characters). */
 const SHORTEST_INDEXED_SEARCH = 3;
 
+function trigramIndexServes(text: string): boolean {
+  return [...text].length >= SHORTEST_INDEXED_SEARCH;
+}
+
 /**
  * On SQLite, the merchants whose name or VAT number may contain the text, from the trigram index
  * (MerchantSearch): a search then reads those merchants, not every one. The index folds case more widely than
  * LIKE does, so the LIKE conditions beside it still decide. PostgreSQL's trigram indexes serve ILIKE itself.
  */
 function searchIndexCandidates(text: string, bind: (value: unknown) => string): string | null {
-  if (configuredDatabaseIsPostgres() || [...text].length < SHORTEST_INDEXED_SEARCH) return null;
+  if (configuredDatabaseIsPostgres() || !trigramIndexServes(text)) return null;
   const phrase = `"${text.replaceAll('"', '""')}"`;
   return `m."rowid" IN (SELECT "rowid" FROM "MerchantSearch" WHERE "MerchantSearch" MATCH ${bind(phrase)})`;
 }
@@ -147,7 +152,7 @@ export async function listMerchants(query: TMerchantListQuery, scope: MerchantLi
  * matches in no particular order, so the page sorts all of them, as the counts read all of them.
  */
 function searchReadsEveryMatch(query: TMerchantListQuery): boolean {
-  return query.q !== undefined && [...query.q].length >= SHORTEST_INDEXED_SEARCH;
+  return query.q !== undefined && trigramIndexServes(query.q);
 }
 
 /** The page and the counts as two statements: the page walks the activity index and stops after its rows. */
@@ -243,16 +248,7 @@ export type StateCounts = Record<ConnectionState, number>;
 const STATES_WITHOUT_TOKENS: readonly ConnectionState[] = ["revoked", "never_used"];
 
 function noMerchants(): StateCounts {
-  return {
-    active: 0,
-    expiring: 0,
-    refreshing: 0,
-    interrupted: 0,
-    degraded: 0,
-    relink_needed: 0,
-    revoked: 0,
-    never_used: 0,
-  };
+  return Object.fromEntries(CONNECTION_STATES.map((state) => [state, 0])) as StateCounts;
 }
 
 /**

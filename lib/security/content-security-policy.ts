@@ -30,6 +30,16 @@ export function buildContentSecurityPolicy({
   return directives.join("; ");
 }
 
+/**
+ * Sets the security headers every answer carries, from the running configuration: HSTS only in production
+ * behind an https:// origin. The proxy calls it for pages, and the routes it does not run for call it themselves.
+ */
+export function applySecurityHeaders(headers: Headers): void {
+  const production = process.env.NODE_ENV === "production";
+  const secureOrigin = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+  for (const [name, value] of Object.entries(securityHeaders(production, secureOrigin))) headers.set(name, value);
+}
+
 export function securityHeaders(production: boolean, secureOrigin: boolean): Record<string, string> {
   return {
     "Referrer-Policy": "no-referrer",

@@ -6,7 +6,7 @@ import { AppError, toErrorBody } from "@/lib/errors";
 import { readLimitedBody } from "@/lib/http/read-limited-body";
 import { senderAddress } from "@/lib/http/sender-address";
 import { logger } from "@/lib/logger";
-import { securityHeaders } from "@/lib/security/content-security-policy";
+import { applySecurityHeaders } from "@/lib/security/content-security-policy";
 
 function tooLarge(): NextResponse {
   countDroppedCallback("tooLarge");
@@ -15,11 +15,7 @@ function tooLarge(): NextResponse {
 
 /** The proxy does not run for this route (see its matcher): the headers it would set are set here. */
 function withSecurityHeaders(response: NextResponse): NextResponse {
-  const production = process.env.NODE_ENV === "production";
-  const secureOrigin = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
-  for (const [name, value] of Object.entries(securityHeaders(production, secureOrigin))) {
-    response.headers.set(name, value);
-  }
+  applySecurityHeaders(response.headers);
   return response;
 }
 
