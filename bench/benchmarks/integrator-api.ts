@@ -5,8 +5,11 @@
  *    own "no such endpoint" answer: same proxy, same Next route machinery, no key, no database);
  *  - a proxied Invoice call (a key, the merchant's token, MobilePay's answer streamed back, the call recorded
  *    in the merchant's request history) against the same call sent straight to the sandbox, whose API
- *    answers after 50 ms (its latency switch), compared at p95.
+ *    answers after 50 ms (its latency switch), compared at p95. Beside them, informational, the same call
+ *    through a bare relay (bench/support/bare-relay.ts): what the extra hop alone costs on this host.
  */
+import path from "node:path";
+
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 
 import { parseBenchOptions } from "../support/args";
@@ -18,6 +21,7 @@ import { GUARDS } from "../support/guards";
 import { driveLoad } from "../support/load-client";
 import type { LoadPlan, LoadReport } from "../support/load-driver-plan";
 import { startSandboxChild } from "../support/sandbox-child";
+import { startScriptChild, type ScriptChild } from "../support/script-child";
 import { linkOneMerchant } from "../support/sandbox-grants";
 import { seedLinkedMerchants } from "../support/seed-linked-merchants";
 import { round, summarize } from "../support/stats";
@@ -46,6 +50,7 @@ const env = {
 };
 applyConsoleEnv(env);
 let server: ConsoleServer | undefined;
+let relay: ScriptChild<{ url: string }> | undefined;
 
 /** Loads one URL and insists every answer has the status the route gives (a 429 or 500 is not a result). */
 async function load(plan: LoadPlan, expectedStatus: number): Promise<LoadReport> {
@@ -90,21 +95,26 @@ try {
     ...LATENCY_LOAD,
   };
   /** The same call as a backend would send it without the console, with the token the console hands out. */
-  async function directPlan(): Promise<LoadPlan> {
+  async function directPlan(base = sandbox.url): Promise<LoadPlan> {
     const answer = await fetch(handout.url, { method: "POST", headers: bearer });
     if (!answer.ok) throw new Error(`the access-token endpoint answered ${answer.status}`);
     const { access_token: accessToken } = (await answer.json()) as { access_token: string };
     return {
-      url: `${sandbox.url}/invoice-restapi/${invoicePath}`,
+      url: `${base}/invoice-restapi/${invoicePath}`,
       headers: { authorization: `Bearer ${accessToken}`, CorrelationId: crypto.randomUUID() },
       ...LATENCY_LOAD,
     };
   }
+  relay = await startScriptChild<{ url: string }>(path.join("bench", "support", "bare-relay.ts"), {
+    BENCH_RELAY_TARGET: new URL(sandbox.url).origin,
+  });
+  const relayUrl = relay.info.url;
 
   // Warm-up: route compilation on first use, the JIT, the database connection and discovery.
   await load({ ...constant, ...WARMUP }, 404);
   await load({ ...handout, ...WARMUP }, 200);
   await load({ ...proxied, ...WARMUP }, 200);
+  await load({ ...(await directPlan(relayUrl)), ...WARMUP }, 200);
 
   const rates = { constant: { count: 0, seconds: 0 }, handout: { count: 0, seconds: 0 } };
   for (let roundIndex = 0; roundIndex < ROUNDS; roundIndex += 1) {
@@ -122,16 +132,21 @@ try {
     milliseconds: SANDBOX_API_LATENCY_MS,
     target: "api",
   });
-  const latencies = { direct: [] as number[], proxied: [] as number[] };
+  const latencies = { direct: [] as number[], proxied: [] as number[], relayed: [] as number[] };
+  const sides = ["direct", "proxied", "relayed"] as const;
+  const planFor = async (side: (typeof sides)[number]) =>
+    side === "proxied" ? proxied : await directPlan(side === "direct" ? sandbox.url : relayUrl);
   for (let roundIndex = 0; roundIndex < ROUNDS; roundIndex += 1) {
-    const order = roundIndex % 2 === 0 ? (["direct", "proxied"] as const) : (["proxied", "direct"] as const);
-    for (const name of order) {
-      const report = await load(name === "direct" ? await directPlan() : proxied, 200);
-      latencies[name].push(...report.latenciesMs);
+    // Each side takes each place in the order in turn.
+    const order = sides.map((_, index) => sides[(index + roundIndex) % sides.length]!);
+    for (const side of order) {
+      const report = await load(await planFor(side), 200);
+      latencies[side].push(...report.latenciesMs);
     }
   }
   const direct = summarize(latencies.direct);
   const viaProxy = summarize(latencies.proxied);
+  const viaRelay = summarize(latencies.relayed);
 
   const handoutRatio = handoutRate / constantRate;
   const proxyRatio = viaProxy.p95 / direct.p95;
@@ -154,6 +169,15 @@ try {
       round(direct.median, 1),
       round(direct.p95, 1),
       null,
+      null,
+    ],
+    [
+      "the same call through a bare relay (informational)",
+      viaRelay.count,
+      null,
+      round(viaRelay.median, 1),
+      round(viaRelay.p95, 1),
+      round(viaRelay.p95 / direct.p95),
       null,
     ],
     [
@@ -189,7 +213,7 @@ try {
       ratio: round(proxyRatio),
       goal: `≤ ${GUARDS.apiProxyToDirect}×`,
       pass: proxyRatio <= GUARDS.apiProxyToDirect,
-      note: `median ${round(viaProxy.median / direct.median)}×`,
+      note: `median ${round(viaProxy.median / direct.median)}×; a bare relay ${round(viaRelay.p95 / direct.p95)}× at p95`,
     },
   ];
   writeBenchResult({
@@ -205,6 +229,7 @@ try {
     durationMs: Date.now() - started,
   });
 } finally {
+  await relay?.stop();
   await server?.stop();
   await sandbox.stop();
   database.remove();
