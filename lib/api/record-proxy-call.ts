@@ -2,11 +2,12 @@ import "server-only";
 
 import { getDb } from "@/lib/db/client";
 import type { Database } from "@/lib/db/create-client";
+import { fixedWrite } from "@/lib/db/fixed-write";
 import { newRowId } from "@/lib/db/row-id";
 import { insertStatement } from "@/lib/db/row-statements";
 import { logger } from "@/lib/logger";
 import { groupCommit } from "@/lib/tokens/group-commit";
-import { recordMerchantActivity } from "@/lib/tokens/write-refreshed-set";
+import { merchantActivityStatement } from "@/lib/tokens/write-refreshed-set";
 
 export type ProxyCallRecord = {
   merchantId: string;
@@ -44,15 +45,15 @@ const MAX_GROUP = 200;
 /** A group of calls in two fixed statements and one commit: the rows, and their merchants' last activity. */
 export async function insertProxyCalls(db: Database, records: readonly ProxyCallRecord[]): Promise<void> {
   if (records.length === 0) return;
-  const statement = insertStatement(
+  const rows = insertStatement(
     "SampleCall",
     records.map((record) => ({ id: newRowId(), ...record })),
   );
   const latest = new Date(Math.max(...records.map((record) => record.createdAt.getTime())));
-  await db.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(statement.text, ...statement.values);
-    await recordMerchantActivity(tx, [...new Set(records.map((record) => record.merchantId))], latest);
-  });
+  await fixedWrite(db, [
+    rows,
+    merchantActivityStatement([...new Set(records.map((record) => record.merchantId))], latest),
+  ]);
 }
 
 const writeInGroups = groupCommit<ProxyCallRecord, void>(

@@ -2,6 +2,7 @@ import "server-only";
 
 import { getDb } from "@/lib/db/client";
 import type { Database } from "@/lib/db/create-client";
+import { fixedWrite } from "@/lib/db/fixed-write";
 import { newRowId } from "@/lib/db/row-id";
 import { insertStatement } from "@/lib/db/row-statements";
 import { groupCommit } from "@/lib/tokens/group-commit";
@@ -24,7 +25,7 @@ export async function insertTokenHandouts(db: Database, records: readonly TokenH
     "TokenHandout",
     records.map((record) => ({ id: newRowId(), ...record })),
   );
-  await db.$executeRawUnsafe(statement.text, ...statement.values);
+  await fixedWrite(db, [statement]);
 }
 
 const recordInGroups = groupCommit<TokenHandoutRecord, void>(

@@ -1,13 +1,18 @@
 import type { ResultSet, Row } from "@libsql/client";
 
 import type { Database } from "@/lib/db/create-client";
-import type { SingleConnectionLibSQL } from "@/lib/db/single-connection-libsql";
+import type { SingleConnectionClient, SingleConnectionLibSQL } from "@/lib/db/single-connection-libsql";
 
 const sqliteAdapters = new WeakMap<Database, SingleConnectionLibSQL>();
 
 /** Called where the SQLite client is made, so that fixedRead can reach its connection. */
 export function enableFixedReads(db: Database, adapter: SingleConnectionLibSQL): void {
   sqliteAdapters.set(db, adapter);
+}
+
+/** The SQLite file connection under `db`, or undefined where statements go through Prisma only. */
+export function fileConnectionOf(db: Database): SingleConnectionClient | undefined {
+  return sqliteAdapters.get(db)?.connection;
 }
 
 export type FixedReadValue = string | number | null;
@@ -50,7 +55,7 @@ function typedRows<Result>(result: ResultSet): Result[] {
  * callers see the same values on SQLite and PostgreSQL, where it is Prisma's $queryRawUnsafe.
  */
 export async function fixedRead<Result>(db: Database, sql: string, ...values: FixedReadValue[]): Promise<Result[]> {
-  const connection = sqliteAdapters.get(db)?.connection;
+  const connection = fileConnectionOf(db);
   if (!connection) return db.$queryRawUnsafe<Result[]>(sql, ...values);
   return typedRows<Result>(await connection.readBetweenTransactions({ sql, args: values }));
 }

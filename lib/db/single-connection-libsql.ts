@@ -44,6 +44,12 @@ export type SingleConnectionClient = Client & {
    * synchronously, so nothing can come between the check and the statement.
    */
   readBetweenTransactions(statement: InStatement): Promise<ResultSet>;
+  /**
+   * Runs statements as one transaction of their own as soon as no other transaction is open, for writes
+   * that bypass Prisma (fixedWrite). The file client runs the whole batch synchronously, BEGIN to COMMIT,
+   * so no other statement can come between its statements.
+   */
+  writeBetweenTransactions(statements: InStatement[]): Promise<ResultSet[]>;
 };
 
 export function singleConnectionClient(
@@ -129,8 +135,15 @@ export function singleConnectionClient(
     return client.execute(statement);
   }
 
+  async function writeBetweenTransactions(statements: InStatement[]): Promise<ResultSet[]> {
+    await ready;
+    while (transactionOpen) await transactionClosed;
+    return client.batch(statements, "write");
+  }
+
   return {
     readBetweenTransactions,
+    writeBetweenTransactions,
     execute: async (statement: InStatement) => {
       await ready;
       return client.execute(statement);
@@ -158,13 +171,14 @@ export function singleConnectionClient(
  * file's statements prepared once (sqliteFileClient).
  */
 export class SingleConnectionLibSQL extends PrismaLibSQL {
-  /** The connection Prisma opened last, for reads that bypass Prisma (fixedRead). */
+  /** The connection Prisma opened last, for reads and writes that bypass Prisma (fixedRead, fixedWrite). */
   connection: SingleConnectionClient | undefined;
 
   override createClient(config: Config): Client {
     const localFile = config.url.startsWith("file:");
     const connection = singleConnectionClient(localFile ? sqliteFileClient(config.url) : createClient(config));
-    // Only a local file's statements run synchronously, which readBetweenTransactions relies on.
+    // Only a local file's statements run synchronously, which readBetweenTransactions and
+    // writeBetweenTransactions rely on.
     this.connection = localFile ? connection : undefined;
     return connection;
   }

@@ -4,7 +4,7 @@ import type { Prisma } from "@prisma/client";
 
 import { boundValues } from "@/lib/db/bind-marker";
 import { configuredDatabaseIsPostgres } from "@/lib/db/database-url";
-import { quotedName } from "@/lib/db/row-statements";
+import { quotedName, type SqlStatement } from "@/lib/db/row-statements";
 import { CLEAN_LIFECYCLE } from "@/lib/tokens/clean-lifecycle";
 
 /** What a refresh MobilePay answered puts in the token set; its failure state, lease and marker are cleared. */
@@ -125,6 +125,14 @@ export async function writeRefreshedSets(
   return writes.map(({ guard }) => writtenIds.has(guard.merchantId));
 }
 
+/** The fixed statement that marks merchants as active at `at` (their last activity, the list's order). */
+export function merchantActivityStatement(merchantIds: readonly string[], at: Date): SqlStatement {
+  const { values, bind } = boundValues();
+  const assignments = `"lastActivityAt" = ${bind(at)}, "updatedAt" = ${bind(at)}`;
+  const markers = merchantIds.map((merchantId) => bind(merchantId)).join(", ");
+  return { text: `UPDATE "Merchant" SET ${assignments} WHERE "id" IN (${markers})`, values };
+}
+
 /** Marks the merchants of a group of stored refreshes as active now, in one fixed statement. */
 export async function recordMerchantActivity(
   tx: Prisma.TransactionClient,
@@ -132,8 +140,6 @@ export async function recordMerchantActivity(
   at: Date,
 ): Promise<void> {
   if (merchantIds.length === 0) return;
-  const { values, bind } = boundValues();
-  const assignments = `"lastActivityAt" = ${bind(at)}, "updatedAt" = ${bind(at)}`;
-  const markers = merchantIds.map((merchantId) => bind(merchantId)).join(", ");
-  await tx.$executeRawUnsafe(`UPDATE "Merchant" SET ${assignments} WHERE "id" IN (${markers})`, ...values);
+  const statement = merchantActivityStatement(merchantIds, at);
+  await tx.$executeRawUnsafe(statement.text, ...statement.values);
 }
