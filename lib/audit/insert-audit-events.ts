@@ -1,8 +1,7 @@
 import "server-only";
 
-import type { Prisma } from "@prisma/client";
-
 import { auditEventRow, type AuditEventInput } from "@/lib/audit/record-audit-event";
+import type { RawStatements } from "@/lib/db/fixed-statements";
 import { insertStatement } from "@/lib/db/row-statements";
 import { newRowId } from "@/lib/db/row-id";
 
@@ -11,7 +10,7 @@ import { newRowId } from "@/lib/db/row-id";
  * one per refresh, a group at a time (and records each group's attempts before sending them): as a Prisma 6 `createMany` five events cost 4.8 ms of CPU, as SQL 2.1.
  */
 export async function insertAuditEvents(
-  tx: Pick<Prisma.TransactionClient, "$executeRawUnsafe">,
+  tx: Pick<RawStatements, "$executeRawUnsafe">,
   inputs: readonly AuditEventInput[],
   occurredAt: Date,
 ): Promise<void> {

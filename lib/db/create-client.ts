@@ -3,10 +3,13 @@ import path from "node:path";
 
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
+import pg from "pg";
 
 import { isPostgresUrl } from "@/lib/db/database-url";
 import { enableFixedReads } from "@/lib/db/fixed-read";
+import { enablePostgresStatements } from "@/lib/db/fixed-statements";
 import { SingleConnectionLibSQL } from "@/lib/db/single-connection-libsql";
+import { logger } from "@/lib/logger";
 
 /**
  * Ciphertext columns are omitted from every query unless a caller asks for them
@@ -41,8 +44,15 @@ function createPostgresClient(databaseUrl: string): Database {
   const { PrismaClient: PostgresPrismaClient } = requireFromHere(/* turbopackIgnore: true */ location) as {
     PrismaClient: typeof PrismaClient;
   };
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: 10 });
-  return new PostgresPrismaClient({ adapter, omit: SECRET_COLUMNS_OMITTED }) as unknown as Database;
+  // One pool for Prisma and for the fixed statements that bypass it, so both stay within its connections.
+  // Idle connections do not keep the process alive, and a connection the server drops while idle is
+  // only logged (Prisma stops listening for that when it disconnects; the pool outlives that).
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, allowExitOnIdle: true });
+  pool.on("error", (error) => logger.warn("an idle PostgreSQL connection failed", { error: error.message }));
+  const adapter = new PrismaPg(pool);
+  const client = new PostgresPrismaClient({ adapter, omit: SECRET_COLUMNS_OMITTED }) as unknown as Database;
+  enablePostgresStatements(client, pool);
+  return client;
 }
 
 export function createPrismaClient(databaseUrl: string): Database {

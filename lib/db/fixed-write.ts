@@ -2,6 +2,7 @@ import type { InValue } from "@libsql/client";
 
 import type { Database } from "@/lib/db/create-client";
 import { fileConnectionOf } from "@/lib/db/fixed-read";
+import { fixedStatements, fixedTransaction } from "@/lib/db/fixed-statements";
 import type { SqlStatement } from "@/lib/db/row-statements";
 
 /** A value bound as Prisma's SQLite adapter binds it: dates as ISO 8601 text, as Prisma's own writes store them. */
@@ -15,8 +16,8 @@ function boundAsPrisma(value: unknown): InValue {
  * Fixed INSERTs and UPDATEs of the grouped writes on the hottest paths (token handout records, the proxied
  * calls' history), as one transaction. On SQLite they run in one synchronous batch on the connection,
  * outside Prisma, once no other transaction is open: an interactive Prisma transaction of two statements
- * cost about 5 ms of the server's one thread per group, the batch a fraction of that. Elsewhere they run
- * as Prisma's batch transaction of raw statements.
+ * cost about 5 ms of the server's one thread per group, the batch a fraction of that. On PostgreSQL they
+ * run on the pool Prisma's adapter shares (fixedStatements), in a transaction of their own when more than one.
  */
 export async function fixedWrite(db: Database, statements: readonly SqlStatement[]): Promise<void> {
   if (statements.length === 0) return;
@@ -28,8 +29,10 @@ export async function fixedWrite(db: Database, statements: readonly SqlStatement
     return;
   }
   if (statements.length === 1) {
-    await db.$executeRawUnsafe(statements[0]!.text, ...statements[0]!.values);
+    await fixedStatements(db).$executeRawUnsafe(statements[0]!.text, ...statements[0]!.values);
     return;
   }
-  await db.$transaction(statements.map((statement) => db.$executeRawUnsafe(statement.text, ...statement.values)));
+  await fixedTransaction(db, async (tx) => {
+    for (const statement of statements) await tx.$executeRawUnsafe(statement.text, ...statement.values);
+  });
 }

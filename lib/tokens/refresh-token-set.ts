@@ -6,6 +6,7 @@ import { insertAuditEvents } from "@/lib/audit/insert-audit-events";
 import { recordAuditEvent, type Actor, type AuditEventInput } from "@/lib/audit/record-audit-event";
 import { fingerprint } from "@/lib/crypto/fingerprint";
 import { getDb } from "@/lib/db/client";
+import { fixedStatements, fixedTransaction } from "@/lib/db/fixed-statements";
 import { AppError } from "@/lib/errors";
 import { requireEnvironment } from "@/lib/mobilepay/environments";
 import { firstFailure, STAFF_MESSAGES } from "@/lib/mobilepay/oidc/check-result";
@@ -164,7 +165,7 @@ async function recordRefreshAttempts(
   at: Date,
 ): Promise<void> {
   await insertAuditEvents(
-    getDb(),
+    fixedStatements(getDb()),
     sets.map((set) => ({
       actor: attempt.actor,
       action: "token.refresh_started",
@@ -200,9 +201,12 @@ export type RefreshedSet = {
   accessToken: string;
 };
 
-/** Stores refreshed sets in one transaction; each set's write is checked against its version and lease. */
+/**
+ * Stores refreshed sets in one transaction; each set's write is checked against its version and lease.
+ * Fixed statements only, so on PostgreSQL the transaction runs outside Prisma (see fixedTransaction).
+ */
 export const storeRefreshedSets = (sets: RefreshedSet[]): Promise<boolean[]> =>
-  getDb().$transaction(async (tx) => {
+  fixedTransaction(getDb(), async (tx) => {
     const written = await writeRefreshedSets(
       tx,
       sets.map((set) => ({

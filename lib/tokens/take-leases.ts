@@ -2,6 +2,7 @@ import "server-only";
 
 import { boundValues } from "@/lib/db/bind-marker";
 import type { Database } from "@/lib/db/create-client";
+import { fixedStatements } from "@/lib/db/fixed-statements";
 
 export type LeaseCandidate = { merchantId: string; version: number };
 
@@ -10,7 +11,7 @@ export type LeaseCandidate = { merchantId: string; version: number };
  * holds, in one statement; returns the merchants whose lease is now `owner`'s. The keep-alive sweep runs
  * this for every few merchants, so it is fixed SQL rather than a model query that Prisma 6 would compile
  * anew each time (one alternative per candidate). Identifiers are quoted and values bound, so it reads the
- * same on SQLite and PostgreSQL.
+ * same on SQLite and PostgreSQL; on PostgreSQL it bypasses Prisma (see fixedStatements).
  */
 export async function takeLeases(
   db: Database,
@@ -26,7 +27,7 @@ export async function takeLeases(
   const atSeenGeneration = candidates
     .map((candidate) => `("merchantId" = ${bind(candidate.merchantId)} AND "version" = ${bind(candidate.version)})`)
     .join(" OR ");
-  const rows = await db.$queryRawUnsafe<{ merchantId: string }[]>(
+  const rows = await fixedStatements(db).$queryRawUnsafe<{ merchantId: string }[]>(
     `UPDATE "MerchantTokenSet"
     SET ${taken}
     WHERE ${leaseIsFree} AND (${atSeenGeneration})

@@ -1,9 +1,8 @@
 import "server-only";
 
-import type { Prisma } from "@prisma/client";
-
 import { boundValues } from "@/lib/db/bind-marker";
 import { configuredDatabaseIsPostgres } from "@/lib/db/database-url";
+import type { RawStatements } from "@/lib/db/fixed-statements";
 import { quotedName, type SqlStatement } from "@/lib/db/row-statements";
 import { CLEAN_LIFECYCLE } from "@/lib/tokens/clean-lifecycle";
 
@@ -83,10 +82,7 @@ const REPLACED: RowValueName[] = [
  * group is one statement rather than one per set. The rows travel as a VALUES list; PostgreSQL is told
  * each value's type, SQLite takes them as bound. Identifiers are quoted and values bound.
  */
-export async function writeRefreshedSets(
-  tx: Prisma.TransactionClient,
-  writes: readonly RefreshedSetWrite[],
-): Promise<boolean[]> {
+export async function writeRefreshedSets(tx: RawStatements, writes: readonly RefreshedSetWrite[]): Promise<boolean[]> {
   if (writes.length === 0) return [];
   const postgres = configuredDatabaseIsPostgres();
   const { values, bind: bindUntyped } = boundValues();
@@ -135,7 +131,7 @@ export function merchantActivityStatement(merchantIds: readonly string[], at: Da
 
 /** Marks the merchants of a group of stored refreshes as active now, in one fixed statement. */
 export async function recordMerchantActivity(
-  tx: Prisma.TransactionClient,
+  tx: RawStatements,
   merchantIds: readonly string[],
   at: Date,
 ): Promise<void> {

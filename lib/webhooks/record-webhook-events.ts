@@ -1,8 +1,7 @@
 import "server-only";
 
-import type { Prisma } from "@prisma/client";
-
 import { bindMarker } from "@/lib/db/bind-marker";
+import type { RawStatements } from "@/lib/db/fixed-statements";
 import { newRowId } from "@/lib/db/row-id";
 import { insertStatement } from "@/lib/db/row-statements";
 import type { WebhookEventType } from "@/lib/webhooks/event-types";
@@ -23,7 +22,7 @@ export type WebhookEventInput = {
   dedupKey?: string;
 };
 
-type Writer = Pick<Prisma.TransactionClient, "$executeRawUnsafe" | "$queryRawUnsafe">;
+type Writer = RawStatements;
 
 /** Standard Webhooks ids must not contain a dot; this one also sorts by creation within a process. */
 export const newEventId = () => `msg_${newRowId()}`;
