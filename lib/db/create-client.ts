@@ -6,8 +6,7 @@ import { PrismaClient } from "@prisma/client";
 import pg from "pg";
 
 import { isPostgresUrl } from "@/lib/db/database-url";
-import { enableFixedReads } from "@/lib/db/fixed-read";
-import { enablePostgresStatements } from "@/lib/db/fixed-statements";
+import { enablePostgresStatements, enableSqliteStatements } from "@/lib/db/fixed-statements";
 import { SingleConnectionLibSQL } from "@/lib/db/single-connection-libsql";
 import { logger } from "@/lib/logger";
 
@@ -29,7 +28,7 @@ export const SECRET_COLUMNS_OMITTED = {
 function createSqliteClient(databaseUrl: string) {
   const adapter = new SingleConnectionLibSQL({ url: databaseUrl });
   const client = new PrismaClient({ adapter, omit: SECRET_COLUMNS_OMITTED });
-  enableFixedReads(client, adapter);
+  enableSqliteStatements(client, adapter);
   return client;
 }
 

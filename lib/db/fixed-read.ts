@@ -1,20 +1,7 @@
 import type { ResultSet, Row } from "@libsql/client";
 
 import type { Database } from "@/lib/db/create-client";
-import { fixedStatements, postgresPoolOf } from "@/lib/db/fixed-statements";
-import type { SingleConnectionClient, SingleConnectionLibSQL } from "@/lib/db/single-connection-libsql";
-
-const sqliteAdapters = new WeakMap<Database, SingleConnectionLibSQL>();
-
-/** Called where the SQLite client is made, so that fixedRead can reach its connection. */
-export function enableFixedReads(db: Database, adapter: SingleConnectionLibSQL): void {
-  sqliteAdapters.set(db, adapter);
-}
-
-/** The SQLite file connection under `db`; undefined on PostgreSQL and on SQLite served over the network. */
-export function fileConnectionOf(db: Database): SingleConnectionClient | undefined {
-  return sqliteAdapters.get(db)?.connection;
-}
+import { fileConnectionOf, fixedStatements } from "@/lib/db/fixed-statements";
 
 export type FixedReadValue = string | number | null;
 
@@ -60,6 +47,5 @@ function typedRows<Result>(result: ResultSet): Result[] {
 export async function fixedRead<Result>(db: Database, sql: string, ...values: FixedReadValue[]): Promise<Result[]> {
   const connection = fileConnectionOf(db);
   if (connection) return typedRows<Result>(await connection.readBetweenTransactions({ sql, args: values }));
-  if (postgresPoolOf(db)) return fixedStatements(db).$queryRawUnsafe<Result[]>(sql, ...values);
-  return db.$queryRawUnsafe<Result[]>(sql, ...values);
+  return fixedStatements(db).$queryRawUnsafe<Result[]>(sql, ...values);
 }

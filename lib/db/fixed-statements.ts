@@ -2,6 +2,7 @@ import type { Pool, PoolClient } from "pg";
 
 import type { Database } from "@/lib/db/create-client";
 import { driverValue, PRISMA_ROW_TYPES } from "@/lib/db/postgres-row-types";
+import type { SingleConnectionClient, SingleConnectionLibSQL } from "@/lib/db/single-connection-libsql";
 
 /** What fixed SQL needs of a client: Prisma's clients and transactions have it, and so does a `pg` pool. */
 export type RawStatements = {
@@ -9,16 +10,23 @@ export type RawStatements = {
   $executeRawUnsafe(sql: string, ...values: unknown[]): PromiseLike<number>;
 };
 
+// The driver under each client, registered where the client is made, for fixed SQL that bypasses Prisma.
 const postgresPools = new WeakMap<Database, Pool>();
+const sqliteAdapters = new WeakMap<Database, SingleConnectionLibSQL>();
 
 /** Called where the PostgreSQL client is made, with the pool its adapter shares. */
 export function enablePostgresStatements(db: Database, pool: Pool): void {
   postgresPools.set(db, pool);
 }
 
-/** The pool behind a PostgreSQL client, if fixed SQL may use it directly. */
-export function postgresPoolOf(db: Database): Pool | undefined {
-  return postgresPools.get(db);
+/** Called where the SQLite client is made, with its adapter (whose connection Prisma opens later). */
+export function enableSqliteStatements(db: Database, adapter: SingleConnectionLibSQL): void {
+  sqliteAdapters.set(db, adapter);
+}
+
+/** The SQLite file connection under `db`; undefined on PostgreSQL and on SQLite served over the network. */
+export function fileConnectionOf(db: Database): SingleConnectionClient | undefined {
+  return sqliteAdapters.get(db)?.connection;
 }
 
 function onConnection(queryable: Pool | PoolClient): RawStatements {

@@ -1,8 +1,7 @@
 import type { InValue } from "@libsql/client";
 
 import type { Database } from "@/lib/db/create-client";
-import { fileConnectionOf } from "@/lib/db/fixed-read";
-import { fixedStatements, fixedTransaction } from "@/lib/db/fixed-statements";
+import { fileConnectionOf, fixedStatements, fixedTransaction } from "@/lib/db/fixed-statements";
 import type { SqlStatement } from "@/lib/db/row-statements";
 
 /** A value bound as Prisma's SQLite adapter binds it: dates as ISO 8601 text, as Prisma's own writes store them. */
@@ -28,6 +27,7 @@ export async function fixedWrite(db: Database, statements: readonly SqlStatement
     );
     return;
   }
+  // One statement is atomic on its own: the handouts' hot path saves the round trips of BEGIN and COMMIT.
   if (statements.length === 1) {
     await fixedStatements(db).$executeRawUnsafe(statements[0]!.text, ...statements[0]!.values);
     return;

@@ -129,15 +129,19 @@ export function singleConnectionClient(
     };
   }
 
-  async function readBetweenTransactions(statement: InStatement): Promise<ResultSet> {
+  /** Resolves once the connection is ready and no transaction is open on it. */
+  async function betweenTransactions(): Promise<void> {
     await ready;
     while (transactionOpen) await transactionClosed;
+  }
+
+  async function readBetweenTransactions(statement: InStatement): Promise<ResultSet> {
+    await betweenTransactions();
     return client.execute(statement);
   }
 
   async function writeBetweenTransactions(statements: InStatement[]): Promise<ResultSet[]> {
-    await ready;
-    while (transactionOpen) await transactionClosed;
+    await betweenTransactions();
     return client.batch(statements, "write");
   }
 

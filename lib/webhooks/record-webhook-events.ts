@@ -22,8 +22,6 @@ export type WebhookEventInput = {
   dedupKey?: string;
 };
 
-type Writer = RawStatements;
-
 /** Standard Webhooks ids must not contain a dot; this one also sorts by creation within a process. */
 export const newEventId = () => `msg_${newRowId()}`;
 
@@ -33,7 +31,7 @@ export const newEventId = () => `msg_${newRowId()}`;
  * from there. One fixed statement (plus one read for merchants given without VAT and name).
  */
 export async function recordWebhookEvents(
-  tx: Writer,
+  tx: RawStatements,
   inputs: readonly WebhookEventInput[],
   occurredAt: Date,
 ): Promise<void> {
@@ -63,7 +61,7 @@ function definedOnly(merchant: EventMerchant): EventMerchant {
   return Object.fromEntries(Object.entries(merchant).filter(([, value]) => value !== undefined)) as EventMerchant;
 }
 
-async function merchantsByIdFor(tx: Writer, inputs: readonly WebhookEventInput[]) {
+async function merchantsByIdFor(tx: RawStatements, inputs: readonly WebhookEventInput[]) {
   const missing = [
     ...new Set(
       inputs
