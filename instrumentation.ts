@@ -4,6 +4,11 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  if (process.env.NODE_ENV === "production") {
+    // Installed first, so the stamp below comes before it as before everything else.
+    const { serveProxyDirectly } = await import("@/lib/api/direct-proxy-route");
+    serveProxyDirectly();
+  }
   // Before anything else, so sign-in can count attempts under the address that really connected.
   const { stampPeerAddresses } = await import("@/lib/http/peer-address");
   stampPeerAddresses();

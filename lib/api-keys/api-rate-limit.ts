@@ -3,6 +3,7 @@ import "server-only";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 
 import { getEnv } from "@/lib/env";
+import { processShared } from "@/lib/process-shared";
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
@@ -29,10 +30,10 @@ export class ApiRateLimit {
   }
 }
 
-let shared: ApiRateLimit | undefined;
-
+/** The instance's one limiter, shared by Next's routes and the proxy served before Next. */
 export function apiRateLimit(): ApiRateLimit {
-  const env = getEnv();
-  shared ??= new ApiRateLimit(env.API_RATE_LIMIT_PER_MINUTE, env.API_INSTANCE_COUNT);
-  return shared;
+  return processShared("api-rate-limit", () => {
+    const env = getEnv();
+    return new ApiRateLimit(env.API_RATE_LIMIT_PER_MINUTE, env.API_INSTANCE_COUNT);
+  });
 }

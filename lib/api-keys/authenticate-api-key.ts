@@ -6,6 +6,7 @@ import { bindMarker } from "@/lib/db/bind-marker";
 import type { Database } from "@/lib/db/create-client";
 import { fixedRead } from "@/lib/db/fixed-read";
 import { logger } from "@/lib/logger";
+import { processShared } from "@/lib/process-shared";
 
 /** A key that passed its checks, as the API's handlers see it: never its secret or hash. */
 export type ApiPrincipal = {
@@ -34,7 +35,7 @@ type ApiKeyRow = {
 
 /** "Last used" is written at most this often per key and instance, so a busy key costs no write per call. */
 const LAST_USED_RESOLUTION_MS = 60_000;
-const lastUsedWrites = new Map<string, number>();
+const lastUsedWrites = processShared("api-key-last-used-writes", () => new Map<string, number>());
 
 const words = (text: string) => text.split(" ").filter(Boolean);
 

@@ -6,6 +6,7 @@ import { fixedWrite } from "@/lib/db/fixed-write";
 import { newRowId } from "@/lib/db/row-id";
 import { insertStatement } from "@/lib/db/row-statements";
 import { logger } from "@/lib/logger";
+import { processShared } from "@/lib/process-shared";
 import { groupCommit } from "@/lib/tokens/group-commit";
 import { merchantActivityStatement } from "@/lib/tokens/write-refreshed-set";
 
@@ -64,7 +65,8 @@ const writeInGroups = groupCommit<ProxyCallRecord, void>(
   { maxGroupSize: MAX_GROUP, lingerMs: HISTORY_LINGER_MS },
 );
 
-const pending = new Set<Promise<void>>();
+// Per process: the instance stops from instrumentation's bundle, and the calls are recorded from others.
+const pending = processShared("pending-proxy-call-records", () => new Set<Promise<void>>());
 
 /**
  * Adds a proxied call to its merchant's request history once MobilePay's answer has passed through: the

@@ -3,6 +3,7 @@ import type { Pool, PoolClient } from "pg";
 import type { Database } from "@/lib/db/create-client";
 import { driverValue, PRISMA_ROW_TYPES } from "@/lib/db/postgres-row-types";
 import type { SingleConnectionClient, SingleConnectionLibSQL } from "@/lib/db/single-connection-libsql";
+import { processShared } from "@/lib/process-shared";
 
 /** What fixed SQL needs of a client: Prisma's clients and transactions have it, and so does a `pg` pool. */
 export type RawStatements = {
@@ -11,8 +12,9 @@ export type RawStatements = {
 };
 
 // The driver under each client, registered where the client is made, for fixed SQL that bypasses Prisma.
-const postgresPools = new WeakMap<Database, Pool>();
-const sqliteAdapters = new WeakMap<Database, SingleConnectionLibSQL>();
+// Per process: the client is made in whichever of Next's bundles asks first, and every bundle uses it.
+const postgresPools = processShared("postgres-pools", () => new WeakMap<Database, Pool>());
+const sqliteAdapters = processShared("sqlite-adapters", () => new WeakMap<Database, SingleConnectionLibSQL>());
 
 /** Called where the PostgreSQL client is made, with the pool its adapter shares. */
 export function enablePostgresStatements(db: Database, pool: Pool): void {

@@ -7,6 +7,7 @@ import { logger } from "@/lib/logger";
 import { readStoredSet, refreshTokenSet, type RefreshTrigger } from "@/lib/tokens/refresh-token-set";
 import type { StoredTokenSet } from "@/lib/tokens/read-stored-sets";
 import { decryptTokenColumn } from "@/lib/tokens/token-cipher-instance";
+import { processShared } from "@/lib/process-shared";
 
 export type AccessTokenGrant = { accessToken: string; version: number; refreshed: boolean };
 
@@ -21,9 +22,13 @@ type AccessTokenOptions = {
 
 /**
  * Concurrent callers in one process share one refresh per merchant: `grant` settles when the new token
- * has passed its checks, `stored` when the refresh is over (new set written, or failure recorded).
+ * has passed its checks, `stored` when the refresh is over (new set written, or failure recorded). Kept per
+ * process, not per module: Next's bundles (routes, and instrumentation with the proxy) each load this file.
  */
-const refreshesInFlight = new Map<string, { grant: Promise<AccessTokenGrant>; stored: Promise<unknown> }>();
+const refreshesInFlight = processShared(
+  "refreshes-in-flight",
+  () => new Map<string, { grant: Promise<AccessTokenGrant>; stored: Promise<unknown> }>(),
+);
 
 export function refreshesInFlightCount(): number {
   return refreshesInFlight.size;
@@ -58,7 +63,7 @@ export function getAccessToken(merchantId: string, options: AccessTokenOptions):
   return lookup;
 }
 
-const lookupsInFlight = new Map<string, Promise<AccessTokenGrant>>();
+const lookupsInFlight = processShared("token-lookups-in-flight", () => new Map<string, Promise<AccessTokenGrant>>());
 
 async function resolveAccessToken(merchantId: string, options: AccessTokenOptions): Promise<AccessTokenGrant> {
   // The refused token may be one handed out before its set was stored: judge it against the stored set.
