@@ -1,11 +1,11 @@
 import "server-only";
 
-import http, { type IncomingMessage, type ServerResponse } from "node:http";
-import https from "node:https";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 
 import { NextRequest } from "next/server";
 
+import { interceptRequests } from "@/lib/http/intercept-requests";
 import { logger } from "@/lib/logger";
 
 /**
@@ -114,18 +114,10 @@ const installed = new Set<string>();
 export function serveDirectly<Params>(route: DirectRoute<Params>): void {
   if (installed.has(route.name)) return;
   installed.add(route.name);
-  for (const prototype of [http.Server.prototype, https.Server.prototype]) {
-    const emit = prototype.emit as (this: unknown, event: string | symbol, ...args: unknown[]) => boolean;
-    prototype.emit = function emitServingDirectly(this: unknown, event: string | symbol, ...args: unknown[]) {
-      if (event === "request") {
-        const incoming = args[0] as IncomingMessage;
-        const params = route.match(incoming.method ?? "GET", incoming.url ?? "");
-        if (params) {
-          void serve(route, params, incoming, args[1] as ServerResponse);
-          return true;
-        }
-      }
-      return emit.call(this, event, ...args);
-    } as typeof prototype.emit;
-  }
+  interceptRequests((incoming, response) => {
+    const params = route.match(incoming.method ?? "GET", incoming.url ?? "");
+    if (!params) return false;
+    void serve(route, params, incoming, response);
+    return true;
+  });
 }

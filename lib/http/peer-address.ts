@@ -1,8 +1,9 @@
 import "server-only";
 
 import { randomBytes, timingSafeEqual } from "node:crypto";
-import http, { type IncomingMessage } from "node:http";
-import https from "node:https";
+import type { IncomingMessage } from "node:http";
+
+import { interceptRequests } from "@/lib/http/intercept-requests";
 
 /**
  * The address of the machine at the other end of a request's connection. Next 16 gives route handlers and
@@ -36,13 +37,10 @@ let installed = false;
 export function stampPeerAddresses(): void {
   if (installed) return;
   installed = true;
-  for (const prototype of [http.Server.prototype, https.Server.prototype]) {
-    const emit = prototype.emit as (this: unknown, event: string | symbol, ...args: unknown[]) => boolean;
-    prototype.emit = function emitWithPeerAddress(this: unknown, event: string | symbol, ...args: unknown[]) {
-      if (event === "request") stamp(args[0] as IncomingMessage);
-      return emit.call(this, event, ...args);
-    } as typeof prototype.emit;
-  }
+  interceptRequests((request) => {
+    stamp(request);
+    return false;
+  });
 }
 
 /** The stamped peer address of a request, or null when the stamp is missing or not this process's own. */

@@ -1,0 +1,22 @@
+import "server-only";
+
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import https from "node:https";
+
+/** Sees a request before the server's listeners: true when it has answered the request itself. */
+export type RequestInterceptor = (request: IncomingMessage, response: ServerResponse) => boolean;
+
+/**
+ * Makes every HTTP(S) server of this process show each request to `intercept` before its listeners (Next's).
+ * Next 16 offers no hook between the socket and its routing, so this is done on the servers' `emit`. An
+ * interceptor added later sees requests first.
+ */
+export function interceptRequests(intercept: RequestInterceptor): void {
+  for (const prototype of [http.Server.prototype, https.Server.prototype]) {
+    const emit = prototype.emit as (this: unknown, event: string | symbol, ...args: unknown[]) => boolean;
+    prototype.emit = function emitIntercepted(this: unknown, event: string | symbol, ...args: unknown[]) {
+      if (event === "request" && intercept(args[0] as IncomingMessage, args[1] as ServerResponse)) return true;
+      return emit.call(this, event, ...args);
+    } as typeof prototype.emit;
+  }
+}
