@@ -4,6 +4,7 @@ import { auditEventConditions } from "@/lib/audit/audit-event-conditions";
 import { prefixUpperBound, type AuditCursor, type TAuditFilters } from "@/lib/audit/audit-filter-schemas";
 import { boundValues } from "@/lib/db/bind-marker";
 import type { Database } from "@/lib/db/create-client";
+import { fixedRead } from "@/lib/db/fixed-read";
 
 /** Beyond this many distinct actions under one prefix, one range query is cheaper than one query per action. */
 const MAX_ACTIONS_PER_PREFIX = 50;
@@ -56,7 +57,8 @@ function selectAuditEvents(
   const conditions = auditEventConditions(filters, cursor, bind, visibleEnvironments);
   if (action !== undefined) conditions.push(`"action" = ${bind(action)}`);
   const where = conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : "";
-  return db.$queryRawUnsafe<AuditEventRow[]>(
+  return fixedRead<AuditEventRow>(
+    db,
     `SELECT "id", "occurredAt", "actorType", "actorId", "actorLabel", "action", "environment", "merchantId",
       "outcome", "details"
     FROM "AuditEvent" ${where}

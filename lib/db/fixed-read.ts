@@ -1,9 +1,8 @@
 import type { ResultSet, Row } from "@libsql/client";
 
 import type { Database } from "@/lib/db/create-client";
+import { boundAsPrisma } from "@/lib/db/bound-as-prisma";
 import { fileConnectionOf, fixedStatements } from "@/lib/db/fixed-statements";
-
-export type FixedReadValue = string | number | null;
 
 /** A value as Prisma's raw queries type it, from the column's declared type. */
 function typedValue(value: Row[number], declaredType: string): unknown {
@@ -44,8 +43,10 @@ function typedRows<Result>(result: ResultSet): Result[] {
  * anyway. Rows are typed as Prisma types them (dates, booleans, BigInts), so callers see the same values
  * on both databases.
  */
-export async function fixedRead<Result>(db: Database, sql: string, ...values: FixedReadValue[]): Promise<Result[]> {
+export async function fixedRead<Result>(db: Database, sql: string, ...values: unknown[]): Promise<Result[]> {
   const connection = fileConnectionOf(db);
-  if (connection) return typedRows<Result>(await connection.readBetweenTransactions({ sql, args: values }));
+  if (connection) {
+    return typedRows<Result>(await connection.readBetweenTransactions({ sql, args: values.map(boundAsPrisma) }));
+  }
   return fixedStatements(db).$queryRawUnsafe<Result[]>(sql, ...values);
 }

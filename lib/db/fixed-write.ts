@@ -1,15 +1,7 @@
-import type { InValue } from "@libsql/client";
-
+import { boundAsPrisma } from "@/lib/db/bound-as-prisma";
 import type { Database } from "@/lib/db/create-client";
 import { fileConnectionOf, fixedStatements, fixedTransaction } from "@/lib/db/fixed-statements";
 import type { SqlStatement } from "@/lib/db/row-statements";
-
-/** A value bound as Prisma's SQLite adapter binds it: dates as ISO 8601 text, as Prisma's own writes store them. */
-function boundAsPrisma(value: unknown): InValue {
-  if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
-  if (value === undefined) throw new TypeError("undefined cannot be written: pass null");
-  return value as InValue;
-}
 
 /**
  * Fixed INSERTs and UPDATEs of the grouped writes on the hottest paths (token handout records, the proxied

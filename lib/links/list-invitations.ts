@@ -2,6 +2,7 @@ import "server-only";
 
 import { boundValues } from "@/lib/db/bind-marker";
 import { getDb } from "@/lib/db/client";
+import { fixedRead } from "@/lib/db/fixed-read";
 import { oneOfCondition } from "@/lib/db/one-of-condition";
 import { invitationIsQuiet, invitationState } from "@/lib/links/invitation-state";
 
@@ -29,7 +30,8 @@ export async function listInvitations({
   const now = new Date();
   const { values, bind } = boundValues();
   const where = environments ? `WHERE ${oneOfCondition(`"environment"`, environments, bind)}` : "";
-  const invitations = await getDb().$queryRawUnsafe<InvitationRow[]>(
+  const invitations = await fixedRead<InvitationRow>(
+    getDb(),
     `SELECT "id", "merchantName", "vatNumber", "products", "environment", "status", "failureReason", "expiresAt",
       "openedAt", "completedAt", "createdAt", "createdByLabel", "merchantId"
     FROM "Invitation" ${where} ORDER BY "createdAt" DESC, "id" DESC LIMIT ${bind(take)}`,

@@ -3,6 +3,7 @@ import "server-only";
 import { bindMarker, boundValues } from "@/lib/db/bind-marker";
 import { configuredDatabaseIsPostgres } from "@/lib/db/database-url";
 import { getDb } from "@/lib/db/client";
+import { fixedRead } from "@/lib/db/fixed-read";
 import { CONNECTION_STATES } from "@/lib/inspection/merchant-live-state";
 import { oneOfCondition } from "@/lib/db/one-of-condition";
 import { containsPattern } from "@/lib/db/sql-text-search";
@@ -182,7 +183,8 @@ async function readMerchantsPage(
   const where = whereFor(query, scope, bind, now);
   const offsetRows = (query.page - 1) * MERCHANTS_PAGE_SIZE;
   // The page's statement binds the same filter values first, then its limit and offset.
-  return getDb().$queryRawUnsafe<MerchantListRow[]>(
+  return fixedRead<MerchantListRow>(
+    getDb(),
     `SELECT ${PAGE_COLUMNS}
     FROM ${WITH_TOKEN_SET}
     ${where}
@@ -218,7 +220,8 @@ async function readSearchedView(query: TMerchantListQuery, scope: MerchantListSc
   const pageFilter = decidedStateCondition(query.state, bind);
   const limit = bind(MERCHANTS_PAGE_SIZE);
   const offset = bind((query.page - 1) * MERCHANTS_PAGE_SIZE);
-  const rows = await getDb().$queryRawUnsafe<SearchedViewRow[]>(
+  const rows = await fixedRead<SearchedViewRow>(
+    getDb(),
     `WITH "matched" AS MATERIALIZED (
       SELECT m."id" AS "id", m."lastActivityAt" AS "lastActivityAt", ${decided} AS "state" FROM ${WITH_TOKEN_SET} ${where}
     ), "pageIds" AS (
@@ -277,7 +280,8 @@ export async function countMatchingMerchantsByState(
   const { values, bind } = boundValues();
   const state = connectionStateSql(bind, now);
   const where = whereFor(query, scope, bind, now);
-  const rows = await getDb().$queryRawUnsafe<{ state: ConnectionState; merchants: number | bigint }[]>(
+  const rows = await fixedRead<{ state: ConnectionState; merchants: number | bigint }>(
+    getDb(),
     `SELECT "state", COUNT(*) AS "merchants" FROM (SELECT ${state} AS "state" FROM ${WITH_TOKEN_SET} ${where}) s
     GROUP BY "state"`,
     ...values,
@@ -307,17 +311,16 @@ export async function countAllMerchantsByState(now: Date): Promise<StateCounts> 
   // The totals come once, joined with one row per unusual state (or none). Of the unusual states: three index
   // seeks, and a token set found by more than one is counted by the first that decides its state. One
   // statement rather than two: each statement costs the page its preparation and Prisma's handling.
-  const rows = await getDb().$queryRawUnsafe<
-    {
-      merchants: number | bigint;
-      linked: number | bigint;
-      fresh: number | bigint;
-      revoked: number | bigint;
-      state: ConnectionState | null;
-      sets: number | bigint | null;
-      expiring: number | bigint | null;
-    }[]
-  >(
+  const rows = await fixedRead<{
+    merchants: number | bigint;
+    linked: number | bigint;
+    fresh: number | bigint;
+    revoked: number | bigint;
+    state: ConnectionState | null;
+    sets: number | bigint | null;
+    expiring: number | bigint | null;
+  }>(
+    getDb(),
     `SELECT c."merchants", c."linked", c."fresh", c."revoked", g."state", g."sets", g."expiring"
     FROM (SELECT
       (SELECT COUNT(*) FROM "Merchant") AS "merchants",

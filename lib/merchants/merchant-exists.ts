@@ -5,6 +5,7 @@ import { visibleEnvironmentIds } from "@/lib/auth/require-environment-access";
 import { boundValues } from "@/lib/db/bind-marker";
 import { getDb } from "@/lib/db/client";
 import type { Database } from "@/lib/db/create-client";
+import { fixedRead } from "@/lib/db/fixed-read";
 
 /**
  * Whether a merchant id names a merchant in one of the given environments (null: any environment). The merchant
@@ -22,7 +23,7 @@ export async function merchantExists(
     if (environmentIds.length === 0) return false;
     text += ` AND "environment" IN (${environmentIds.map((id) => bind(id)).join(", ")})`;
   }
-  const rows = await db.$queryRawUnsafe<{ id: string }[]>(text, ...values);
+  const rows = await fixedRead<{ id: string }>(db, text, ...values);
   return rows.length > 0;
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 
 import { boundValues } from "@/lib/db/bind-marker";
 import { getDb } from "@/lib/db/client";
+import { fixedRead } from "@/lib/db/fixed-read";
 import { oneOfCondition } from "@/lib/db/one-of-condition";
 
 /**
@@ -19,7 +20,8 @@ export async function merchantNames(
   const { values, bind } = boundValues();
   const conditions = [oneOfCondition(`"id"`, ids, bind)];
   if (environmentIds) conditions.push(oneOfCondition(`"environment"`, environmentIds, bind));
-  const rows = await getDb().$queryRawUnsafe<{ id: string; name: string }[]>(
+  const rows = await fixedRead<{ id: string; name: string }>(
+    getDb(),
     `SELECT "id", "name" FROM "Merchant" WHERE ${conditions.join(" AND ")}`,
     ...values,
   );

@@ -2,6 +2,7 @@ import "server-only";
 
 import { bindMarker } from "@/lib/db/bind-marker";
 import type { Database } from "@/lib/db/create-client";
+import { fixedRead } from "@/lib/db/fixed-read";
 
 export type MerchantRow = {
   id: string;
@@ -58,20 +59,23 @@ export async function readMerchantHistory(
   limits: { invitations: number; callbackRecords: number; auditEvents: number },
 ) {
   const [merchants, invitations, callbackRecords, auditEvents] = await Promise.all([
-    db.$queryRawUnsafe<MerchantRow[]>(
+    fixedRead<MerchantRow>(
+      db,
       `SELECT "id", "name", "vatNumber", "mobilePayId", "subject", "issuer", "products", "environment",
         "unlinkedAt", "lastActivityAt", "createdAt"
       FROM "Merchant" WHERE "id" = ${bindMarker(1)}`,
       merchantId,
     ),
-    db.$queryRawUnsafe<MerchantInvitationRow[]>(
+    fixedRead<MerchantInvitationRow>(
+      db,
       `SELECT "id", "status", "failureReason", "expiresAt", "openedAt", "createdAt", "createdByLabel"
       FROM "Invitation" WHERE "merchantId" = ${bindMarker(1)}
       ORDER BY "createdAt" DESC, "id" DESC LIMIT ${bindMarker(2)}`,
       merchantId,
       limits.invitations,
     ),
-    db.$queryRawUnsafe<MerchantCallbackRow[]>(
+    fixedRead<MerchantCallbackRow>(
+      db,
       `SELECT c."id", c."receivedAt", c."outcome", c."failedCheck", c."checks", c."clockOffsetSeconds",
         c."tokenEndpointStatus", c."tokenEndpointError"
       FROM "CallbackRecord" c JOIN "Invitation" i ON i."id" = c."invitationId"
@@ -80,7 +84,8 @@ export async function readMerchantHistory(
       merchantId,
       limits.callbackRecords,
     ),
-    db.$queryRawUnsafe<MerchantAuditRow[]>(
+    fixedRead<MerchantAuditRow>(
+      db,
       `SELECT "id", "occurredAt", "action", "actorLabel", "outcome", "details"
       FROM "AuditEvent" WHERE "merchantId" = ${bindMarker(1)}
       ORDER BY "occurredAt" DESC, "id" DESC LIMIT ${bindMarker(2)}`,
