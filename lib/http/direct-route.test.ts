@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import type net from "node:net";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -9,6 +10,12 @@ type Params = { name: string };
 
 let cancelled: () => void = () => undefined;
 const streamCancelled = new Promise<void>((resolve) => (cancelled = resolve));
+let lateCancelled: () => void = () => undefined;
+const lateStreamCancelled = new Promise<void>((resolve) => (lateCancelled = resolve));
+let lateEntered: () => void = () => undefined;
+const lateRequestArrived = new Promise<void>((resolve) => (lateEntered = resolve));
+let releaseLate: () => void = () => undefined;
+const lateReleased = new Promise<void>((resolve) => (releaseLate = resolve));
 
 serveDirectly<Params>({
   name: "test",
@@ -19,6 +26,11 @@ serveDirectly<Params>({
   handle: async (request, { params }) => {
     const { name } = await params;
     if (name === "fails") throw new Error("defect");
+    if (name === "late") {
+      lateEntered();
+      await lateReleased;
+      return new Response(new ReadableStream({ cancel: () => lateCancelled() }));
+    }
     if (name === "endless") {
       return new Response(
         new ReadableStream({
@@ -90,5 +102,18 @@ describe("a route served before the server's listeners", () => {
     await reader.read();
     controller.abort();
     await expect(streamCancelled).resolves.toBeUndefined();
+  });
+
+  it("cancels the body of an answer that comes after the client went away", async () => {
+    const connected = new Promise<net.Socket>((resolve) => server.once("connection", resolve));
+    const request = http.get(`${base}/direct/late`, { agent: false });
+    request.on("error", () => undefined);
+    const socket = await connected;
+    const closed = new Promise((resolve) => socket.once("close", resolve));
+    await lateRequestArrived;
+    request.destroy();
+    await closed;
+    releaseLate();
+    await expect(lateStreamCancelled).resolves.toBeUndefined();
   });
 });

@@ -72,13 +72,22 @@ export async function writeResponse(answer: Response, response: ServerResponse):
     return;
   }
   const reader = answer.body.getReader();
+  const cancel = () => reader.cancel().catch(() => undefined);
+  // The client may have gone while the route was still working: the body is then never read.
+  if (response.destroyed) {
+    await cancel();
+    return;
+  }
   response.once("close", () => {
-    if (!response.writableFinished) reader.cancel().catch(() => undefined);
+    if (!response.writableFinished) void cancel();
   });
   for (;;) {
     const chunk = await reader.read();
     if (chunk.done) break;
-    if (response.destroyed) return;
+    if (response.destroyed) {
+      await cancel();
+      return;
+    }
     if (!response.write(chunk.value)) await untilWritable(response);
   }
   response.end();
