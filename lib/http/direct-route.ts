@@ -32,7 +32,7 @@ function requestHeaders(incoming: IncomingMessage): Headers {
   return headers;
 }
 
-export function toNextRequest(incoming: IncomingMessage): NextRequest {
+function toNextRequest(incoming: IncomingMessage): NextRequest {
   const method = incoming.method ?? "GET";
   const body = METHODS_WITHOUT_BODY.has(method) ? undefined : (Readable.toWeb(incoming) as ReadableStream<Uint8Array>);
   return new NextRequest(new URL(incoming.url ?? "/", PLACEHOLDER_ORIGIN), {
@@ -60,7 +60,7 @@ function untilWritable(response: ServerResponse): Promise<void> {
  * Writes a route's Response to the Node response: status and headers go out with the first chunk of the
  * body, the body is read no faster than the client takes it, and a client that goes away cancels it.
  */
-export async function writeResponse(answer: Response, response: ServerResponse): Promise<void> {
+async function writeResponse(answer: Response, response: ServerResponse): Promise<void> {
   response.statusCode = answer.status;
   for (const [name, value] of answer.headers) {
     if (name !== "set-cookie") response.setHeader(name, value);
@@ -114,16 +114,12 @@ async function serve<Params>(
   }
 }
 
-const installed = new Set<string>();
-
 /**
  * Called once at server start: every HTTP(S) server of this process serves `route` itself and hands
  * every other request on to its own listeners (Next's) as before.
  */
 export function serveDirectly<Params>(route: DirectRoute<Params>): void {
-  if (installed.has(route.name)) return;
-  installed.add(route.name);
-  interceptRequests((incoming, response) => {
+  interceptRequests(route.name, (incoming, response) => {
     const params = route.match(incoming.method ?? "GET", incoming.url ?? "");
     if (!params) return false;
     void serve(route, params, incoming, response);

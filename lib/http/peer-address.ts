@@ -4,6 +4,7 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 
 import { interceptRequests } from "@/lib/http/intercept-requests";
+import { processShared } from "@/lib/process-shared";
 
 /**
  * The address of the machine at the other end of a request's connection. Next 16 gives route handlers and
@@ -16,14 +17,9 @@ import { interceptRequests } from "@/lib/http/intercept-requests";
 export const PEER_ADDRESS_HEADER = "x-console-peer-address";
 export const PEER_PROOF_HEADER = "x-console-peer-proof";
 
-const PROOF_KEY = Symbol.for("mobilepay-link-console.peer-proof");
-type ProofHolder = { [PROOF_KEY]?: string };
-
-// Next bundles instrumentation and routes apart; the process-wide global is what they share.
+// Next bundles instrumentation and routes apart; the proof is one per process, whichever asks first.
 function processProof(): string {
-  const holder = globalThis as ProofHolder;
-  holder[PROOF_KEY] ??= randomBytes(24).toString("base64url");
-  return holder[PROOF_KEY];
+  return processShared("peer-proof", () => randomBytes(24).toString("base64url"));
 }
 
 function stamp(request: IncomingMessage): void {
@@ -31,13 +27,9 @@ function stamp(request: IncomingMessage): void {
   request.headers[PEER_PROOF_HEADER] = processProof();
 }
 
-let installed = false;
-
 /** Called once at server start: every HTTP(S) server of this process stamps the requests it emits. */
 export function stampPeerAddresses(): void {
-  if (installed) return;
-  installed = true;
-  interceptRequests((request) => {
+  interceptRequests("peer-address stamp", (request) => {
     stamp(request);
     return false;
   });
@@ -47,8 +39,8 @@ export function stampPeerAddresses(): void {
 export function stampedPeerAddress(headers: Record<string, unknown>): string | null {
   const proof = headers[PEER_PROOF_HEADER];
   const address = headers[PEER_ADDRESS_HEADER];
-  const expected = (globalThis as ProofHolder)[PROOF_KEY];
-  if (typeof proof !== "string" || !expected || proof.length !== expected.length) return null;
+  const expected = processProof();
+  if (typeof proof !== "string" || proof.length !== expected.length) return null;
   if (!timingSafeEqual(Buffer.from(proof), Buffer.from(expected))) return null;
   return typeof address === "string" && address ? address : null;
 }
