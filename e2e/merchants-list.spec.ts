@@ -69,5 +69,11 @@ test("[LIST]: the merchants list refreshes itself, counts every state and filter
     await expect(filteredRow.locator("td").nth(4)).toHaveText("Relink needed");
   await expect(row).toBeVisible();
   expect(await support.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+
+  // A merchant's name opens its page inside the app, in the same document.
+  await row.getByRole("link", { name: "Mikon Sauna" }).click();
+  await expect(support).toHaveURL(new RegExp(`/merchants/${merchant!.id}$`));
+  await expect(support.getByRole("heading", { level: 1 })).toHaveText("Mikon Sauna");
+  expect(await support.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
   await supportContext.close();
 });

@@ -114,6 +114,16 @@ test.describe("[INSPECTION] support inspection and OIDC diagnostics", () => {
       [merchantId],
     );
     expect(JSON.parse(events[0]!.details)).toMatchObject({ token: "access", reason });
+
+    // The event's merchant link opens the merchant inside the app, in the same document.
+    await page.evaluate(() => {
+      (window as unknown as { sameDocument: boolean }).sameDocument = true;
+    });
+    await expect(page.locator("tbody[data-hydrated=true]")).toBeVisible();
+    await row.locator(`a[href="/merchants/${merchantId}"]`).click();
+    await expect(page).toHaveURL(new RegExp(`/merchants/${merchantId}$`));
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
   });
 
   test("[INSPECTION]: an admin whose only second factor is a passkey confirms a reveal with it", async ({

@@ -1,11 +1,10 @@
 "use client";
 
-import Link from "next/link";
-
 import { AuditDetails } from "@/components/audit/audit-details";
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
 import { Table, Td, Th } from "@/components/ui/table";
+import { useInAppLinks } from "@/components/ui/use-in-app-links";
 
 export type AuditRow = {
   id: string;
@@ -23,9 +22,11 @@ export type AuditRow = {
 /**
  * Audit events as stored; details are non-secret JSON by construction, shown as label/value pairs. A client
  * component on purpose, like MerchantsTable: the rows travel as data and their markup is rendered once.
- * The outcome comes second so it stays in sight on a phone, where the rest scrolls inside the table.
+ * The outcome comes second so it stays in sight on a phone, where the rest scrolls inside the table. Its
+ * merchant links are plain anchors that open pages inside the app through useInAppLinks.
  */
 export function AuditTable({ events }: { events: AuditRow[] }) {
+  const inAppLinks = useInAppLinks();
   return (
     <Table label="Audit events">
       <thead>
@@ -38,7 +39,7 @@ export function AuditTable({ events }: { events: AuditRow[] }) {
           <Th>Details</Th>
         </tr>
       </thead>
-      <tbody className="divide-y divide-slate-100">
+      <tbody className="divide-y divide-slate-100" {...inAppLinks}>
         {events.map((event) => (
           <tr key={event.id} data-action={event.action}>
             <Td className="text-xs whitespace-nowrap text-slate-600">
@@ -54,7 +55,7 @@ export function AuditTable({ events }: { events: AuditRow[] }) {
             <Td className="text-xs wrap-anywhere">{event.actorLabel}</Td>
             <Td className="text-xs">
               {event.merchantId ? (
-                <Link
+                <a
                   href={`/merchants/${event.merchantId}`}
                   className="text-blue-700 hover:underline"
                   title={event.merchantId}
@@ -64,7 +65,7 @@ export function AuditTable({ events }: { events: AuditRow[] }) {
                   ) : (
                     <span className="font-mono">{event.merchantId.slice(0, 8)}…</span>
                   )}
-                </Link>
+                </a>
               ) : (
                 <span className="text-slate-400">—</span>
               )}

@@ -1,10 +1,9 @@
 "use client";
 
-import Link from "next/link";
-
 import { ConnectionStateBadge } from "@/components/merchants/connection-state-badge";
 import { LocalTime } from "@/components/ui/local-time";
 import { Table, Td, Th } from "@/components/ui/table";
+import { useInAppLinks } from "@/components/ui/use-in-app-links";
 import type { ConnectionState } from "@/lib/tokens/connection-state";
 
 export type MerchantRow = {
@@ -21,7 +20,7 @@ export type MerchantRow = {
 /**
  * A page of merchants. A client component on purpose: the server sends the rows as data and renders their
  * markup once, into the HTML, instead of rendering every cell for the RSC payload as well and sending it
- * twice.
+ * twice. Its links are plain anchors that open pages inside the app through useInAppLinks.
  */
 export function MerchantsTable({
   merchants,
@@ -30,6 +29,7 @@ export function MerchantsTable({
   merchants: MerchantRow[];
   environmentLabel: Record<string, string>;
 }) {
+  const inAppLinks = useInAppLinks();
   return (
     <Table label="Merchants">
       <thead>
@@ -44,13 +44,13 @@ export function MerchantsTable({
           <Th>Last activity</Th>
         </tr>
       </thead>
-      <tbody className="divide-y divide-slate-100">
+      <tbody className="divide-y divide-slate-100" {...inAppLinks}>
         {merchants.map((merchant) => (
           <tr key={merchant.id}>
             <Td className="font-medium">
-              <Link href={`/merchants/${merchant.id}`} className="text-blue-700 hover:underline">
+              <a href={`/merchants/${merchant.id}`} className="text-blue-700 hover:underline">
                 <bdi>{merchant.name}</bdi>
-              </Link>
+              </a>
               <div className="text-xs font-normal text-slate-500 md:hidden">
                 {merchant.vatNumber} · {environmentLabel[merchant.environment] ?? merchant.environment}
               </div>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { absoluteText, consoleTimeText, relativeText, serverTimeText } from "./time-text";
+import { absoluteText, consoleTimeText, fullText, relativeText, serverTimeText } from "./time-text";
 
 describe("the console's time texts", () => {
   const now = Date.parse("2026-11-26T12:00:00.000Z");
@@ -48,6 +48,24 @@ describe("the console's time texts", () => {
       title: "Thu, 26 Nov 2026, 11:57:00 UTC",
     });
     expect(serverTimeText("2026-11-26T11:57:00.000Z", "absolute")?.text).toBe("26 Nov 2026, 11:57:00 UTC");
+  });
+
+  it("writes UTC by hand exactly as Intl writes it, on every weekday and month, and far years through Intl", () => {
+    const moments = [
+      ...Array.from({ length: 12 }, (_, month) => Date.UTC(2026, month, 1 + month * 2, month * 2, month * 5, month)),
+      Date.UTC(2027, 0, 1, 0, 0, 0),
+      Date.UTC(1999, 11, 31, 23, 59, 59),
+      Date.UTC(99, 0, 1) - 1900 * 365 * 86_400_000,
+      Date.parse("+012026-06-01T00:00:00Z"),
+    ];
+    for (const moment of moments) {
+      const iso = new Date(moment).toISOString();
+      expect(serverTimeText(iso)).toEqual({
+        text: `${absoluteText(moment, "UTC")} UTC`,
+        title: fullText(moment, "UTC"),
+      });
+      expect(serverTimeText(iso, "absolute")?.text).toBe(`${absoluteText(moment, "UTC", true)} UTC`);
+    }
   });
 
   it("gives nothing for an unreadable time, so the caller shows it as it came", () => {

@@ -85,6 +85,32 @@ export function consoleTimeText(
   return { text: absoluteText(target, timeZone), title: `${full} (${relative})` };
 }
 
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+// As en-GB writes them today ("Sept" included), so that a UTC viewer's upgraded text reads the same.
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec"];
+
+const twoDigits = (value: number) => String(value).padStart(2, "0");
+
+/**
+ * absoluteText() and fullText() in UTC, written out by hand: a table asks for two per row, and Intl's
+ * formatting cost more than the rest of the row together. Intl writes years outside 1000–9999 its own
+ * way, so those go to it.
+ */
+function utcTexts(target: number, withSeconds: boolean): { absolute: string; full: string } {
+  const moment = new Date(target);
+  const year = moment.getUTCFullYear();
+  if (year < 1000 || year > 9999) {
+    return { absolute: absoluteText(target, "UTC", withSeconds), full: fullText(target, "UTC") };
+  }
+  const day = `${moment.getUTCDate()} ${MONTHS[moment.getUTCMonth()]} ${year}`;
+  const minutes = `${twoDigits(moment.getUTCHours())}:${twoDigits(moment.getUTCMinutes())}`;
+  const seconds = `${minutes}:${twoDigits(moment.getUTCSeconds())}`;
+  return {
+    absolute: `${day}, ${withSeconds ? seconds : minutes}`,
+    full: `${WEEKDAYS[moment.getUTCDay()]}, ${day}, ${seconds} UTC`,
+  };
+}
+
 /**
  * What the server writes before the browser takes over: it knows neither the viewer's zone nor the moment
  * of viewing, so the same shape in UTC, said so.
@@ -92,7 +118,8 @@ export function consoleTimeText(
 export function serverTimeText(iso: string, style: TimeStyle = "auto"): TimeText | null {
   const target = Date.parse(iso);
   if (Number.isNaN(target)) return null;
-  return { text: `${absoluteText(target, "UTC", style === "absolute")} UTC`, title: fullText(target, "UTC") };
+  const { absolute, full } = utcTexts(target, style === "absolute");
+  return { text: `${absolute} UTC`, title: full };
 }
 
 /** The viewer's zone, as the browser knows it. */
