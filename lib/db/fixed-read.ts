@@ -1,37 +1,7 @@
-import type { ResultSet, Row } from "@libsql/client";
-
 import type { Database } from "@/lib/db/create-client";
 import { boundAsPrisma } from "@/lib/db/bound-as-prisma";
 import { fileConnectionOf, fixedStatements } from "@/lib/db/fixed-statements";
-
-/** A value as Prisma's raw queries type it, from the column's declared type. */
-function typedValue(value: Row[number], declaredType: string): unknown {
-  if (value === null) return null;
-  switch (declaredType.toUpperCase()) {
-    case "DATETIME":
-      return new Date(value as string | number);
-    case "BOOLEAN":
-      return value === 1 || value === "1" || value === "true";
-    case "BIGINT":
-      return BigInt(value as number);
-    case "BLOB":
-      return new Uint8Array(value as ArrayBuffer);
-    case "DECIMAL":
-      throw new Error("fixedRead does not type DECIMAL columns: read them through Prisma");
-    default:
-      return value;
-  }
-}
-
-function typedRows<Result>(result: ResultSet): Result[] {
-  return result.rows.map((row) => {
-    const typed: Record<string, unknown> = {};
-    result.columns.forEach((column, index) => {
-      typed[column] = typedValue(row[index]!, result.columnTypes[index] ?? "");
-    });
-    return typed as Result;
-  });
-}
+import { typedRows } from "@/lib/db/typed-rows";
 
 /**
  * A fixed SELECT on the product's hottest paths (the API key on every integrator API request, the token

@@ -77,4 +77,32 @@ describe(`fixed statements on ${database}`, () => {
     const ids = await db.tokenHandout.findMany({ where: { merchantId }, select: { id: true }, orderBy: { id: "asc" } });
     expect(ids.map((row) => row.id)).toEqual([`${merchantId}-t1`, `${merchantId}-t2`]);
   });
+
+  it("writes outside any transaction Prisma holds open, after it, and returns what it wrote", async () => {
+    if (database !== "sqlite") return; // PostgreSQL's pool connections have transactions of their own
+    const merchantId = await storeMerchant(db, "Outside ApS", { tokenSet: { version: 2 } });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let started = () => {};
+    const transactionStarted = new Promise<void>((resolve) => (started = resolve));
+    const transaction = db.$transaction(async (tx) => {
+      await tx.merchantTokenSet.update({ where: { merchantId }, data: { version: 3 } });
+      started();
+      await held;
+      // Had the statement below run inside this transaction, its lease would be visible here.
+      return (await tx.merchantTokenSet.findUniqueOrThrow({ where: { merchantId } })).leaseOwner;
+    });
+    await transactionStarted;
+    const leaseUntil = new Date("2026-12-05T10:00:00.250Z");
+    const leasing = fixed.fixedStatements(db).$queryRawUnsafe<{ version: number; leaseUntil: Date }[]>(
+      `UPDATE "MerchantTokenSet" SET "leaseOwner" = ${bindMarker(1)}, "leaseUntil" = ${bindMarker(2)}
+        WHERE "merchantId" = ${bindMarker(3)} RETURNING "version", "leaseUntil"`,
+      "owner-1",
+      leaseUntil,
+      merchantId,
+    );
+    release();
+    expect(await transaction).toBeNull();
+    expect(await leasing).toEqual([{ version: 3, leaseUntil }]);
+  });
 });

@@ -1,8 +1,10 @@
 import type { Pool, PoolClient } from "pg";
 
+import { boundAsPrisma } from "@/lib/db/bound-as-prisma";
 import type { Database } from "@/lib/db/create-client";
 import { driverValue, PRISMA_ROW_TYPES } from "@/lib/db/postgres-row-types";
 import type { SingleConnectionClient, SingleConnectionLibSQL } from "@/lib/db/single-connection-libsql";
+import { typedRows } from "@/lib/db/typed-rows";
 import { processShared } from "@/lib/process-shared";
 
 /** What fixed SQL needs of a client: Prisma's clients and transactions have it, and so does a `pg` pool. */
@@ -45,14 +47,38 @@ function onConnection(queryable: Pool | PoolClient): RawStatements {
 }
 
 /**
- * Where the keep-alive sweep's grouped statements run. On PostgreSQL they go to the `pg` pool the Prisma
- * adapter shares, outside Prisma: a sweep of 4,000 merchants spent about 0.6 ms of CPU per merchant in
- * Prisma 6's raw query path (its query compiler, tracing and argument mapping, which grow with the bound
- * values of a grouped statement) on top of the driver's own work. On SQLite, Prisma's client as it is.
+ * Each statement as a write of its own on the SQLite file connection, once no transaction is open there, so
+ * it never lands inside another caller's transaction. Not for use inside a transaction of Prisma's on the
+ * same client: the statement would wait for that transaction, which waits for it.
+ */
+function onFileConnection(connection: SingleConnectionClient): RawStatements {
+  const run = async (sql: string, values: unknown[]) => {
+    const [result] = await connection.writeBetweenTransactions([{ sql, args: values.map(boundAsPrisma) }]);
+    return result!;
+  };
+  return {
+    async $queryRawUnsafe<Result>(sql: string, ...values: unknown[]) {
+      return typedRows(await run(sql, values)) as Result;
+    },
+    async $executeRawUnsafe(sql: string, ...values: unknown[]) {
+      return (await run(sql, values)).rowsAffected;
+    },
+  };
+}
+
+/**
+ * Where the keep-alive sweep's and the token service's grouped statements (leases, attempts) run, outside
+ * Prisma. On PostgreSQL they go to the `pg` pool the Prisma adapter shares: a sweep of 4,000 merchants spent
+ * about 0.6 ms of CPU per merchant in Prisma 6's raw query path (its query compiler, tracing and argument
+ * mapping, which grow with the bound values of a grouped statement) on top of the driver's own work. On a
+ * SQLite file they run on its connection: through Prisma, a refresh's lease and its attempt's audit event
+ * took about 1.6 ms each before the token endpoint was asked, with every caller waiting.
  */
 export function fixedStatements(db: Database): RawStatements {
   const pool = postgresPools.get(db);
-  return pool ? onConnection(pool) : db;
+  if (pool) return onConnection(pool);
+  const connection = fileConnectionOf(db);
+  return connection ? onFileConnection(connection) : db;
 }
 
 /**
