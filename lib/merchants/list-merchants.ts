@@ -7,7 +7,7 @@ import { fixedRead } from "@/lib/db/fixed-read";
 import { CONNECTION_STATES } from "@/lib/inspection/merchant-live-state";
 import { oneOfCondition } from "@/lib/db/one-of-condition";
 import { containsPattern } from "@/lib/db/sql-text-search";
-import { searchIndexQuery, SHORTEST_INDEXED_SEARCH } from "@/lib/merchants/search-index-query";
+import { searchIndexQuery, trigramIndexServes } from "@/lib/merchants/search-index-query";
 import { mayBePartOfVatNumber } from "@/lib/links/vat-number";
 import { connectionState, EXPIRING_WITHIN_MS, type ConnectionState } from "@/lib/tokens/connection-state";
 import type { TMerchantListQuery } from "@/lib/merchants/merchant-list-schemas";
@@ -46,10 +46,6 @@ export function connectionStateSql(bind: (value: unknown) => string, now: Date):
     WHEN t."refreshStartedAt" IS NOT NULL THEN 'interrupted'
     WHEN t."accessTokenExpiresAt" <= ${bind(new Date(now.getTime() + EXPIRING_WITHIN_MS))} THEN 'expiring'
     ELSE 'active' END`;
-}
-
-function trigramIndexServes(text: string): boolean {
-  return [...text].length >= SHORTEST_INDEXED_SEARCH;
 }
 
 /**

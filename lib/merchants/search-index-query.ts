@@ -5,7 +5,13 @@ import { fixedRead } from "@/lib/db/fixed-read";
 import { processShared } from "@/lib/process-shared";
 
 /** The trigram index finds nothing shorter than this (in characters). */
-export const SHORTEST_INDEXED_SEARCH = 3;
+const SHORTEST_INDEXED_SEARCH = 3;
+
+/**
+ * Texts with fewer trigrams than this are asked for as they are: one trigram is its own phrase, and the phrase
+ * of two reads about what its rarer one does.
+ */
+const FEWEST_TRIGRAMS_WORTH_COUNTING = 3;
 
 /**
  * Above this many merchants a trigram says little: counting stops here, and a text whose trigrams all reach it
@@ -37,6 +43,11 @@ export function trigramsOf(text: string): string[] {
   return [...trigrams];
 }
 
+/** Whether the trigram index can serve a search for the text: it has at least one trigram. */
+export function trigramIndexServes(text: string): boolean {
+  return [...text].length >= SHORTEST_INDEXED_SEARCH;
+}
+
 /** A string as an FTS5 query: one phrase, quotes doubled, so no character of it is query syntax. */
 function ftsPhrase(text: string): string {
   return `"${text.replaceAll('"', '""')}"`;
@@ -52,17 +63,11 @@ function ftsPhrase(text: string): string {
  */
 export async function searchIndexQuery(db: Database, text: string): Promise<string> {
   const trigrams = trigramsOf(text);
-  if (trigrams.length < MOST_TRIGRAMS_OF_A_PHRASE_READ_WHOLE) return ftsPhrase(text);
+  if (trigrams.length < FEWEST_TRIGRAMS_WORTH_COUNTING) return ftsPhrase(text);
   const counts = new Map<string, number>();
   for (const trigram of trigrams) counts.set(trigram, await merchantsWithTrigram(db, trigram));
   return indexQueryFrom(text, counts);
 }
-
-/**
- * Texts with fewer trigrams than this are asked for as they are: one trigram is its own phrase, and the phrase
- * of two reads about what its rarer one does.
- */
-const MOST_TRIGRAMS_OF_A_PHRASE_READ_WHOLE = 3;
 
 /** The rarest trigram of the text while it is rarer than COMMON_TRIGRAM_MERCHANTS, else the text as a phrase. */
 export function indexQueryFrom(text: string, merchantsWith: Map<string, number>): string {
