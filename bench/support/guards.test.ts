@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import type { GoalRow } from "./bench-result";
-import { GUARDS, pageGuard, resultCell, verdict } from "./guards";
+import { GUARDS, keepAliveJudged, pageGuard, resultCell, verdict } from "./guards";
 
 const goal = (overrides: Partial<GoalRow>): GoalRow => ({
   benchmark: "page merchants list",
@@ -25,9 +25,18 @@ describe("benchmark guards", () => {
     expect(GUARDS.pageAtScale).toBe(1.3);
   });
 
+  it("judges the keep-alive from 10,000 merchants, as `--scale` runs it, and only reports the default 1,000", () => {
+    expect(GUARDS.keepAliveToOp).toBe(0.8);
+    expect(keepAliveJudged(10_000)).toBe(true);
+    expect(keepAliveJudged(50_000)).toBe(true);
+    expect(keepAliveJudged(1_000)).toBe(false);
+    expect(keepAliveJudged(9_999)).toBe(false);
+  });
+
   it("exits 0 when every guard holds; informational rows do not count", () => {
     const result = verdict([goal({}), goal({ benchmark: "informational", pass: null })]);
     expect(result).toEqual({ lines: ["All 1 guards hold."], exitCode: 0 });
+    expect(verdict([goal({ pass: null })])).toEqual({ lines: ["No guard is judged at these sizes."], exitCode: 0 });
   });
 
   it("exits 1 and names each crossed guard, and a benchmark that could not run", () => {
