@@ -9,7 +9,7 @@
 import { encodeCursor } from "@/lib/audit/audit-filter-schemas";
 
 import { parseBenchOptions } from "../support/args";
-import { writeBenchResult, type GoalRow, type ResultTable } from "../support/bench-result";
+import { goalRatio, writeBenchResult, type GoalRow, type ResultTable } from "../support/bench-result";
 import { seedConsoleAtScale } from "../support/bulk-seed-pages";
 import { createSqliteDatabase } from "../support/console-database";
 import { consoleEnv } from "../support/console-env";
@@ -230,7 +230,7 @@ try {
         measured: round(page.median),
         floor: round(floor.median),
         unit: "ms (median)",
-        ratio: round(page.medianRatio),
+        ratio: goalRatio(page.medianRatio),
         goal: `≤ ${page.guard}×`,
         pass: page.medianRatio <= page.guard,
         note: `${describeSize(target.size)}; p95 ${round(page.p95)} ms vs ${round(floor.p95)} ms (${round(page.p95Ratio)}×)${noisy ? "; busy machine" : ""}`,
@@ -270,7 +270,7 @@ try {
         measured: round(page.median),
         floor: round(small[index]!.median),
         unit: "ms (median)",
-        ratio: round(ratio),
+        ratio: goalRatio(ratio),
         goal: `≤ ${GUARDS.pageAtScale}×`,
         pass: ratio <= GUARDS.pageAtScale,
         note: `${describeSize(sizes[judged]!)} vs ${describeSize(sizes[0]!)}`,

@@ -13,7 +13,7 @@ import path from "node:path";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 
 import { parseBenchOptions } from "../support/args";
-import { writeBenchResult, type GoalRow } from "../support/bench-result";
+import { goalRatio, writeBenchResult, type GoalRow } from "../support/bench-result";
 import { createSqliteDatabase } from "../support/console-database";
 import { applyConsoleEnv, consoleEnv } from "../support/console-env";
 import { buildConsole, startConsole, type ConsoleServer } from "../support/console-server";
@@ -201,7 +201,7 @@ try {
       measured: round(handoutRate, 1),
       floor: round(constantRate, 1),
       unit: "req/s",
-      ratio: round(handoutRatio),
+      ratio: goalRatio(handoutRatio),
       goal: `≥ ${GUARDS.apiHandoutToConstant}×`,
       pass: handoutRatio >= GUARDS.apiHandoutToConstant,
     },
@@ -210,7 +210,7 @@ try {
       measured: round(viaProxy.p95, 1),
       floor: round(direct.p95, 1),
       unit: "ms (p95)",
-      ratio: round(proxyRatio),
+      ratio: goalRatio(proxyRatio),
       goal: `≤ ${GUARDS.apiProxyToDirect}×`,
       pass: proxyRatio <= GUARDS.apiProxyToDirect,
       note: `median ${round(viaProxy.median / direct.median)}×; a bare relay ${round(viaRelay.p95 / direct.p95)}× at p95`,

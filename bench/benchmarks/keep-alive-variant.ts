@@ -13,7 +13,7 @@ import { runKeepAliveSweep } from "@/lib/tokens/keep-alive";
 
 import { startThrowawayPostgres } from "../../scripts/throwaway-postgres";
 import { parseBenchOptions } from "../support/args";
-import { writeBenchResult, type GoalRow } from "../support/bench-result";
+import { goalRatio, writeBenchResult, type GoalRow } from "../support/bench-result";
 import { forEachConcurrently } from "../support/bounded-pool";
 import { createSqliteDatabase, migrateDatabase, type BenchDatabase } from "../support/console-database";
 import { applyConsoleEnv, consoleEnv } from "../support/console-env";
@@ -141,7 +141,7 @@ try {
       measured: round(rate, 1),
       floor: round(floorRate, 1),
       unit: "per second",
-      ratio: round(ratio),
+      ratio: goalRatio(ratio),
       goal: judged
         ? `≥ ${GOAL_RATIO}×`
         : `≥ ${GOAL_RATIO}× from ${GUARDS.keepAliveJudgedFromMerchants.toLocaleString("en-US")} merchants`,

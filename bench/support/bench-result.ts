@@ -16,6 +16,14 @@ export type GoalRow = {
   note?: string;
 };
 
+/**
+ * A goal's ratio as the summary prints it: three decimals, so that a ratio just past its guard (1.1025 against
+ * ≤ 1.1×) never prints as the guard itself beside "FAIL". Tables keep two.
+ */
+export function goalRatio(ratio: number): number {
+  return Math.round(ratio * 1000) / 1000;
+}
+
 export type ResultTable = { title: string; headers: string[]; rows: Cell[][] };
 
 export type BenchResult = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import type { GoalRow } from "./bench-result";
+import { goalRatio, type GoalRow } from "./bench-result";
 import { GUARDS, keepAliveJudged, pageGuard, resultCell, verdict } from "./guards";
 
 const goal = (overrides: Partial<GoalRow>): GoalRow => ({
@@ -51,6 +51,12 @@ describe("benchmark guards", () => {
       "  page audit log: 3.1 (goal ≤ 2.7×) — p95 4×",
       "  keep-alive: not measured (goal to run) — exited with 1",
     ]);
+  });
+
+  it("prints a goal's ratio precisely enough that one just past its guard does not read as the guard", () => {
+    expect(goalRatio(66.7 / 60.5)).toBe(1.102);
+    expect(goalRatio(1.1)).toBe(1.1);
+    expect(goalRatio(0.7994)).toBe(0.799);
   });
 
   it("marks a crossed guard in the summary table so it stands out", () => {
