@@ -20,7 +20,7 @@ import { freePort } from "../../scripts/throwaway-postgres";
 import { driveLoad } from "../support/load-client";
 import { startSandboxChild } from "../support/sandbox-child";
 import { signInStaff } from "../support/staff-session";
-import { round, summarize } from "../support/stats";
+import { median, round, summarize } from "../support/stats";
 import { printTable, type Cell } from "../support/table";
 
 const GOAL_GZIP_KB = GUARDS.firstLoadGzipKb;
@@ -149,6 +149,9 @@ try {
   for (const target of targets)
     for (const page of target.pages) await driveLoad({ ...planFor(target, page), ...WARMUP });
   const latencies = targets.map((target) => target.pages.map((): number[] => []));
+  // Each round's median per page and server: a page's two sizes ran one after the other within a round, so
+  // their ratio round by round shows how far the host moved the pooled one.
+  const roundMedians = targets.map((target) => target.pages.map((): number[] => []));
   for (let round_ = 0; round_ < ROUNDS; round_ += 1) {
     // Page by page, each server in turn: a page and its twin at the other size meet the same moments.
     for (const [pageIndex] of targets[0]!.pages.entries()) {
@@ -160,6 +163,7 @@ try {
           throw new Error(`${page.path} answered ${JSON.stringify(report.statuses)}, expected only 200`);
         }
         latencies[targetIndex]![pageIndex]!.push(...report.latenciesMs);
+        roundMedians[targetIndex]![pageIndex]!.push(median(report.latenciesMs));
       }
     }
   }
@@ -245,9 +249,12 @@ try {
       `median ms, ${describeSize(sizes[0]!)}`,
       `median ms, ${describeSize(sizes[judged]!)}`,
       "ratio",
+      "each round's ratio (informational)",
       "guard",
       "result",
     ];
+    const roundRatios = (index: number) =>
+      roundMedians[judged]![index]!.map((bigMedian, round_) => bigMedian / roundMedians[0]![index]![round_]!);
     const scaleRows: Cell[][] = big.map((page, index) => {
       const ratio = page.median / small[index]!.median;
       return [
@@ -255,6 +262,9 @@ try {
         round(small[index]!.median),
         round(page.median),
         round(ratio),
+        roundRatios(index)
+          .map((each) => round(each))
+          .join(" "),
         page.atScale ? `≤ ${GUARDS.pageAtScale}×` : "",
         page.atScale ? (ratio <= GUARDS.pageAtScale ? "pass" : "FAIL") : "",
       ];
@@ -273,7 +283,9 @@ try {
         ratio: goalRatio(ratio),
         goal: `≤ ${GUARDS.pageAtScale}×`,
         pass: ratio <= GUARDS.pageAtScale,
-        note: `${describeSize(sizes[judged]!)} vs ${describeSize(sizes[0]!)}`,
+        note: `${describeSize(sizes[judged]!)} vs ${describeSize(sizes[0]!)}; each round ${roundRatios(index)
+          .map((each) => round(each))
+          .join(", ")}`,
       });
     }
   }
