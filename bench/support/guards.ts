@@ -22,9 +22,9 @@ export const GUARDS = {
   /** Merchants refreshed per second by the keep-alive against the OP's own refreshes per second. */
   keepAliveToOp: 0.8,
   /**
-   * The keep-alive guard is judged from this many merchants up (`--scale`). At the default 1,000 each of its five
-   * rounds refreshes 200 merchants, and a round's own steps (its job lease, the backlog it reports) weigh on
-   * the rate more than they do at 10,000: the ratio is reported there, held to nothing.
+   * The keep-alive guard is judged from this many merchants up (`--scale`), the size its goal names. At the
+   * default 1,000 each of its five rounds refreshes only 200 merchants and the ratio read lower than at 10,000
+   * (bench/README.md): there it is reported, held to nothing.
    */
   keepAliveJudgedFromMerchants: 10_000,
   /** Token sets per CPU second against raw AES-256-GCM. */
