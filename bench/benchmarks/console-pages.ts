@@ -253,8 +253,10 @@ try {
       "guard",
       "result",
     ];
-    const roundRatios = (index: number) =>
-      roundMedians[judged]![index]!.map((bigMedian, round_) => bigMedian / roundMedians[0]![index]![round_]!);
+    // Per page, each round's big-size median over its small-size one, as printed.
+    const roundRatios = roundMedians[judged]!.map((bigMedians, index) =>
+      bigMedians.map((bigMedian, round_) => round(bigMedian / roundMedians[0]![index]![round_]!)),
+    );
     const scaleRows: Cell[][] = big.map((page, index) => {
       const ratio = page.median / small[index]!.median;
       return [
@@ -262,9 +264,7 @@ try {
         round(small[index]!.median),
         round(page.median),
         round(ratio),
-        roundRatios(index)
-          .map((each) => round(each))
-          .join(" "),
+        roundRatios[index]!.join(" "),
         page.atScale ? `≤ ${GUARDS.pageAtScale}×` : "",
         page.atScale ? (ratio <= GUARDS.pageAtScale ? "pass" : "FAIL") : "",
       ];
@@ -283,9 +283,7 @@ try {
         ratio: goalRatio(ratio),
         goal: `≤ ${GUARDS.pageAtScale}×`,
         pass: ratio <= GUARDS.pageAtScale,
-        note: `${describeSize(sizes[judged]!)} vs ${describeSize(sizes[0]!)}; each round ${roundRatios(index)
-          .map((each) => round(each))
-          .join(", ")}`,
+        note: `${describeSize(sizes[judged]!)} vs ${describeSize(sizes[0]!)}; each round ${roundRatios[index]!.join(", ")}`,
       });
     }
   }

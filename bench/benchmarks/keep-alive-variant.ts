@@ -145,8 +145,8 @@ try {
       goal: judged
         ? `≥ ${GOAL_RATIO}×`
         : `≥ ${GOAL_RATIO}× from ${GUARDS.keepAliveJudgedFromMerchants.toLocaleString("en-US")} merchants`,
-      // Below the judged size a run still fails when the sweep left a merchant unrefreshed.
-      pass: judged ? ratio >= GOAL_RATIO && sweep.succeeded === count : sweep.succeeded === count ? null : false,
+      // A merchant left unrefreshed fails the run at any size; the ratio is judged only from the judged size.
+      pass: sweep.succeeded !== count ? false : judged ? ratio >= GOAL_RATIO : null,
       note: `${sweep.succeeded}/${count} refreshed, peak RSS ${peak.peakRssMiB} MiB${floorFailures ? `, ${floorFailures} floor failures` : ""}`,
     },
   ];

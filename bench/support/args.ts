@@ -1,5 +1,7 @@
 import { parseArgs } from "node:util";
 
+import { GUARDS } from "./guards";
+
 export const BENCHMARK_NAMES = [
   "crypto",
   "link-callback",
@@ -64,7 +66,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   const scale = values.scale ?? false;
   return {
     only: only as BenchmarkName[],
-    merchants: positiveInteger("merchants", values.merchants, scale ? 10_000 : 1_000),
+    merchants: positiveInteger("merchants", values.merchants, scale ? GUARDS.keepAliveJudgedFromMerchants : 1_000),
     pageMerchants: positiveInteger("page-merchants", values["page-merchants"], 1_000),
     auditEvents: positiveInteger("audit-events", values["audit-events"], 10_000),
     scale,

@@ -1,5 +1,6 @@
 import { writeFileSync } from "node:fs";
 
+import { round } from "./stats";
 import type { Cell } from "./table";
 
 /** One line of the final summary: a measurement, its floor from the same run, and the goal it is held to. */
@@ -21,7 +22,7 @@ export type GoalRow = {
  * ≤ 1.1×) never prints as the guard itself beside "FAIL". Tables keep two.
  */
 export function goalRatio(ratio: number): number {
-  return Math.round(ratio * 1000) / 1000;
+  return round(ratio, 3);
 }
 
 export type ResultTable = { title: string; headers: string[]; rows: Cell[][] };
