@@ -59,8 +59,8 @@ async function searchIndexQueryFor(query: Pick<TMerchantListQuery, "q">): Promis
 
 /**
  * The merchants the trigram index finds for the search: a search then reads those merchants, not every one.
- * The index folds case more widely than LIKE does, and may be asked for one trigram of the text, so the LIKE
- * conditions beside it still decide.
+ * The index folds case more widely than LIKE does, and may be asked for a few trigrams of the text, so the
+ * LIKE conditions beside it still decide.
  */
 function searchIndexCandidates(indexQuery: string, bind: (value: unknown) => string): string {
   return `m."rowid" IN (SELECT "rowid" FROM "MerchantSearch" WHERE "MerchantSearch" MATCH ${bind(indexQuery)})`;

@@ -20,10 +20,20 @@ describe("the trigrams of a search text", () => {
 });
 
 describe("what the trigram index is asked for", () => {
-  it("is the rarest trigram while it is rarer than a common one", () => {
+  it("is the two rarest trigrams, both required, of those rarer than a common one", () => {
     const counts = new Map([
-      ["Mer", 900],
+      ["Mer", COMMON_TRIGRAM_MERCHANTS],
+      ["ert", 900],
       ["t 4", 120],
+      [" 42", 11],
+    ]);
+    expect(indexQueryFrom("Mert 42", counts)).toBe('" 42" AND "t 4"');
+  });
+
+  it("is the one rare trigram alone when the others are common", () => {
+    const counts = new Map([
+      ["Mer", COMMON_TRIGRAM_MERCHANTS],
+      ["t 4", COMMON_TRIGRAM_MERCHANTS + 1],
       [" 42", 11],
     ]);
     expect(indexQueryFrom("Mert 42", counts)).toBe('" 42"');
@@ -57,8 +67,9 @@ withConsoleDatabase(async (client) => {
 });
 
 describe.runIf(onSqlite)("a search through the trigram index on SQLite", () => {
-  it("asks for the text's rarest trigram, counted in the index", async () => {
-    expect(await searchIndexQuery(db, "Merchant 42")).toBe('" 42"');
+  it("asks for the text's two rarest trigrams, counted in the index", async () => {
+    // " 42" is in two names, "t 4" in three, every other trigram of the text in four.
+    expect(await searchIndexQuery(db, "Merchant 42")).toBe('" 42" AND "t 4"');
     // Three trigrams or fewer than that: the text itself.
     expect(await searchIndexQuery(db, "ApS")).toBe('"ApS"');
     expect(await searchIndexQuery(db, "t 42")).toBe('"t 42"');
