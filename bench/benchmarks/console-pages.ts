@@ -15,7 +15,7 @@ import { createSqliteDatabase } from "../support/console-database";
 import { consoleEnv } from "../support/console-env";
 import { buildConsole, startConsole } from "../support/console-server";
 import { firstLoadJavaScript } from "../support/first-load-js";
-import { GUARDS, pageGuard } from "../support/guards";
+import { GUARDS, pageGuard, scaleGuard } from "../support/guards";
 import { freePort } from "../../scripts/throwaway-postgres";
 import { driveLoad } from "../support/load-client";
 import { startSandboxChild } from "../support/sandbox-child";
@@ -88,6 +88,14 @@ function pagesOf(seed: Awaited<ReturnType<typeof seedConsoleAtScale>>): Page[] {
     {
       name: "merchants list, filtered",
       path: "/merchants?q=Merchant%2042&state=linked",
+      signedIn: true,
+      atScale: true,
+    },
+    {
+      // A support lookup: one merchant by its whole name, found at every size, so the page's work is bounded.
+      // Held to no guard against the sign-in page, only to the one as data grows.
+      name: "merchants list, one merchant found",
+      path: "/merchants?q=Merchant%2042%20ApS&state=linked",
       signedIn: true,
       atScale: true,
     },
@@ -259,14 +267,15 @@ try {
     );
     const scaleRows: Cell[][] = big.map((page, index) => {
       const ratio = page.median / small[index]!.median;
+      const guard = scaleGuard(page.name);
       return [
         page.name,
         round(small[index]!.median),
         round(page.median),
         round(ratio),
         roundRatios[index]!.join(" "),
-        page.atScale ? `≤ ${GUARDS.pageAtScale}×` : "",
-        page.atScale ? (ratio <= GUARDS.pageAtScale ? "pass" : "FAIL") : "",
+        page.atScale ? `≤ ${guard}×` : "",
+        page.atScale ? (ratio <= guard ? "pass" : "FAIL") : "",
       ];
     });
     const title = "Console pages as data grows (same build, same run)";
@@ -275,14 +284,15 @@ try {
     for (const [index, page] of big.entries()) {
       if (!page.atScale) continue;
       const ratio = page.median / small[index]!.median;
+      const guard = scaleGuard(page.name);
       goals.push({
         benchmark: `page ${page.name} at scale`,
         measured: round(page.median),
         floor: round(small[index]!.median),
         unit: "ms (median)",
         ratio: goalRatio(ratio),
-        goal: `≤ ${GUARDS.pageAtScale}×`,
-        pass: ratio <= GUARDS.pageAtScale,
+        goal: `≤ ${guard}×`,
+        pass: ratio <= guard,
         note: `${describeSize(sizes[judged]!)} vs ${describeSize(sizes[0]!)}; each round ${roundRatios[index]!.join(", ")}`,
       });
     }

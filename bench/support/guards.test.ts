@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { goalRatio, type GoalRow } from "./bench-result";
-import { GUARDS, keepAliveJudged, pageGuard, resultCell, verdict } from "./guards";
+import { GUARDS, keepAliveJudged, pageGuard, resultCell, scaleGuard, verdict } from "./guards";
 
 const goal = (overrides: Partial<GoalRow>): GoalRow => ({
   benchmark: "page merchants list",
@@ -23,6 +23,13 @@ describe("benchmark guards", () => {
     expect(pageGuard("audit log, no rows (informational)")).toBeUndefined();
     expect(GUARDS.linkCallbackToTokenEndpoint).toBe(2.3);
     expect(GUARDS.pageAtScale).toBe(1.3);
+  });
+
+  it("holds every page to 1.3× itself as data grows, and the search whose matches grow with it to its own ratio", () => {
+    expect(scaleGuard("merchants list")).toBe(1.3);
+    expect(scaleGuard("merchants list, one merchant found")).toBe(1.3);
+    expect(scaleGuard("audit log half-way back")).toBe(1.3);
+    expect(scaleGuard("merchants list, filtered")).toBe(1.45);
   });
 
   it("judges the keep-alive from 10,000 merchants, as `--scale` runs it, and only reports the default 1,000", () => {
