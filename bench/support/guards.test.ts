@@ -29,7 +29,7 @@ describe("benchmark guards", () => {
     expect(scaleGuard("merchants list")).toBe(1.3);
     expect(scaleGuard("merchants list, one merchant found")).toBe(1.3);
     expect(scaleGuard("audit log half-way back")).toBe(1.3);
-    expect(scaleGuard("merchants list, filtered")).toBe(1.45);
+    expect(scaleGuard("merchants list, filtered")).toBe(1.5);
   });
 
   it("judges the keep-alive from 10,000 merchants, as `--scale` runs it, and only reports the default 1,000", () => {
