@@ -49,14 +49,19 @@ export const GUARDS = {
   firstLoadGzipKb: 150,
 } as const;
 
+/** A page's entry in one of the per-page guard tables, if it has one. */
+function guardOfPage(table: Readonly<Record<string, number>>, page: string): number | undefined {
+  return table[page];
+}
+
 /** The guard for a page against the sign-in page, or `undefined` for an informational row. */
 export function pageGuard(page: string): number | undefined {
-  return (GUARDS.pageToSignIn as Record<string, number>)[page];
+  return guardOfPage(GUARDS.pageToSignIn, page);
 }
 
 /** The guard for a page with the big data set against itself with the small one. */
 export function scaleGuard(page: string): number {
-  return (GUARDS.pageAtScaleOwn as Record<string, number>)[page] ?? GUARDS.pageAtScale;
+  return guardOfPage(GUARDS.pageAtScaleOwn, page) ?? GUARDS.pageAtScale;
 }
 
 /** Whether a keep-alive run over this many merchants is held to its guard, or only reported. */
